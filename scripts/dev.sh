@@ -1,0 +1,114 @@
+#!/usr/bin/env bash
+# Escalera's one developer script. Two verbs, both idempotent:
+#   scripts/dev.sh serve   install what is missing, build, serve the app on http://127.0.0.1:8080
+#   scripts/dev.sh test    install what is missing, run every test layer, print the bundle size
+# Only the Rust toolchain is assumed. Everything else comes from crates.io, npm and Debian,
+# and nothing downloads a binary at build time (Trunk runs --offline, wasm-opt comes from npm).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+export PATH="$HOME/.cargo/bin:$ROOT/node_modules/.bin:$PATH"
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
+export CHROMEDRIVER=/usr/bin/chromedriver
+export WASM_BINDGEN_TEST_TIMEOUT=${WASM_BINDGEN_TEST_TIMEOUT:-120}
+
+log() { printf '\n==> %s\n' "$*"; }
+sudo_if_needed() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+
+# Version of wasm-bindgen that Cargo.lock resolved: the CLI must match it exactly.
+wasm_bindgen_version() {
+  awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock
+}
+
+install_debian_packages() {
+  local missing=()
+  command -v chromium >/dev/null || missing+=(chromium)
+  command -v chromedriver >/dev/null || missing+=(chromium-driver)
+  command -v node >/dev/null || missing+=(nodejs)
+  command -v npm >/dev/null || missing+=(npm)
+  command -v gzip >/dev/null || missing+=(gzip)
+  if [ ${#missing[@]} -gt 0 ]; then
+    log "Installing from Debian: ${missing[*]}"
+    sudo_if_needed apt-get update -q
+    sudo_if_needed env DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${missing[@]}"
+  fi
+}
+
+install_rust_tools() {
+  if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+    log "Adding the wasm32-unknown-unknown target"
+    rustup target add wasm32-unknown-unknown
+  fi
+  if ! trunk --version 2>/dev/null | grep -q '^trunk 0\.21\.'; then
+    log "Installing Trunk 0.21 (0.22 needs a newer rustc); this compiles for a few minutes"
+    cargo install trunk --version '~0.21' --locked
+  fi
+  local want; want=$(wasm_bindgen_version)
+  if ! wasm-bindgen --version 2>/dev/null | grep -qx "wasm-bindgen $want"; then
+    log "Installing wasm-bindgen-cli $want (must equal Cargo.lock)"
+    # Not --locked: the CLI's own lock file names a crate version the registry does not serve.
+    cargo install wasm-bindgen-cli --version "$want" --force
+  fi
+}
+
+install_npm_packages() {
+  # Reinstall only when package-lock.json changed since the last install.
+  local stamp=node_modules/.escalera-lock
+  if [ ! -f "$stamp" ] || ! cmp -s package-lock.json "$stamp"; then
+    log "Installing npm tooling (wasm-opt, Playwright, axe-core); no browser download"
+    npm ci --no-audit --no-fund
+    cp package-lock.json "$stamp"
+  fi
+}
+
+install_all() {
+  install_debian_packages
+  install_rust_tools
+  install_npm_packages
+  # Trunk reads the wasm-bindgen version from Trunk.toml; keep it equal to Cargo.lock.
+  local want; want=$(wasm_bindgen_version)
+  grep -q "wasm_bindgen = \"$want\"" Trunk.toml || {
+    echo "Trunk.toml pins a wasm-bindgen other than Cargo.lock's $want: update [tools]" >&2; exit 1; }
+}
+
+build_release() {
+  log "Building the release bundle (trunk --offline)"
+  trunk build --release --offline
+}
+
+bundle_report() {
+  log "Bundle size (gzip -9)"
+  local total=0 f raw gz
+  for f in dist/*.wasm dist/*.js dist/*.css; do
+    [ -f "$f" ] || continue
+    raw=$(wc -c <"$f"); gz=$(gzip -9 -c "$f" | wc -c); total=$((total + gz))
+    printf '  %-40s %8d bytes  %7d gzipped\n' "$(basename "$f")" "$raw" "$gz"
+  done
+  printf '  %-40s %25d gzipped (%d KB; budget 250 KB)\n' "total wasm+js+css" "$total" $((total / 1024))
+  if [ "$total" -gt $((250 * 1024)) ]; then echo "Bundle is over the 250 KB budget" >&2; return 1; fi
+}
+
+cmd_serve() {
+  install_all
+  log "Serving on http://127.0.0.1:${PORT:-8080} (Ctrl-C to stop)"
+  exec trunk serve --release --offline --no-autoreload --address 127.0.0.1 --port "${PORT:-8080}"
+}
+
+cmd_test() {
+  install_all
+  log "Layer 1: domain and translations (native cargo test)"
+  cargo test --lib --tests --locked
+  log "Layer 2: IndexedDB store in headless Chromium (wasm-bindgen-test)"
+  cargo test --target wasm32-unknown-unknown --test store --locked
+  build_release
+  bundle_report
+  log "Layer 3: end to end in Chromium (Playwright + axe-core)"
+  npx playwright test
+}
+
+case "${1:-}" in
+  serve) cmd_serve ;;
+  test) cmd_test ;;
+  install) install_all ;;
+  *) echo "usage: scripts/dev.sh serve|test" >&2; exit 2 ;;
+esac

@@ -1,0 +1,80 @@
+//! Completions: one person finished one training on one day.
+
+use super::date::Date;
+use super::hours::Hours;
+use super::training::CeCategory;
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Completion {
+    pub id: String,
+    pub person_id: String,
+    pub training_id: String,
+    pub completed_on: Date,
+    pub hours: Hours,
+    #[serde(default)]
+    pub provider: String,
+    #[serde(default)]
+    pub certificate_number: String,
+    /// The CE bucket these hours count toward; `None` when the training is not CE.
+    #[serde(default)]
+    pub ce_category: Option<CeCategory>,
+    #[serde(default)]
+    pub notes: String,
+    /// Removed records stay stored (and can be brought back); they count toward nothing.
+    #[serde(default)]
+    pub removed: bool,
+}
+
+/// A person's training history: newest first, with the total of its hours.
+#[derive(Clone, Debug, PartialEq)]
+pub struct History<'a> {
+    pub entries: Vec<&'a Completion>,
+    pub total_hours: Hours,
+}
+
+/// The active completions of one person (or of one training, with `by_training`), newest first.
+/// Ties on the same day keep a stable order by id so the list never jumps between renders.
+pub fn history<'a>(completions: &'a [Completion], keep: impl Fn(&Completion) -> bool) -> History<'a> {
+    let mut entries: Vec<&Completion> = completions.iter().filter(|c| !c.removed && keep(c)).collect();
+    entries.sort_by(|a, b| b.completed_on.cmp(&a.completed_on).then_with(|| a.id.cmp(&b.id)));
+    let total_hours = entries.iter().map(|c| c.hours).sum();
+    History { entries, total_hours }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn completion(id: &str, person: &str, on: &str, hundredths: u32) -> Completion {
+        Completion {
+            id: id.into(),
+            person_id: person.into(),
+            training_id: "builtin.hipaa".into(),
+            completed_on: Date::parse_iso(on).unwrap(),
+            hours: Hours::from_hundredths(hundredths),
+            provider: String::new(),
+            certificate_number: String::new(),
+            ce_category: None,
+            notes: String::new(),
+            removed: false,
+        }
+    }
+
+    #[test]
+    fn history_is_newest_first_with_total_and_skips_removed() {
+        let mut removed = completion("x", "p1", "2026-01-01", 1000);
+        removed.removed = true;
+        let all = vec![
+            completion("a", "p1", "2025-05-01", 150),
+            completion("b", "p2", "2026-02-01", 800),
+            completion("c", "p1", "2026-03-01", 600),
+            completion("d", "p1", "2026-03-01", 25),
+            removed,
+        ];
+        let h = history(&all, |c| c.person_id == "p1");
+        let ids: Vec<&str> = h.entries.iter().map(|c| c.id.as_str()).collect();
+        assert_eq!(ids, vec!["c", "d", "a"]);
+        assert_eq!(h.total_hours, Hours::from_hundredths(775));
+    }
+}

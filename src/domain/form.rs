@@ -1,0 +1,516 @@
+//! Form drafts and their validation. A form edits a draft of plain strings (what the inputs
+//! hold); `to_*` turns a draft into a record or returns every problem at once, each tied to
+//! its field so the interface can show it inline. Nothing is saved unless validation passes.
+
+use super::completion::Completion;
+use super::date::Date;
+use super::hours::{Hours, MAX_HOURS_PER_RECORD};
+use super::person::{Person, PreferredLanguage, WorkerType};
+use super::text::Bilingual;
+use super::training::{Category, CeCategory, PeriodUnit, Source, TrainingType, Validity, ValidityKind};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Field {
+    Name,
+    Organization,
+    Program,
+    RoleTitle,
+    HireDate,
+    Email,
+    Notes,
+    Person,
+    Training,
+    CompletedOn,
+    Hours,
+    Provider,
+    CertificateNumber,
+    NameEn,
+    NameEs,
+    TypicalHours,
+    ValidityAmount,
+    ValidityMonth,
+    ValidityDay,
+    EveryYears,
+    YearRemainder,
+    SourceTitle,
+    SourceUrl,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Problem {
+    Required,
+    TooLong { max: usize },
+    InvalidDate,
+    DateInFuture,
+    InvalidEmail,
+    InvalidHours,
+    /// Hours must be more than 0 and at most 500 on one record.
+    HoursOutOfRange,
+    /// A whole number between `min` and `max` was expected.
+    NumberOutOfRange { min: u32, max: u32 },
+    /// The fixed date does not exist every year (e.g. 31 April, 29 February).
+    NoSuchDay,
+    InvalidUrl,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Errors(pub Vec<(Field, Problem)>);
+
+impl Errors {
+    pub fn get(&self, field: Field) -> Option<Problem> {
+        self.0.iter().find(|(f, _)| *f == field).map(|(_, p)| *p)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    fn add(&mut self, field: Field, problem: Problem) {
+        if self.get(field).is_none() {
+            self.0.push((field, problem));
+        }
+    }
+
+    fn text(&mut self, field: Field, value: &str, required: bool, max: usize) -> String {
+        let value = value.trim();
+        if required && value.is_empty() {
+            self.add(field, Problem::Required);
+        } else if value.chars().count() > max {
+            self.add(field, Problem::TooLong { max });
+        }
+        value.to_owned()
+    }
+
+    fn number(&mut self, field: Field, value: &str, min: u32, max: u32) -> u32 {
+        match value.trim().parse::<u32>() {
+            Ok(n) if (min..=max).contains(&n) => n,
+            _ if value.trim().is_empty() => {
+                self.add(field, Problem::Required);
+                min
+            }
+            _ => {
+                self.add(field, Problem::NumberOutOfRange { min, max });
+                min
+            }
+        }
+    }
+
+    fn hours(&mut self, field: Field, value: &str) -> Hours {
+        if value.trim().is_empty() {
+            self.add(field, Problem::Required);
+            return Hours::ZERO;
+        }
+        match Hours::parse(value) {
+            None => {
+                self.add(field, Problem::InvalidHours);
+                Hours::ZERO
+            }
+            Some(h) if h == Hours::ZERO || h > MAX_HOURS_PER_RECORD => {
+                self.add(field, Problem::HoursOutOfRange);
+                h
+            }
+            Some(h) => h,
+        }
+    }
+
+    fn result<T>(self, value: T) -> Result<T, Errors> {
+        if self.is_empty() { Ok(value) } else { Err(self) }
+    }
+}
+
+const SHORT: usize = 200;
+const LONG: usize = 5_000;
+
+fn plausible_email(email: &str) -> bool {
+    let Some((local, domain)) = email.split_once('@') else { return false };
+    !local.is_empty()
+        && domain.contains('.')
+        && !domain.starts_with('.')
+        && !domain.ends_with('.')
+        && !email.chars().any(char::is_whitespace)
+        && !domain.contains('@')
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct PersonDraft {
+    pub name: String,
+    pub preferred_language: PreferredLanguage,
+    pub worker_type: WorkerType,
+    pub organization: String,
+    pub program: String,
+    pub role_title: String,
+    /// ISO date or empty.
+    pub hire_date: String,
+    pub email: String,
+    pub notes: String,
+}
+
+impl PersonDraft {
+    pub fn from_person(p: &Person) -> PersonDraft {
+        PersonDraft {
+            name: p.name.clone(),
+            preferred_language: p.preferred_language,
+            worker_type: p.worker_type,
+            organization: p.organization.clone(),
+            program: p.program.clone(),
+            role_title: p.role_title.clone(),
+            hire_date: p.hire_date.map(Date::to_iso).unwrap_or_default(),
+            email: p.email.clone(),
+            notes: p.notes.clone(),
+        }
+    }
+
+    pub fn to_person(&self, id: &str, archived: bool) -> Result<Person, Errors> {
+        let mut e = Errors::default();
+        let name = e.text(Field::Name, &self.name, true, SHORT);
+        let organization = e.text(Field::Organization, &self.organization, false, SHORT);
+        let program = e.text(Field::Program, &self.program, false, SHORT);
+        let role_title = e.text(Field::RoleTitle, &self.role_title, false, SHORT);
+        let email = e.text(Field::Email, &self.email, false, SHORT);
+        if !email.is_empty() && !plausible_email(&email) {
+            e.add(Field::Email, Problem::InvalidEmail);
+        }
+        let notes = e.text(Field::Notes, &self.notes, false, LONG);
+        let hire_date = match self.hire_date.trim() {
+            "" => None,
+            text => {
+                let parsed = Date::parse_iso(text);
+                if parsed.is_none() {
+                    e.add(Field::HireDate, Problem::InvalidDate);
+                }
+                parsed
+            }
+        };
+        e.result(Person {
+            id: id.to_owned(),
+            name,
+            preferred_language: self.preferred_language,
+            worker_type: self.worker_type,
+            organization,
+            program,
+            role_title,
+            hire_date,
+            email,
+            notes,
+            archived,
+        })
+    }
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct CompletionDraft {
+    pub person_id: String,
+    pub training_id: String,
+    pub completed_on: String,
+    pub hours: String,
+    pub provider: String,
+    pub certificate_number: String,
+    pub ce_category: Option<CeCategory>,
+    pub notes: String,
+}
+
+impl CompletionDraft {
+    /// A new draft for `training`, prefilled with its typical hours and CE bucket.
+    pub fn for_training(person_id: &str, training: &TrainingType, today: Date, decimal: char) -> CompletionDraft {
+        CompletionDraft {
+            person_id: person_id.to_owned(),
+            training_id: training.id.clone(),
+            completed_on: today.to_iso(),
+            hours: training.typical_hours.format_with(decimal),
+            ce_category: training.default_ce_category,
+            ..CompletionDraft::default()
+        }
+    }
+
+    pub fn from_completion(c: &Completion, decimal: char) -> CompletionDraft {
+        CompletionDraft {
+            person_id: c.person_id.clone(),
+            training_id: c.training_id.clone(),
+            completed_on: c.completed_on.to_iso(),
+            hours: c.hours.format_with(decimal),
+            provider: c.provider.clone(),
+            certificate_number: c.certificate_number.clone(),
+            ce_category: c.ce_category,
+            notes: c.notes.clone(),
+        }
+    }
+
+    /// `today` is the device's local date: a completion cannot be recorded before it happens.
+    pub fn to_completion(&self, id: &str, today: Date) -> Result<Completion, Errors> {
+        let mut e = Errors::default();
+        let person_id = e.text(Field::Person, &self.person_id, true, SHORT);
+        let training_id = e.text(Field::Training, &self.training_id, true, SHORT);
+        let completed_on = match self.completed_on.trim() {
+            "" => {
+                e.add(Field::CompletedOn, Problem::Required);
+                today
+            }
+            text => match Date::parse_iso(text) {
+                None => {
+                    e.add(Field::CompletedOn, Problem::InvalidDate);
+                    today
+                }
+                Some(d) if d > today => {
+                    e.add(Field::CompletedOn, Problem::DateInFuture);
+                    d
+                }
+                Some(d) => d,
+            },
+        };
+        let hours = e.hours(Field::Hours, &self.hours);
+        let provider = e.text(Field::Provider, &self.provider, false, SHORT);
+        let certificate_number = e.text(Field::CertificateNumber, &self.certificate_number, false, SHORT);
+        let notes = e.text(Field::Notes, &self.notes, false, LONG);
+        e.result(Completion {
+            id: id.to_owned(),
+            person_id,
+            training_id,
+            completed_on,
+            hours,
+            provider,
+            certificate_number,
+            ce_category: self.ce_category,
+            notes,
+            removed: false,
+        })
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct TrainingDraft {
+    pub name_en: String,
+    pub name_es: String,
+    pub category: Category,
+    pub typical_hours: String,
+    pub validity_kind: ValidityKind,
+    pub amount: String,
+    pub unit: PeriodUnit,
+    pub month: String,
+    pub day: String,
+    pub every_years: String,
+    pub year_remainder: String,
+    pub default_ce_category: Option<CeCategory>,
+    pub competencies: Vec<String>,
+    pub source_title: String,
+    pub source_url: String,
+}
+
+impl Default for TrainingDraft {
+    fn default() -> TrainingDraft {
+        TrainingDraft {
+            name_en: String::new(),
+            name_es: String::new(),
+            category: Category::Other,
+            typical_hours: String::new(),
+            validity_kind: ValidityKind::Never,
+            amount: "2".into(),
+            unit: PeriodUnit::Years,
+            month: "9".into(),
+            day: "1".into(),
+            every_years: "2".into(),
+            year_remainder: "1".into(),
+            default_ce_category: None,
+            competencies: Vec::new(),
+            source_title: String::new(),
+            source_url: String::new(),
+        }
+    }
+}
+
+impl TrainingDraft {
+    pub fn from_training(t: &TrainingType, decimal: char) -> TrainingDraft {
+        let mut d = TrainingDraft {
+            name_en: t.name.en.clone(),
+            name_es: t.name.es.clone(),
+            category: t.category,
+            typical_hours: t.typical_hours.format_with(decimal),
+            validity_kind: t.validity.kind(),
+            default_ce_category: t.default_ce_category,
+            competencies: t.competencies.clone(),
+            source_title: t.source.title.clone(),
+            source_url: t.source.url.clone(),
+            ..TrainingDraft::default()
+        };
+        match t.validity {
+            Validity::Never => {}
+            Validity::After { amount, unit } => {
+                d.amount = amount.to_string();
+                d.unit = unit;
+            }
+            Validity::EndOfMonthAfter { months } => {
+                d.amount = months.to_string();
+                d.unit = PeriodUnit::Months;
+            }
+            Validity::FixedDate { month, day, every_years, year_remainder } => {
+                d.month = month.to_string();
+                d.day = day.to_string();
+                d.every_years = every_years.to_string();
+                d.year_remainder = year_remainder.to_string();
+            }
+        }
+        d
+    }
+
+    /// `base` is the record being edited (keeps its id, description, effective date and the
+    /// `verify` flag unless the source changes) or `None` for a new training type.
+    pub fn to_training(&self, id: &str, base: Option<&TrainingType>) -> Result<TrainingType, Errors> {
+        let mut e = Errors::default();
+        let name_en = e.text(Field::NameEn, &self.name_en, false, SHORT);
+        let name_es = e.text(Field::NameEs, &self.name_es, false, SHORT);
+        if name_en.is_empty() && name_es.is_empty() {
+            e.add(Field::NameEn, Problem::Required);
+        }
+        let typical_hours = e.hours(Field::TypicalHours, &self.typical_hours);
+        let validity = match self.validity_kind {
+            ValidityKind::Never => Validity::Never,
+            ValidityKind::After => {
+                let max = match self.unit {
+                    PeriodUnit::Days => 36_500,
+                    PeriodUnit::Months => 1_200,
+                    PeriodUnit::Years => 100,
+                };
+                Validity::After { amount: e.number(Field::ValidityAmount, &self.amount, 1, max), unit: self.unit }
+            }
+            ValidityKind::EndOfMonthAfter => {
+                Validity::EndOfMonthAfter { months: e.number(Field::ValidityAmount, &self.amount, 1, 1_200) }
+            }
+            ValidityKind::FixedDate => {
+                let month = e.number(Field::ValidityMonth, &self.month, 1, 12);
+                let day = e.number(Field::ValidityDay, &self.day, 1, 31);
+                let every_years = e.number(Field::EveryYears, &self.every_years, 1, 10);
+                let year_remainder = e.number(Field::YearRemainder, &self.year_remainder, 0, every_years.saturating_sub(1));
+                let rule = Validity::FixedDate { month, day, every_years, year_remainder };
+                if e.get(Field::ValidityDay).is_none() && e.get(Field::ValidityMonth).is_none() && !rule.is_well_formed() {
+                    e.add(Field::ValidityDay, Problem::NoSuchDay);
+                }
+                rule
+            }
+        };
+        let source_title = e.text(Field::SourceTitle, &self.source_title, false, LONG);
+        let source_url = e.text(Field::SourceUrl, &self.source_url, false, 2_000);
+        if !source_url.is_empty() && !(source_url.starts_with("https://") || source_url.starts_with("http://")) {
+            e.add(Field::SourceUrl, Problem::InvalidUrl);
+        }
+        let verify = match base {
+            Some(b) if b.source.url == source_url && b.source.title == source_title => b.source.verify,
+            _ => false,
+        };
+        e.result(TrainingType {
+            id: id.to_owned(),
+            name: Bilingual { en: name_en, es: name_es },
+            description: base.map(|b| b.description.clone()).unwrap_or_default(),
+            category: self.category,
+            typical_hours,
+            competencies: self.competencies.clone(),
+            validity,
+            default_ce_category: self.default_ce_category,
+            source: Source { title: source_title, url: source_url, verify },
+            effective_from: base.and_then(|b| b.effective_from),
+            retired: base.is_some_and(|b| b.retired),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::catalog::builtin_trainings;
+
+    fn today() -> Date {
+        Date::parse_iso("2026-11-23").unwrap()
+    }
+
+    fn valid_completion() -> CompletionDraft {
+        CompletionDraft {
+            person_id: "p1".into(),
+            training_id: "builtin.hipaa".into(),
+            completed_on: "2026-11-23".into(),
+            hours: "1,5".into(),
+            ..CompletionDraft::default()
+        }
+    }
+
+    #[test]
+    fn a_valid_completion_passes() {
+        let c = valid_completion().to_completion("c1", today()).unwrap();
+        assert_eq!(c.hours, Hours::from_hundredths(150));
+        assert_eq!(c.completed_on, today());
+    }
+
+    #[test]
+    fn completion_problems_are_reported_per_field() {
+        let cases: [(&str, &str, Field, Problem); 8] = [
+            ("2026-11-24", "2", Field::CompletedOn, Problem::DateInFuture),
+            ("", "2", Field::CompletedOn, Problem::Required),
+            ("2026-02-30", "2", Field::CompletedOn, Problem::InvalidDate),
+            ("2026-11-01", "0", Field::Hours, Problem::HoursOutOfRange),
+            ("2026-11-01", "500.01", Field::Hours, Problem::HoursOutOfRange),
+            ("2026-11-01", "-3", Field::Hours, Problem::InvalidHours),
+            ("2026-11-01", "", Field::Hours, Problem::Required),
+            ("2026-11-01", "ocho", Field::Hours, Problem::InvalidHours),
+        ];
+        for (date, hours, field, problem) in cases {
+            let draft = CompletionDraft { completed_on: date.into(), hours: hours.into(), ..valid_completion() };
+            let errors = draft.to_completion("c1", today()).unwrap_err();
+            assert_eq!(errors.get(field), Some(problem), "{date} {hours}");
+        }
+        let ok = CompletionDraft { hours: "500".into(), ..valid_completion() };
+        assert!(ok.to_completion("c1", today()).is_ok());
+        let missing = CompletionDraft { training_id: " ".into(), person_id: String::new(), ..valid_completion() };
+        let errors = missing.to_completion("c1", today()).unwrap_err();
+        assert_eq!(errors.get(Field::Training), Some(Problem::Required));
+        assert_eq!(errors.get(Field::Person), Some(Problem::Required));
+    }
+
+    #[test]
+    fn person_requires_a_name_and_checks_email_and_date() {
+        let errors = PersonDraft { email: "maria@".into(), hire_date: "2026-13-01".into(), ..PersonDraft::default() }
+            .to_person("p1", false)
+            .unwrap_err();
+        assert_eq!(errors.get(Field::Name), Some(Problem::Required));
+        assert_eq!(errors.get(Field::Email), Some(Problem::InvalidEmail));
+        assert_eq!(errors.get(Field::HireDate), Some(Problem::InvalidDate));
+        let p = PersonDraft { name: "  María López ".into(), email: "maria@clinica.org".into(), ..PersonDraft::default() }
+            .to_person("p1", true)
+            .unwrap();
+        assert_eq!(p.name, "María López");
+        assert!(p.archived);
+        let long = PersonDraft { name: "x".repeat(201), ..PersonDraft::default() };
+        assert_eq!(long.to_person("p", false).unwrap_err().get(Field::Name), Some(Problem::TooLong { max: 200 }));
+    }
+
+    #[test]
+    fn person_draft_round_trips() {
+        let p = PersonDraft { name: "Rosa".into(), hire_date: "2024-02-29".into(), ..PersonDraft::default() }
+            .to_person("p9", false)
+            .unwrap();
+        assert_eq!(PersonDraft::from_person(&p).to_person("p9", false).unwrap(), p);
+    }
+
+    #[test]
+    fn every_builtin_survives_a_trip_through_the_edit_form() {
+        for t in builtin_trainings() {
+            let back = TrainingDraft::from_training(&t, ',').to_training(&t.id, Some(&t)).unwrap();
+            assert_eq!(back, t, "{}", t.id);
+        }
+    }
+
+    #[test]
+    fn training_rules_are_validated() {
+        let base = TrainingDraft { name_es: "Taller".into(), typical_hours: "3".into(), ..TrainingDraft::default() };
+        assert!(base.to_training("t1", None).is_ok());
+        let no_name = TrainingDraft { name_es: String::new(), ..base.clone() };
+        assert_eq!(no_name.to_training("t1", None).unwrap_err().get(Field::NameEn), Some(Problem::Required));
+        let feb29 = TrainingDraft { validity_kind: ValidityKind::FixedDate, month: "2".into(), day: "29".into(), ..base.clone() };
+        assert_eq!(feb29.to_training("t1", None).unwrap_err().get(Field::ValidityDay), Some(Problem::NoSuchDay));
+        let zero = TrainingDraft { validity_kind: ValidityKind::After, amount: "0".into(), ..base.clone() };
+        assert_eq!(
+            zero.to_training("t1", None).unwrap_err().get(Field::ValidityAmount),
+            Some(Problem::NumberOutOfRange { min: 1, max: 100 })
+        );
+        let remainder = TrainingDraft { validity_kind: ValidityKind::FixedDate, every_years: "2".into(), year_remainder: "2".into(), ..base.clone() };
+        assert!(remainder.to_training("t1", None).unwrap_err().get(Field::YearRemainder).is_some());
+        let url = TrainingDraft { source_url: "javascript:alert(1)".into(), ..base };
+        assert_eq!(url.to_training("t1", None).unwrap_err().get(Field::SourceUrl), Some(Problem::InvalidUrl));
+    }
+}

@@ -1,0 +1,236 @@
+//! People: the workers whose trainings Escalera tracks.
+
+use super::date::Date;
+use super::text::fold;
+use serde::{Deserialize, Serialize};
+
+/// The occupations of California's community-connected health workforce (CHCF's grouping),
+/// plus `Other` for titles that fit none of them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum WorkerType {
+    /// Community health worker / promotor(a) / representative (CHW/P/R).
+    #[default]
+    Chw,
+    PeerSupportSpecialist,
+    BehavioralHealthNavigator,
+    PerinatalDoula,
+    FamilyCaregiverCoach,
+    ViolencePrevention,
+    Other,
+}
+
+impl WorkerType {
+    pub const ALL: [WorkerType; 7] = [
+        WorkerType::Chw,
+        WorkerType::PeerSupportSpecialist,
+        WorkerType::BehavioralHealthNavigator,
+        WorkerType::PerinatalDoula,
+        WorkerType::FamilyCaregiverCoach,
+        WorkerType::ViolencePrevention,
+        WorkerType::Other,
+    ];
+
+    /// Stable code used in storage, CSV and HTML form values.
+    pub fn code(self) -> &'static str {
+        match self {
+            WorkerType::Chw => "chw",
+            WorkerType::PeerSupportSpecialist => "peer_support_specialist",
+            WorkerType::BehavioralHealthNavigator => "behavioral_health_navigator",
+            WorkerType::PerinatalDoula => "perinatal_doula",
+            WorkerType::FamilyCaregiverCoach => "family_caregiver_coach",
+            WorkerType::ViolencePrevention => "violence_prevention",
+            WorkerType::Other => "other",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<WorkerType> {
+        WorkerType::ALL.into_iter().find(|w| w.code() == code)
+    }
+}
+
+/// The language a person prefers to be served and trained in. California's most common
+/// Medi-Cal threshold languages first, then `Other`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum PreferredLanguage {
+    #[default]
+    English,
+    Spanish,
+    Chinese,
+    Vietnamese,
+    Tagalog,
+    Korean,
+    Other,
+}
+
+impl PreferredLanguage {
+    pub const ALL: [PreferredLanguage; 7] = [
+        PreferredLanguage::English,
+        PreferredLanguage::Spanish,
+        PreferredLanguage::Chinese,
+        PreferredLanguage::Vietnamese,
+        PreferredLanguage::Tagalog,
+        PreferredLanguage::Korean,
+        PreferredLanguage::Other,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            PreferredLanguage::English => "english",
+            PreferredLanguage::Spanish => "spanish",
+            PreferredLanguage::Chinese => "chinese",
+            PreferredLanguage::Vietnamese => "vietnamese",
+            PreferredLanguage::Tagalog => "tagalog",
+            PreferredLanguage::Korean => "korean",
+            PreferredLanguage::Other => "other",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<PreferredLanguage> {
+        PreferredLanguage::ALL.into_iter().find(|l| l.code() == code)
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Person {
+    pub id: String,
+    pub name: String,
+    #[serde(default)]
+    pub preferred_language: PreferredLanguage,
+    #[serde(default)]
+    pub worker_type: WorkerType,
+    #[serde(default)]
+    pub organization: String,
+    #[serde(default)]
+    pub program: String,
+    #[serde(default)]
+    pub role_title: String,
+    #[serde(default)]
+    pub hire_date: Option<Date>,
+    /// Empty when the person has not given one.
+    #[serde(default)]
+    pub email: String,
+    #[serde(default)]
+    pub notes: String,
+    /// Archived people leave the lists but keep their whole record and can be restored:
+    /// nothing is hard-deleted.
+    #[serde(default)]
+    pub archived: bool,
+}
+
+impl Person {
+    /// Does this person match a search box query? Every word of the query must appear in
+    /// the name, email, organization, program or role title, ignoring case and accents.
+    pub fn matches(&self, folded_query: &str) -> bool {
+        if folded_query.is_empty() {
+            return true;
+        }
+        let haystack = fold(&format!(
+            "{} {} {} {} {}",
+            self.name, self.email, self.organization, self.program, self.role_title
+        ));
+        folded_query.split(' ').all(|word| haystack.contains(word))
+    }
+}
+
+/// People, sorted by name, that a search shows: archived ones only when asked for.
+pub fn search<'a>(people: &'a [Person], query: &str, show_archived: bool) -> Vec<&'a Person> {
+    let q = fold(query);
+    let mut found: Vec<&Person> = people
+        .iter()
+        .filter(|p| p.archived == show_archived && p.matches(&q))
+        .collect();
+    found.sort_by_cached_key(|p| fold(&p.name));
+    found
+}
+
+/// Existing people a new or edited record may duplicate: the same name (ignoring case,
+/// accents and spacing) or the same email. A warning, not an error: two people can share a name.
+pub fn possible_duplicates<'a>(
+    people: &'a [Person],
+    editing_id: Option<&str>,
+    name: &str,
+    email: &str,
+) -> Vec<&'a Person> {
+    let name = fold(name);
+    let email = email.trim().to_lowercase();
+    people
+        .iter()
+        .filter(|p| Some(p.id.as_str()) != editing_id)
+        .filter(|p| {
+            (!name.is_empty() && fold(&p.name) == name)
+                || (!email.is_empty() && p.email.trim().to_lowercase() == email)
+        })
+        .collect()
+}
+
+#[cfg(test)]
+pub(crate) fn sample(id: &str, name: &str) -> Person {
+    Person {
+        id: id.into(),
+        name: name.into(),
+        preferred_language: PreferredLanguage::Spanish,
+        worker_type: WorkerType::Chw,
+        organization: "Clínica del Valle".into(),
+        program: "ECM".into(),
+        role_title: "Promotora".into(),
+        hire_date: None,
+        email: String::new(),
+        notes: String::new(),
+        archived: false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn search_folds_accents_and_needs_every_word() {
+        let people = vec![sample("1", "José Núñez"), sample("2", "Ana Pérez"), sample("3", "Joselyn Ruiz")];
+        let names = |q: &str| search(&people, q, false).iter().map(|p| p.name.clone()).collect::<Vec<_>>();
+        assert_eq!(names("jose"), vec!["José Núñez", "Joselyn Ruiz"]);
+        assert_eq!(names("jose nunez"), vec!["José Núñez"]);
+        assert_eq!(names("PEREZ"), vec!["Ana Pérez"]);
+        assert_eq!(names("clinica"), vec!["Ana Pérez", "José Núñez", "Joselyn Ruiz"]);
+        assert!(names("zzz").is_empty());
+    }
+
+    #[test]
+    fn archived_people_are_listed_only_when_asked_for() {
+        let mut archived = sample("2", "Ana Pérez");
+        archived.archived = true;
+        let people = vec![sample("1", "José Núñez"), archived];
+        assert_eq!(search(&people, "", false).len(), 1);
+        assert_eq!(search(&people, "", true)[0].id, "2");
+    }
+
+    #[test]
+    fn duplicates_by_folded_name_or_email_but_not_self() {
+        let mut ana = sample("2", "Ana Pérez");
+        ana.email = "ana@example.org".into();
+        let people = vec![sample("1", "José Núñez"), ana];
+        assert_eq!(possible_duplicates(&people, None, "jose  nunez", "").len(), 1);
+        assert_eq!(possible_duplicates(&people, None, "Someone Else", "ANA@example.org ")[0].id, "2");
+        assert!(possible_duplicates(&people, Some("1"), "José Núñez", "").is_empty());
+        assert!(possible_duplicates(&people, None, "", "").is_empty());
+    }
+
+    #[test]
+    fn codes_round_trip() {
+        for w in WorkerType::ALL {
+            assert_eq!(WorkerType::from_code(w.code()), Some(w));
+        }
+        for l in PreferredLanguage::ALL {
+            assert_eq!(PreferredLanguage::from_code(l.code()), Some(l));
+        }
+    }
+
+    #[test]
+    fn old_records_without_new_fields_still_load() {
+        let p: Person = serde_json::from_str(r#"{"id":"p1","name":"Rosa"}"#).unwrap();
+        assert_eq!(p.worker_type, WorkerType::Chw);
+        assert!(!p.archived);
+    }
+}

@@ -1,0 +1,49 @@
+//! How this copy of Escalera is used. Both modes share one data model: "my own record" is
+//! an organization of one whose home page is that person's page.
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "mode", rename_all = "snake_case")]
+pub enum Mode {
+    /// A peer or CHW tracking themself; `person_id` is their own record once created.
+    Personal { person_id: Option<String> },
+    /// An HR coordinator, program manager or trainer tracking many people.
+    Organization,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct Settings {
+    /// `None` until the first-run choice is made.
+    #[serde(default)]
+    pub mode: Option<Mode>,
+}
+
+impl Settings {
+    /// The person whose page is home in personal mode.
+    pub fn own_person_id(&self) -> Option<&str> {
+        match &self.mode {
+            Some(Mode::Personal { person_id }) => person_id.as_deref(),
+            _ => None,
+        }
+    }
+
+    pub fn is_personal(&self) -> bool {
+        matches!(self.mode, Some(Mode::Personal { .. }))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn settings_round_trip_and_default_to_no_choice() {
+        assert_eq!(serde_json::from_str::<Settings>("{}").unwrap().mode, None);
+        let s = Settings { mode: Some(Mode::Personal { person_id: Some("p1".into()) }) };
+        let back: Settings = serde_json::from_str(&serde_json::to_string(&s).unwrap()).unwrap();
+        assert_eq!(back.own_person_id(), Some("p1"));
+        assert!(back.is_personal());
+        assert!(!Settings { mode: Some(Mode::Organization) }.is_personal());
+    }
+}

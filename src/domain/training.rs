@@ -1,0 +1,398 @@
+//! Training types: what a completion is a completion *of*, with the rule that says how long
+//! it stays valid and the source that rule comes from.
+
+use super::date::{days_in_month, Date};
+use super::hours::Hours;
+use super::text::Bilingual;
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum Category {
+    CoreCompetency,
+    PeerSupport,
+    BehavioralHealth,
+    Perinatal,
+    SafetyFirstAid,
+    Compliance,
+    ContinuingEducation,
+    HarmReduction,
+    ViolencePrevention,
+    #[default]
+    Other,
+}
+
+impl Category {
+    pub const ALL: [Category; 10] = [
+        Category::CoreCompetency,
+        Category::PeerSupport,
+        Category::BehavioralHealth,
+        Category::Perinatal,
+        Category::SafetyFirstAid,
+        Category::Compliance,
+        Category::ContinuingEducation,
+        Category::HarmReduction,
+        Category::ViolencePrevention,
+        Category::Other,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Category::CoreCompetency => "core_competency",
+            Category::PeerSupport => "peer_support",
+            Category::BehavioralHealth => "behavioral_health",
+            Category::Perinatal => "perinatal",
+            Category::SafetyFirstAid => "safety_first_aid",
+            Category::Compliance => "compliance",
+            Category::ContinuingEducation => "continuing_education",
+            Category::HarmReduction => "harm_reduction",
+            Category::ViolencePrevention => "violence_prevention",
+            Category::Other => "other",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Category> {
+        Category::ALL.into_iter().find(|c| c.code() == code)
+    }
+}
+
+/// The continuing-education bucket hours count toward. Renewal rules set minimums per bucket
+/// (CalMHSA: 6 of 20 hours in law & ethics; DHCS doulas: maternal, perinatal, infant care).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CeCategory {
+    General,
+    LawEthics,
+    CulturalResponsiveness,
+    PeerRecovery,
+    MaternalPerinatal,
+    Specialty,
+}
+
+impl CeCategory {
+    pub const ALL: [CeCategory; 6] = [
+        CeCategory::General,
+        CeCategory::LawEthics,
+        CeCategory::CulturalResponsiveness,
+        CeCategory::PeerRecovery,
+        CeCategory::MaternalPerinatal,
+        CeCategory::Specialty,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            CeCategory::General => "general",
+            CeCategory::LawEthics => "law_ethics",
+            CeCategory::CulturalResponsiveness => "cultural_responsiveness",
+            CeCategory::PeerRecovery => "peer_recovery",
+            CeCategory::MaternalPerinatal => "maternal_perinatal",
+            CeCategory::Specialty => "specialty",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<CeCategory> {
+        CeCategory::ALL.into_iter().find(|c| c.code() == code)
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PeriodUnit {
+    Days,
+    Months,
+    Years,
+}
+
+impl PeriodUnit {
+    pub const ALL: [PeriodUnit; 3] = [PeriodUnit::Days, PeriodUnit::Months, PeriodUnit::Years];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            PeriodUnit::Days => "days",
+            PeriodUnit::Months => "months",
+            PeriodUnit::Years => "years",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<PeriodUnit> {
+        PeriodUnit::ALL.into_iter().find(|u| u.code() == code)
+    }
+}
+
+/// How long one completion of a training stays valid. Dates are inclusive: a completion is
+/// valid *through* the date `valid_until` returns and expired from the next day.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Validity {
+    /// Never expires (MI, IPS core, the 80-hour peer core training).
+    Never,
+    /// N days, months or years after completion (Mental Health First Aid: 3 years).
+    After { amount: u32, unit: PeriodUnit },
+    /// Through the end of the month N months after completion (AHA CPR cards: 24 months).
+    EndOfMonthAfter { months: u32 },
+    /// A fixed calendar day in years where `year % every_years == year_remainder`, the first
+    /// such day after completion (e.g. 1 September of odd years: every 2, remainder 1).
+    FixedDate { month: u32, day: u32, every_years: u32, year_remainder: u32 },
+}
+
+/// The kinds of validity rule, for forms that pick one before filling its numbers in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ValidityKind {
+    Never,
+    After,
+    EndOfMonthAfter,
+    FixedDate,
+}
+
+impl ValidityKind {
+    pub const ALL: [ValidityKind; 4] =
+        [ValidityKind::Never, ValidityKind::After, ValidityKind::EndOfMonthAfter, ValidityKind::FixedDate];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            ValidityKind::Never => "never",
+            ValidityKind::After => "after",
+            ValidityKind::EndOfMonthAfter => "end_of_month_after",
+            ValidityKind::FixedDate => "fixed_date",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<ValidityKind> {
+        ValidityKind::ALL.into_iter().find(|k| k.code() == code)
+    }
+}
+
+impl Validity {
+    pub fn kind(self) -> ValidityKind {
+        match self {
+            Validity::Never => ValidityKind::Never,
+            Validity::After { .. } => ValidityKind::After,
+            Validity::EndOfMonthAfter { .. } => ValidityKind::EndOfMonthAfter,
+            Validity::FixedDate { .. } => ValidityKind::FixedDate,
+        }
+    }
+
+    /// Is the rule itself coherent (a fixed date that exists every year, a positive period)?
+    pub fn is_well_formed(self) -> bool {
+        match self {
+            Validity::Never => true,
+            Validity::After { amount, unit } => {
+                let max = match unit {
+                    PeriodUnit::Days => 36_500,
+                    PeriodUnit::Months => 1_200,
+                    PeriodUnit::Years => 100,
+                };
+                (1..=max).contains(&amount)
+            }
+            Validity::EndOfMonthAfter { months } => (1..=1_200).contains(&months),
+            Validity::FixedDate { month, day, every_years, year_remainder } => {
+                // 29 February is refused: it does not exist in most years.
+                (1..=12).contains(&month)
+                    && day >= 1
+                    && day <= days_in_month(2001, month)
+                    && (1..=10).contains(&every_years)
+                    && year_remainder < every_years
+            }
+        }
+    }
+
+    /// The last day a completion on `completed` is valid, or `None` if it never expires.
+    pub fn valid_until(self, completed: Date) -> Option<Date> {
+        match self {
+            Validity::Never => None,
+            Validity::After { amount, unit } => Some(match unit {
+                PeriodUnit::Days => completed.add_days(amount as i32),
+                PeriodUnit::Months => completed.add_months(amount as i32),
+                PeriodUnit::Years => completed.add_years(amount as i32),
+            }),
+            Validity::EndOfMonthAfter { months } => {
+                Some(completed.add_months(months as i32).end_of_month())
+            }
+            Validity::FixedDate { month, day, every_years, year_remainder } => {
+                let every = every_years.max(1) as i32;
+                let (mut year, ..) = completed.ymd();
+                loop {
+                    if year.rem_euclid(every) == year_remainder as i32 {
+                        if let Some(candidate) = Date::from_ymd(year, month, day) {
+                            if candidate > completed {
+                                return Some(candidate);
+                            }
+                        }
+                    }
+                    year += 1;
+                    if year > completed.year() + 11 {
+                        return None; // only reachable for a malformed rule
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Where a catalog entry's facts come from, so an auditor (or the next developer) can check it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct Source {
+    pub title: String,
+    pub url: String,
+    /// True when the fact is secondary or unconfirmed: the UI asks the organization to check it.
+    #[serde(default)]
+    pub verify: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TrainingType {
+    /// Built-in ids start with `builtin.`; user-created ones are random.
+    pub id: String,
+    pub name: Bilingual,
+    #[serde(default)]
+    pub description: Bilingual,
+    pub category: Category,
+    pub typical_hours: Hours,
+    /// Competency ids (see `competency.rs`) this training covers.
+    #[serde(default)]
+    pub competencies: Vec<String>,
+    pub validity: Validity,
+    /// The CE bucket a completion of this training counts toward unless the record says otherwise.
+    #[serde(default)]
+    pub default_ce_category: Option<CeCategory>,
+    #[serde(default)]
+    pub source: Source,
+    /// The date from which this rule applies (rules as data: a past completion is judged by
+    /// the rule of its time once rule history arrives with the rules engine).
+    #[serde(default)]
+    pub effective_from: Option<Date>,
+    /// Hidden from pickers, kept for history. User-created types are retired, never deleted.
+    #[serde(default)]
+    pub retired: bool,
+}
+
+pub const BUILTIN_PREFIX: &str = "builtin.";
+
+impl TrainingType {
+    pub fn is_builtin_id(id: &str) -> bool {
+        id.starts_with(BUILTIN_PREFIX)
+    }
+}
+
+/// How a training type in the effective catalog relates to the built-in reference catalog.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Origin {
+    /// Exactly the reference entry.
+    BuiltIn,
+    /// A reference entry the organization edited; the original is kept and can be restored.
+    Customised,
+    /// Created by the user.
+    Own,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct CatalogEntry {
+    pub training: TrainingType,
+    pub origin: Origin,
+}
+
+/// Merges the built-in catalog with what the user stored: a stored record whose id is a
+/// built-in id overrides it (the built-in stays in code, so "reset" just drops the override);
+/// other stored records are the user's own. Built-ins come first in catalog order.
+pub fn effective_catalog(builtins: &[TrainingType], stored: &[TrainingType]) -> Vec<CatalogEntry> {
+    let mut entries: Vec<CatalogEntry> = builtins
+        .iter()
+        .map(|b| match stored.iter().find(|s| s.id == b.id) {
+            Some(over) => CatalogEntry { training: over.clone(), origin: Origin::Customised },
+            None => CatalogEntry { training: b.clone(), origin: Origin::BuiltIn },
+        })
+        .collect();
+    entries.extend(
+        stored
+            .iter()
+            .filter(|s| !builtins.iter().any(|b| b.id == s.id))
+            .map(|s| CatalogEntry { training: s.clone(), origin: Origin::Own }),
+    );
+    entries
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Date {
+        Date::parse_iso(s).unwrap()
+    }
+
+    #[test]
+    fn validity_rules_compute_the_last_valid_day() {
+        let cases = [
+            (Validity::Never, "2025-03-10", None),
+            (Validity::After { amount: 3, unit: PeriodUnit::Years }, "2025-03-10", Some("2028-03-10")),
+            (Validity::After { amount: 3, unit: PeriodUnit::Years }, "2024-02-29", Some("2027-02-28")),
+            (Validity::After { amount: 90, unit: PeriodUnit::Days }, "2025-12-01", Some("2026-03-01")),
+            (Validity::After { amount: 12, unit: PeriodUnit::Months }, "2025-01-31", Some("2026-01-31")),
+            (Validity::EndOfMonthAfter { months: 24 }, "2025-03-03", Some("2027-03-31")),
+            (Validity::EndOfMonthAfter { months: 24 }, "2026-02-01", Some("2028-02-29")),
+            // Nebraska-style: 1 September of odd years.
+            (Validity::FixedDate { month: 9, day: 1, every_years: 2, year_remainder: 1 }, "2025-08-31", Some("2025-09-01")),
+            (Validity::FixedDate { month: 9, day: 1, every_years: 2, year_remainder: 1 }, "2025-09-01", Some("2027-09-01")),
+            (Validity::FixedDate { month: 9, day: 1, every_years: 2, year_remainder: 1 }, "2026-01-15", Some("2027-09-01")),
+            // Indiana-style: every 31 May.
+            (Validity::FixedDate { month: 5, day: 31, every_years: 1, year_remainder: 0 }, "2026-06-01", Some("2027-05-31")),
+        ];
+        for (rule, completed, expected) in cases {
+            assert!(rule.is_well_formed(), "{rule:?}");
+            assert_eq!(rule.valid_until(d(completed)), expected.map(d), "{rule:?} from {completed}");
+        }
+    }
+
+    #[test]
+    fn malformed_rules_are_refused() {
+        for bad in [
+            Validity::After { amount: 0, unit: PeriodUnit::Months },
+            Validity::After { amount: 101, unit: PeriodUnit::Years },
+            Validity::EndOfMonthAfter { months: 0 },
+            Validity::FixedDate { month: 2, day: 29, every_years: 1, year_remainder: 0 },
+            Validity::FixedDate { month: 13, day: 1, every_years: 1, year_remainder: 0 },
+            Validity::FixedDate { month: 9, day: 1, every_years: 2, year_remainder: 2 },
+            Validity::FixedDate { month: 4, day: 31, every_years: 1, year_remainder: 0 },
+        ] {
+            assert!(!bad.is_well_formed(), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn validity_json_is_tagged_and_readable() {
+        let rule = Validity::EndOfMonthAfter { months: 24 };
+        let json = serde_json::to_string(&rule).unwrap();
+        assert_eq!(json, r#"{"kind":"end_of_month_after","months":24}"#);
+        assert_eq!(serde_json::from_str::<Validity>(&json).unwrap(), rule);
+    }
+
+    #[test]
+    fn stored_override_replaces_builtin_and_own_types_follow() {
+        let builtins = crate::domain::catalog::builtin_trainings();
+        let mut custom = builtins[0].clone();
+        custom.typical_hours = Hours::whole(99);
+        let mut own = builtins[1].clone();
+        own.id = "own-1".into();
+        let merged = effective_catalog(&builtins, &[own, custom]);
+        assert_eq!(merged.len(), builtins.len() + 1);
+        assert_eq!(merged[0].origin, Origin::Customised);
+        assert_eq!(merged[0].training.typical_hours, Hours::whole(99));
+        assert_eq!(merged[1].origin, Origin::BuiltIn);
+        assert_eq!(merged.last().unwrap().origin, Origin::Own);
+    }
+
+    #[test]
+    fn codes_round_trip() {
+        for c in Category::ALL {
+            assert_eq!(Category::from_code(c.code()), Some(c));
+        }
+        for c in CeCategory::ALL {
+            assert_eq!(CeCategory::from_code(c.code()), Some(c));
+        }
+        for k in ValidityKind::ALL {
+            assert_eq!(ValidityKind::from_code(k.code()), Some(k));
+        }
+        for u in PeriodUnit::ALL {
+            assert_eq!(PeriodUnit::from_code(u.code()), Some(u));
+        }
+    }
+}
