@@ -221,4 +221,36 @@ mod tests {
         assert_eq!(serde_json::from_str::<Date>(&json).unwrap(), d("2026-07-04"));
         assert!(serde_json::from_str::<Date>("\"2026-02-30\"").is_err());
     }
+
+    mod properties {
+        use super::super::*;
+        use proptest::prelude::*;
+
+        fn any_date() -> impl Strategy<Value = Date> {
+            (-25_000i32..80_000).prop_map(Date::from_days_since_epoch)
+        }
+
+        proptest! {
+            #[test]
+            fn iso_text_round_trips(date in any_date()) {
+                prop_assert_eq!(Date::parse_iso(&date.to_iso()), Some(date));
+            }
+
+            #[test]
+            fn adding_months_lands_in_the_right_month_and_never_past_its_end(date in any_date(), months in -240i32..240) {
+                let moved = date.add_months(months);
+                let (y, m, d) = date.ymd();
+                let (y2, m2, d2) = moved.ymd();
+                prop_assert_eq!((y2 * 12 + m2 as i32) - (y * 12 + m as i32), months);
+                prop_assert_eq!(d2, d.min(days_in_month(y2, m2)));
+            }
+
+            #[test]
+            fn later_is_later(date in any_date(), days in 1i32..5_000) {
+                prop_assert!(date.add_days(days) > date);
+                prop_assert_eq!(date.days_until(date.add_days(days)), days);
+                prop_assert!(date.end_of_month() >= date);
+            }
+        }
+    }
 }

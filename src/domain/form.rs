@@ -31,7 +31,7 @@ pub enum Field {
     ValidityMonth,
     ValidityDay,
     EveryYears,
-    YearRemainder,
+    AnchorYear,
     SourceTitle,
     SourceUrl,
 }
@@ -288,7 +288,8 @@ pub struct TrainingDraft {
     pub month: String,
     pub day: String,
     pub every_years: String,
-    pub year_remainder: String,
+    /// Any year the fixed date falls in (2027 for "odd years" every 2 years).
+    pub anchor_year: String,
     pub default_ce_category: Option<CeCategory>,
     pub competencies: Vec<String>,
     pub source_title: String,
@@ -308,7 +309,7 @@ impl Default for TrainingDraft {
             month: "9".into(),
             day: "1".into(),
             every_years: "2".into(),
-            year_remainder: "1".into(),
+            anchor_year: "2027".into(),
             default_ce_category: None,
             competencies: Vec::new(),
             source_title: String::new(),
@@ -345,7 +346,9 @@ impl TrainingDraft {
                 d.month = month.to_string();
                 d.day = day.to_string();
                 d.every_years = every_years.to_string();
-                d.year_remainder = year_remainder.to_string();
+                // The first year from 2025 on that the rule falls in: a year people recognise.
+                let anchor = (2025..2025 + every_years.max(1)).find(|y| y % every_years.max(1) == year_remainder);
+                d.anchor_year = anchor.unwrap_or(2025).to_string();
             }
         }
         d
@@ -378,7 +381,8 @@ impl TrainingDraft {
                 let month = e.number(Field::ValidityMonth, &self.month, 1, 12);
                 let day = e.number(Field::ValidityDay, &self.day, 1, 31);
                 let every_years = e.number(Field::EveryYears, &self.every_years, 1, 10);
-                let year_remainder = e.number(Field::YearRemainder, &self.year_remainder, 0, every_years.saturating_sub(1));
+                let anchor_year = e.number(Field::AnchorYear, &self.anchor_year, 1900, 2200);
+                let year_remainder = anchor_year % every_years.max(1);
                 let rule = Validity::FixedDate { month, day, every_years, year_remainder };
                 if e.get(Field::ValidityDay).is_none() && e.get(Field::ValidityMonth).is_none() && !rule.is_well_formed() {
                     e.add(Field::ValidityDay, Problem::NoSuchDay);
@@ -508,8 +512,13 @@ mod tests {
             zero.to_training("t1", None).unwrap_err().get(Field::ValidityAmount),
             Some(Problem::NumberOutOfRange { min: 1, max: 100 })
         );
-        let remainder = TrainingDraft { validity_kind: ValidityKind::FixedDate, every_years: "2".into(), year_remainder: "2".into(), ..base.clone() };
-        assert!(remainder.to_training("t1", None).unwrap_err().get(Field::YearRemainder).is_some());
+        let odd_years = TrainingDraft { validity_kind: ValidityKind::FixedDate, every_years: "2".into(), anchor_year: "2027".into(), ..base.clone() };
+        assert_eq!(
+            odd_years.to_training("t1", None).unwrap().validity,
+            Validity::FixedDate { month: 9, day: 1, every_years: 2, year_remainder: 1 }
+        );
+        let bad_year = TrainingDraft { validity_kind: ValidityKind::FixedDate, anchor_year: "27".into(), ..base.clone() };
+        assert!(bad_year.to_training("t1", None).unwrap_err().get(Field::AnchorYear).is_some());
         let url = TrainingDraft { source_url: "javascript:alert(1)".into(), ..base };
         assert_eq!(url.to_training("t1", None).unwrap_err().get(Field::SourceUrl), Some(Problem::InvalidUrl));
     }

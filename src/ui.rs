@@ -1,0 +1,10 @@
+//! Leptos views. Pages read and write through `store`, decide nothing themselves, and show
+//! every string through `i18n`.
+
+mod app;
+mod browser;
+mod ctx;
+mod fields;
+mod pages;
+
+pub use app::start;

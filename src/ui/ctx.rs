@@ -1,0 +1,93 @@
+//! What every view shares: the interface language, the open database, a data revision that
+//! bumps after each write (resources re-read when it changes), settings, and the toast.
+
+use super::browser;
+use crate::domain::completion::Completion;
+use crate::domain::person::Person;
+use crate::domain::settings::Settings;
+use crate::domain::text::Locale;
+use crate::i18n::Msg;
+use crate::store::Db;
+use leptos::prelude::*;
+use std::cell::RefCell;
+
+thread_local! {
+    /// The one open connection. IndexedDB handles are not `Send`, so they stay out of the
+    /// reactive graph; views reach it through `db()` once `DbState::Ready`.
+    static DB: RefCell<Option<Db>> = const { RefCell::new(None) };
+}
+
+pub fn set_db(db: Db) {
+    DB.with(|cell| *cell.borrow_mut() = Some(db));
+}
+
+/// The open database. Views are only mounted once it is ready.
+pub fn db() -> Db {
+    DB.with(|cell| cell.borrow().clone()).expect("database opened before views mount")
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DbState {
+    Opening,
+    Ready,
+    /// An older connection in another tab holds up our upgrade.
+    Blocked,
+    /// Another tab upgraded the database and we closed our connection.
+    ClosedByOtherTab,
+    Failed,
+}
+
+/// Something the user can take back from the toast.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Undo {
+    Person(Person),
+    Completion(Completion),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Toast {
+    pub msg: Msg,
+    /// The record as it was before the change; "Undo" saves it back.
+    pub undo: Option<Undo>,
+    pub serial: u32,
+}
+
+#[derive(Clone, Copy)]
+pub struct Ctx {
+    pub locale: RwSignal<Locale>,
+    pub revision: RwSignal<u32>,
+    pub db_state: RwSignal<DbState>,
+    pub settings: RwSignal<Settings>,
+    pub toast: RwSignal<Option<Toast>>,
+}
+
+impl Ctx {
+    pub fn new() -> Ctx {
+        Ctx {
+            locale: RwSignal::new(browser::initial_locale()),
+            revision: RwSignal::new(0),
+            db_state: RwSignal::new(DbState::Opening),
+            settings: RwSignal::new(Settings::default()),
+            toast: RwSignal::new(None),
+        }
+    }
+
+    /// The message in the current language; reactive when called inside a view closure.
+    pub fn t(&self, msg: Msg) -> &'static str {
+        msg.text(self.locale.get())
+    }
+
+    /// Call after every successful write so views re-read.
+    pub fn changed(&self) {
+        self.revision.update(|r| *r += 1);
+    }
+
+    pub fn notify(&self, msg: Msg, undo: Option<Undo>) {
+        let serial = self.toast.with_untracked(|t| t.as_ref().map_or(0, |t| t.serial + 1));
+        self.toast.set(Some(Toast { msg, undo, serial }));
+    }
+}
+
+pub fn use_ctx() -> Ctx {
+    expect_context::<Ctx>()
+}

@@ -1,0 +1,144 @@
+//! Form fields with a label, an optional hint, and an inline translated error tied to the
+//! input by `aria-describedby`. Forms use `novalidate`: messages come from the domain's
+//! validation in the interface language, not from the browser.
+
+use super::ctx::use_ctx;
+use crate::domain::form::{Errors, Field};
+use crate::i18n::{self, Msg};
+use leptos::prelude::*;
+
+/// Options of a `<select>` as (value, label) pairs, relabelled when the language changes.
+pub type Options = Signal<Vec<(String, String)>>;
+
+fn described_by(id: &str, has_hint: bool) -> String {
+    if has_hint { format!("{id}-hint {id}-error") } else { format!("{id}-error") }
+}
+
+#[component]
+fn Label(id: &'static str, label: Msg, optional: bool) -> impl IntoView {
+    let c = use_ctx();
+    view! {
+        <label for=id>
+            {move || c.t(label)}
+            {optional.then(|| view! { <span class="optional">" (" {move || c.t(Msg::Optional)} ")"</span> })}
+        </label>
+    }
+}
+
+#[component]
+fn FieldError(id: &'static str, errors: RwSignal<Errors>, field: Field) -> impl IntoView {
+    let c = use_ctx();
+    view! {
+        <p class="error" id=format!("{id}-error")>
+            {move || errors.with(|e| e.get(field)).map(|p| i18n::problem(c.locale.get(), p))}
+        </p>
+    }
+}
+
+#[component]
+pub fn Input(
+    id: &'static str,
+    label: Msg,
+    value: RwSignal<String>,
+    errors: RwSignal<Errors>,
+    field: Field,
+    #[prop(default = "text")] kind: &'static str,
+    #[prop(optional)] optional: bool,
+    #[prop(optional)] hint: Option<Msg>,
+    #[prop(optional)] inputmode: Option<&'static str>,
+    #[prop(optional)] autocomplete: Option<&'static str>,
+) -> impl IntoView {
+    let c = use_ctx();
+    let invalid = move || errors.with(|e| e.get(field).is_some());
+    view! {
+        <div class="field" class:invalid=invalid>
+            <Label id label optional />
+            {hint.map(|h| view! { <p class="hint" id=format!("{id}-hint")>{move || c.t(h)}</p> })}
+            <input
+                id=id
+                name=id
+                type=kind
+                bind:value=value
+                inputmode=inputmode
+                autocomplete=autocomplete
+                aria-required=(!optional).then_some("true")
+                aria-invalid=move || invalid().to_string()
+                aria-describedby=described_by(id, hint.is_some())
+            />
+            <FieldError id errors field />
+        </div>
+    }
+}
+
+#[component]
+pub fn TextArea(id: &'static str, label: Msg, value: RwSignal<String>, errors: RwSignal<Errors>, field: Field) -> impl IntoView {
+    let invalid = move || errors.with(|e| e.get(field).is_some());
+    view! {
+        <div class="field" class:invalid=invalid>
+            <Label id label optional=true />
+            <textarea
+                id=id
+                name=id
+                rows="3"
+                bind:value=value
+                aria-invalid=move || invalid().to_string()
+                aria-describedby=described_by(id, false)
+            ></textarea>
+            <FieldError id errors field />
+        </div>
+    }
+}
+
+/// A `<select>` whose value is a code string. Pass `errors`/`field` when it can be invalid.
+#[component]
+pub fn Select(
+    id: &'static str,
+    label: Msg,
+    value: RwSignal<String>,
+    options: Options,
+    #[prop(optional)] placeholder: Option<Msg>,
+    #[prop(optional)] errors: Option<RwSignal<Errors>>,
+    #[prop(optional)] field: Option<Field>,
+    #[prop(optional)] optional: bool,
+) -> impl IntoView {
+    let c = use_ctx();
+    let errors = errors.unwrap_or_else(|| RwSignal::new(Errors::default()));
+    let field = field.unwrap_or(Field::Notes);
+    let invalid = move || errors.with(|e| e.get(field).is_some());
+    view! {
+        <div class="field" class:invalid=invalid>
+            <Label id label optional />
+            <select
+                id=id
+                name=id
+                on:change=move |ev| value.set(event_target_value(&ev))
+                aria-invalid=move || invalid().to_string()
+                aria-describedby=described_by(id, false)
+            >
+                {placeholder.map(|p| view! {
+                    <option value="" selected=move || value.with(String::is_empty)>{move || c.t(p)}</option>
+                })}
+                {move || options.get().into_iter().map(|(code, text)| {
+                    let selected = { let code = code.clone(); move || value.with(|v| *v == code) };
+                    view! { <option value=code selected=selected>{text}</option> }
+                }).collect_view()}
+            </select>
+            <FieldError id errors field />
+        </div>
+    }
+}
+
+/// The error summary at the top of a form: announced, and says nothing was saved.
+#[component]
+pub fn ErrorSummary(errors: RwSignal<Errors>, #[prop(optional)] failed: Option<RwSignal<bool>>) -> impl IntoView {
+    let c = use_ctx();
+    let failed = failed.unwrap_or_else(|| RwSignal::new(false));
+    view! {
+        <div role="alert" class="alert-slot">
+            {move || (!errors.with(Errors::is_empty)).then(|| view! {
+                <p class="alert alert-error" id="form-errors" tabindex="-1">{c.t(Msg::FixErrors)}</p>
+            })}
+            {move || failed.get().then(|| view! { <p class="alert alert-error">{c.t(Msg::SaveFailed)}</p> })}
+        </div>
+    }
+}

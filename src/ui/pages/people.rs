@@ -1,0 +1,83 @@
+//! The people list: search as you type, archived people on request.
+
+use super::load_people;
+use crate::domain::person;
+use crate::i18n::{self, Msg};
+use crate::ui::browser;
+use crate::ui::ctx::use_ctx;
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+#[component]
+pub fn PeopleList() -> impl IntoView {
+    let c = use_ctx();
+    Effect::new(move |_| browser::set_title(c.t(Msg::PeopleTitle)));
+    let people = load_people(c);
+    let query = RwSignal::new(String::new());
+    let show_archived = RwSignal::new(false);
+
+    let rows = move || {
+        let locale = c.locale.get();
+        let all = match people.get() {
+            None => return view! { <p class="loading">{c.t(Msg::Loading)}</p> }.into_any(),
+            Some(Err(_)) => return view! { <p class="alert alert-error">{c.t(Msg::DbFailed)}</p> }.into_any(),
+            Some(Ok(all)) => all,
+        };
+        let archived = show_archived.get();
+        let found = query.with(|q| person::search(&all, q, archived).into_iter().cloned().collect::<Vec<_>>());
+        if found.is_empty() {
+            let msg = if !query.with(|q| q.trim().is_empty()) {
+                Msg::NoMatches
+            } else if archived {
+                Msg::NoArchivedPeople
+            } else {
+                Msg::NoPeopleYet
+            };
+            return view! { <p class="empty">{c.t(msg)}</p> }.into_any();
+        }
+        view! {
+            <p class="count" aria-live="polite">{i18n::people_count(locale, found.len())}</p>
+            <table class="list">
+                <thead>
+                    <tr>
+                        <th scope="col">{c.t(Msg::ColName)}</th>
+                        <th scope="col">{c.t(Msg::ColWorkerType)}</th>
+                        <th scope="col">{c.t(Msg::ColRole)}</th>
+                        <th scope="col">{c.t(Msg::ColProgram)}</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {found.into_iter().map(|p| view! {
+                        <tr>
+                            <td data-label=c.t(Msg::ColName)><A href=format!("/people/{}", p.id)>{p.name.clone()}</A></td>
+                            <td data-label=c.t(Msg::ColWorkerType)>{i18n::worker_type(locale, p.worker_type)}</td>
+                            <td data-label=c.t(Msg::ColRole)>{p.role_title.clone()}</td>
+                            <td data-label=c.t(Msg::ColProgram)>{p.program.clone()}</td>
+                        </tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+        }
+        .into_any()
+    };
+
+    view! {
+        <section>
+            <div class="page-head">
+                <h1>{move || c.t(Msg::PeopleTitle)}</h1>
+                <A href="/people/new" attr:class="button primary">{move || c.t(Msg::AddPerson)}</A>
+            </div>
+            <div class="toolbar" role="search">
+                <div class="field grow">
+                    <label for="people-search">{move || c.t(Msg::SearchPeople)}</label>
+                    <input id="people-search" type="search" bind:value=query placeholder=move || c.t(Msg::SearchPeopleHint) autocomplete="off" />
+                </div>
+                <label class="check">
+                    <input type="checkbox" bind:checked=show_archived />
+                    {move || c.t(Msg::ShowArchived)}
+                </label>
+            </div>
+            {rows}
+        </section>
+    }
+}

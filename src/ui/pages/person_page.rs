@@ -1,0 +1,225 @@
+//! A person's page: who they are, recording a training, and their history newest first.
+
+use super::completion_form::CompletionForm;
+use super::{load_catalog, route_id};
+use crate::domain::completion::{history, Completion};
+use crate::domain::person::Person;
+use crate::domain::training::{CatalogEntry, TrainingType};
+use crate::i18n::{self, Msg};
+use crate::store::StoreError;
+use crate::ui::browser;
+use crate::ui::ctx::{db, use_ctx, Ctx, Undo};
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+#[derive(Clone)]
+struct PersonData {
+    person: Person,
+    completions: Vec<Completion>,
+}
+
+async fn load(id: String) -> Result<Option<PersonData>, StoreError> {
+    let db = db();
+    let Some(person) = db.person(&id).await? else { return Ok(None) };
+    let completions = db.completions_of_person(&id).await?;
+    Ok(Some(PersonData { person, completions }))
+}
+
+fn save_person_with_undo(c: Ctx, before: Person, after: Person, msg: Msg) {
+    leptos::task::spawn_local(async move {
+        match db().save_person(&after).await {
+            Ok(()) => {
+                c.changed();
+                c.notify(msg, Some(Undo::Person(before)));
+            }
+            Err(_) => c.notify(Msg::SaveFailed, None),
+        }
+    });
+}
+
+fn set_removed(c: Ctx, completion: Completion, removed: bool) {
+    let before = completion.clone();
+    let after = Completion { removed, ..completion };
+    leptos::task::spawn_local(async move {
+        match db().save_completion(&after).await {
+            Ok(()) => {
+                c.changed();
+                if removed {
+                    c.notify(Msg::RecordRemoved, Some(Undo::Completion(before)));
+                }
+            }
+            Err(_) => c.notify(Msg::SaveFailed, None),
+        }
+    });
+}
+
+#[component]
+pub fn PersonPage() -> impl IntoView {
+    let c = use_ctx();
+    let id = route_id();
+    let data = LocalResource::new(move || {
+        c.revision.track();
+        load(id.get())
+    });
+    let catalog = load_catalog(c);
+    let entries = Signal::derive(move || catalog.get().and_then(Result::ok).unwrap_or_default());
+    let pickable = Signal::derive(move || {
+        entries.get().into_iter().map(|e| e.training).filter(|t| !t.retired).collect::<Vec<TrainingType>>()
+    });
+    let loaded = move || data.get().and_then(Result::ok).flatten();
+    let exists = Memo::new(move |_| loaded().is_some());
+    Effect::new(move |_| {
+        if let Some(d) = loaded() {
+            browser::set_title(&d.person.name);
+        }
+    });
+
+    let header = move || {
+        let locale = c.locale.get();
+        match data.get() {
+            None => view! { <p class="loading">{c.t(Msg::Loading)}</p> }.into_any(),
+            Some(Err(_)) => view! { <p class="alert alert-error">{c.t(Msg::DbFailed)}</p> }.into_any(),
+            Some(Ok(None)) => super::NotFound().into_any(),
+            Some(Ok(Some(d))) => {
+                let p = d.person.clone();
+                let archive = {
+                    let p = p.clone();
+                    move |_| {
+                        let after = Person { archived: !p.archived, ..p.clone() };
+                        let msg = if after.archived { Msg::PersonArchived } else { Msg::PersonRestored };
+                        save_person_with_undo(c, p.clone(), after, msg);
+                    }
+                };
+                let facts: Vec<String> = [
+                    i18n::worker_type(locale, p.worker_type).to_owned(),
+                    p.role_title.clone(),
+                    [p.organization.as_str(), p.program.as_str()].iter().filter(|s| !s.is_empty()).cloned().collect::<Vec<_>>().join(" · "),
+                    p.hire_date.map(|d| i18n::hired_on(locale, d)).unwrap_or_default(),
+                    p.email.clone(),
+                ]
+                .into_iter()
+                .filter(|s| !s.is_empty())
+                .collect();
+                view! {
+                    <div class="page-head">
+                        <div>
+                            <h1>{p.name.clone()}</h1>
+                            <ul class="facts">{facts.into_iter().map(|f| view! { <li>{f}</li> }).collect_view()}</ul>
+                        </div>
+                        <div class="actions">
+                            <A href=format!("/people/{}/edit", p.id) attr:class="button">{c.t(Msg::Edit)}</A>
+                            <button type="button" on:click=archive>{c.t(if p.archived { Msg::Restore } else { Msg::Archive })}</button>
+                        </div>
+                    </div>
+                    {p.archived.then(|| view! { <p class="alert alert-warning">{c.t(Msg::ArchivedBanner)}</p> })}
+                    {(!p.notes.is_empty()).then(|| view! { <p class="notes">{p.notes.clone()}</p> })}
+                }
+                .into_any()
+            }
+        }
+    };
+
+    let history_view = move || {
+        c.locale.track(); // the table formats dates and hours for the language
+        let d = loaded()?;
+        let catalog = entries.get();
+        Some(view! { <HistoryTable completions=d.completions catalog /> })
+    };
+
+    // The record form is open at first only when there is nothing to show yet: on a phone the
+    // history (what the person holds) comes first, one tap from the form.
+    let start_open = move || loaded().is_some_and(|d| d.completions.iter().all(|x| x.removed));
+    view! {
+        <section>
+            {header}
+            <Show when=move || exists.get()>
+                <details class="card record" open=start_open()>
+                    <summary><h2>{move || c.t(Msg::RecordTraining)}</h2></summary>
+                    <CompletionForm person_id=id.get_untracked() trainings=pickable />
+                </details>
+            </Show>
+            {history_view}
+        </section>
+    }
+}
+
+fn training_name(catalog: &[CatalogEntry], id: &str, locale: crate::domain::text::Locale) -> String {
+    catalog.iter().find(|e| e.training.id == id).map(|e| e.training.name.get(locale).to_owned()).unwrap_or_else(|| id.to_owned())
+}
+
+#[component]
+fn HistoryTable(completions: Vec<Completion>, catalog: Vec<CatalogEntry>) -> impl IntoView {
+    let c = use_ctx();
+    let locale = c.locale.get_untracked();
+    let h = history(&completions, |_| true);
+    let total = i18n::hours(locale, h.total_hours);
+    let rows: Vec<Completion> = h.entries.into_iter().cloned().collect();
+    let removed: Vec<Completion> = completions.iter().filter(|x| x.removed).cloned().collect();
+    let valid_until = |done: &Completion| {
+        catalog
+            .iter()
+            .find(|e| e.training.id == done.training_id)
+            .and_then(|e| e.training.validity.valid_until(done.completed_on))
+            .map(|d| i18n::date(locale, d))
+            .unwrap_or_else(|| c.t(Msg::NoExpiry).to_owned())
+    };
+    view! {
+        <div class="history">
+            <div class="page-head">
+                <h2>{c.t(Msg::HistoryTitle)}</h2>
+                <p class="total"><span>{c.t(Msg::TotalHours)}</span>" "<strong id="total-hours">{total}</strong></p>
+            </div>
+            {if rows.is_empty() {
+                view! { <p class="empty">{c.t(Msg::NoCompletionsYet)}</p> }.into_any()
+            } else {
+                view! {
+                    <table class="list" id="history">
+                        <thead><tr>
+                            <th scope="col">{c.t(Msg::ColDate)}</th>
+                            <th scope="col">{c.t(Msg::ColTraining)}</th>
+                            <th scope="col" class="num">{c.t(Msg::ColHours)}</th>
+                            <th scope="col">{c.t(Msg::ColProvider)}</th>
+                            <th scope="col">{c.t(Msg::ColValidUntil)}</th>
+                            <th scope="col"><span class="visually-hidden">{c.t(Msg::ColActions)}</span></th>
+                        </tr></thead>
+                        <tbody>
+                            {rows.into_iter().map(|done| {
+                                let name = training_name(&catalog, &done.training_id, locale);
+                                let until = valid_until(&done);
+                                let remove_label = format!("{}: {}", c.t(Msg::Remove), name);
+                                let remove = { let done = done.clone(); move |_| set_removed(c, done.clone(), true) };
+                                view! {
+                                    <tr>
+                                        <td data-label=c.t(Msg::ColDate)>{i18n::date(locale, done.completed_on)}</td>
+                                        <td data-label=c.t(Msg::ColTraining)><A href=format!("/trainings/{}", done.training_id)>{name.clone()}</A></td>
+                                        <td data-label=c.t(Msg::ColHours) class="num">{i18n::hours(locale, done.hours)}</td>
+                                        <td data-label=c.t(Msg::ColProvider)>{done.provider.clone()}</td>
+                                        <td data-label=c.t(Msg::ColValidUntil)>{until}</td>
+                                        <td>
+                                            <button type="button" class="link" on:click=remove
+                                                aria-label=remove_label>{c.t(Msg::Remove)}</button>
+                                        </td>
+                                    </tr>
+                                }
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                }.into_any()
+            }}
+            {(!removed.is_empty()).then(|| view! {
+                <details class="removed">
+                    <summary>{c.t(Msg::RemovedRecords)}" ("{removed.len()}")"</summary>
+                    <ul>
+                        {removed.into_iter().map(|done| {
+                            let name = training_name(&catalog, &done.training_id, locale);
+                            let label = format!("{} · {}", i18n::date(locale, done.completed_on), name);
+                            let restore = { let done = done.clone(); move |_| set_removed(c, done.clone(), false) };
+                            view! { <li>{label.clone()}" "<button type="button" class="link" on:click=restore
+                                aria-label=format!("{}: {}", c.t(Msg::Restore), label)>{c.t(Msg::Restore)}</button></li> }
+                        }).collect_view()}
+                    </ul>
+                </details>
+            })}
+        </div>
+    }
+}

@@ -1,0 +1,72 @@
+//! Settings: how this copy is used (my own record or an organization), and which person is
+//! "me" in personal mode.
+
+use super::load_people;
+use crate::domain::settings::{Mode, Settings};
+use crate::i18n::Msg;
+use crate::ui::browser;
+use crate::ui::ctx::{db, use_ctx};
+use crate::ui::fields::Select;
+use leptos::prelude::*;
+
+#[component]
+pub fn SettingsPage() -> impl IntoView {
+    let c = use_ctx();
+    Effect::new(move |_| browser::set_title(c.t(Msg::SettingsTitle)));
+    let people = load_people(c);
+    let current = c.settings.get_untracked();
+    let personal = RwSignal::new(current.is_personal());
+    let me = RwSignal::new(current.own_person_id().unwrap_or_default().to_owned());
+    let failed = RwSignal::new(false);
+
+    let people_options = Signal::derive(move || {
+        people.get().and_then(Result::ok).unwrap_or_default().into_iter().filter(|p| !p.archived).map(|p| (p.id, p.name)).collect()
+    });
+
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        failed.set(false);
+        let mode = if personal.get_untracked() {
+            let id = me.get_untracked();
+            Mode::Personal { person_id: (!id.is_empty()).then_some(id) }
+        } else {
+            Mode::Organization
+        };
+        let settings = Settings { mode: Some(mode) };
+        leptos::task::spawn_local(async move {
+            match db().save_settings(&settings).await {
+                Ok(()) => {
+                    c.settings.set(settings);
+                    c.notify(Msg::Saved, None);
+                }
+                Err(_) => failed.set(true),
+            }
+        });
+    };
+
+    view! {
+        <section class="narrow">
+            <h1>{move || c.t(Msg::SettingsTitle)}</h1>
+            <form novalidate on:submit=submit>
+                <fieldset class="radios">
+                    <legend>{move || c.t(Msg::ModeLabel)}</legend>
+                    <label class="radio">
+                        <input type="radio" name="mode" value="personal" prop:checked=move || personal.get() on:change=move |_| personal.set(true) />
+                        <span><strong>{move || c.t(Msg::ModePersonalTitle)}</strong><br />{move || c.t(Msg::ModePersonalBody)}</span>
+                    </label>
+                    <label class="radio">
+                        <input type="radio" name="mode" value="organization" prop:checked=move || !personal.get() on:change=move |_| personal.set(false) />
+                        <span><strong>{move || c.t(Msg::ModeOrgTitle)}</strong><br />{move || c.t(Msg::ModeOrgBody)}</span>
+                    </label>
+                </fieldset>
+                <Show when=move || personal.get()>
+                    <Select id="settings-me" label=Msg::NavMyRecord value=me options=people_options placeholder=Msg::ChoosePerson />
+                </Show>
+                {move || failed.get().then(|| view! { <p class="alert alert-error" role="alert">{c.t(Msg::SaveFailed)}</p> })}
+                <div class="actions"><button type="submit" class="primary">{move || c.t(Msg::Save)}</button></div>
+            </form>
+            <h2>{move || c.t(Msg::StorageTitle)}</h2>
+            <p>{move || c.t(Msg::PrivacyNote)}</p>
+        </section>
+    }
+}

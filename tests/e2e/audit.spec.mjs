@@ -1,0 +1,80 @@
+// Every page, in both languages: axe-core finds no serious or critical violation, and at
+// 360×740 (a small phone) nothing scrolls sideways. Screenshots go to tests/e2e/screenshots/.
+import { test, expect } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { addPerson, chooseOrganization, h1, recordOnPersonPage } from './helpers.mjs';
+
+/** Sets up data once per test and returns the pages to visit, by name. */
+async function populate(page) {
+  await chooseOrganization(page);
+  await addPerson(page, { name: 'María López', role: 'Promotora de salud comunitaria', program: 'Enhanced Care Management' });
+  const personUrl = new URL(page.url()).pathname;
+  await recordOnPersonPage(page, { training: 'builtin.peer_core_80h', date: '2025-06-30' });
+  await recordOnPersonPage(page, { training: 'builtin.cpr_first_aid', date: '2025-03-03' });
+  return {
+    people: '/people',
+    'person-new': '/people/new',
+    person: personUrl,
+    'person-edit': `${personUrl}/edit`,
+    trainings: '/trainings',
+    training: '/trainings/builtin.mhfa_adult',
+    'training-edit': '/trainings/builtin.cpr_first_aid/edit',
+    settings: '/settings',
+    'not-found': '/nowhere',
+  };
+}
+
+async function setLanguage(page, lang) {
+  if ((await page.locator('html').getAttribute('lang')) !== lang) {
+    await page.getByRole('button', { name: lang === 'es' ? 'Ver en español' : 'View in English' }).click();
+    await expect(page.locator('html')).toHaveAttribute('lang', lang);
+  }
+}
+
+async function seriousViolations(page) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+for (const lang of ['en', 'es']) {
+  test(`axe-core: no serious or critical violations on any page (${lang})`, async ({ page }) => {
+    await page.goto('/');
+    await expect(h1(page)).toBeVisible();
+    await setLanguage(page, lang);
+    expect(await seriousViolations(page), 'welcome').toEqual([]);
+    await setLanguage(page, 'en'); // the set-up steps speak English
+    const pages = await populate(page);
+    await setLanguage(page, lang);
+    for (const [name, url] of Object.entries(pages)) {
+      await page.goto(url);
+      await expect(h1(page)).toBeVisible();
+      await page.waitForLoadState('networkidle');
+      expect(await seriousViolations(page), name).toEqual([]);
+    }
+    // A form showing its errors is audited too.
+    await page.goto('/people/new');
+    await page.getByRole('button', { name: lang === 'es' ? 'Guardar' : 'Save' }).click();
+    await expect(page.locator('#person-name-error')).not.toBeEmpty();
+    expect(await seriousViolations(page), 'form with errors').toEqual([]);
+  });
+}
+
+test('360×740 phone: no page scrolls sideways', async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.goto('/');
+  await expect(h1(page)).toBeVisible();
+  await page.screenshot({ path: 'tests/e2e/screenshots/phone-welcome.png', fullPage: true });
+  const pages = await populate(page);
+  for (const lang of ['en', 'es']) {
+    await setLanguage(page, lang);
+    for (const [name, url] of Object.entries(pages)) {
+      await page.goto(url);
+      await expect(h1(page)).toBeVisible();
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow, `${name} (${lang}) scrolls sideways by ${overflow}px`).toBeLessThanOrEqual(0);
+      await page.screenshot({ path: `tests/e2e/screenshots/phone-${name}-${lang}.png`, fullPage: true });
+    }
+  }
+});

@@ -1,0 +1,54 @@
+// Steps a person takes, shared by the end-to-end specs. They click and type through the
+// interface as a person would; none of them reaches into IndexedDB directly.
+import { expect } from '@playwright/test';
+
+export const h1 = (page) => page.getByRole('heading', { level: 1 });
+
+/** First run, "An organization": lands on the empty people list. */
+export async function chooseOrganization(page) {
+  await page.goto('/');
+  await page.getByRole('button', { name: /An organization/ }).click();
+  await expect(h1(page)).toHaveText('People');
+}
+
+/** Adds a person from the people list and waits for their page. */
+export async function addPerson(page, { name, worker = 'chw', role = '', program = '', email = '' }) {
+  await page.goto('/people');
+  await page.getByRole('link', { name: 'Add person' }).click();
+  await expect(h1(page)).toHaveText('Add a person');
+  await page.getByLabel('Full name').fill(name);
+  await page.getByLabel('Worker type').selectOption(worker);
+  if (role) await page.getByLabel(/Role title/).fill(role);
+  if (program) await page.getByLabel(/^Program/).fill(program);
+  if (email) await page.getByLabel(/^Email/).fill(email);
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(h1(page)).toHaveText(name);
+}
+
+/** Records a completion from the person page the browser is on. */
+export async function recordOnPersonPage(page, { training, date, hours }) {
+  await openRecordForm(page);
+  const form = page.locator('form.completion-form');
+  await form.getByLabel('Training').selectOption(training);
+  await form.getByLabel('Date completed').fill(date);
+  if (hours !== undefined) await form.getByLabel('Hours').fill(hours);
+  await form.getByRole('button', { name: 'Record a training' }).click();
+  await expect(page.getByRole('status')).toContainText('Training recorded.');
+}
+
+export const historyRows = (page) => page.locator('#history tbody tr');
+
+/** Presses Tab until `locator` has focus (at most `max` times): keyboard-only navigation. */
+export async function tabTo(page, locator, max = 40) {
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press('Tab');
+    if (await locator.evaluate((el) => el === document.activeElement)) return;
+  }
+  throw new Error(`could not reach ${locator} with Tab`);
+}
+
+/** On a person page the record form sits in a disclosure, open while the history is empty. */
+export async function openRecordForm(page) {
+  const details = page.locator('details.record');
+  if (!(await details.evaluate((el) => el.open))) await details.locator('summary').click();
+}

@@ -1,0 +1,211 @@
+//! The IndexedDB store in a real browser (headless Chromium via wasm-bindgen-test-runner).
+//! Each test uses its own database name: all tests share one page.
+#![cfg(target_arch = "wasm32")]
+
+use escalera::domain::catalog::builtin_trainings;
+use escalera::domain::completion::Completion;
+use escalera::domain::date::Date;
+use escalera::domain::hours::Hours;
+use escalera::domain::person::{Person, PreferredLanguage, WorkerType};
+use escalera::domain::settings::{Mode, Settings};
+use escalera::domain::training::CeCategory;
+use escalera::store::schema::{self, COMPLETIONS, PEOPLE};
+use escalera::store::{Db, Hooks};
+use std::cell::Cell;
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn person(id: &str, name: &str) -> Person {
+    Person {
+        id: id.into(),
+        name: name.into(),
+        preferred_language: PreferredLanguage::Spanish,
+        worker_type: WorkerType::PeerSupportSpecialist,
+        organization: "Condado".into(),
+        program: "BH".into(),
+        role_title: "Peer Support Specialist II".into(),
+        hire_date: Date::parse_iso("2024-02-29"),
+        email: "rosa@example.org".into(),
+        notes: "Prefers evening trainings".into(),
+        archived: false,
+    }
+}
+
+fn completion(id: &str, person_id: &str, training_id: &str, on: &str) -> Completion {
+    Completion {
+        id: id.into(),
+        person_id: person_id.into(),
+        training_id: training_id.into(),
+        completed_on: Date::parse_iso(on).unwrap(),
+        hours: Hours::from_hundredths(650),
+        provider: "CalMHSA".into(),
+        certificate_number: "A-123".into(),
+        ce_category: Some(CeCategory::LawEthics),
+        notes: String::new(),
+        removed: false,
+    }
+}
+
+/// Deletes a database left by an earlier run of the same test.
+async fn fresh(name: &str) {
+    let factory = web_sys::window().unwrap().indexed_db().unwrap().unwrap();
+    let request = factory.delete_database(name).unwrap();
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        request.set_onsuccess(Some(&resolve));
+        request.set_onerror(Some(&resolve));
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn opens_fresh_database_at_latest_version_with_every_store() {
+    fresh("t-open").await;
+    let db = Db::open("t-open", Hooks::default()).await.unwrap();
+    assert_eq!(db.version(), schema::LATEST);
+    let mut names = db.store_names();
+    names.sort();
+    assert_eq!(names, vec!["completions", "people", "settings", "training_types"]);
+    assert_eq!(db.settings().await.unwrap(), Settings::default());
+    assert!(db.people().await.unwrap().is_empty());
+    db.close();
+}
+
+#[wasm_bindgen_test]
+async fn upgrades_version_1_database_keeping_its_data() {
+    fresh("t-upgrade").await;
+    // A browser that ran release 1 has people and completions but no training types or indices.
+    let v1 = Db::open_version("t-upgrade", 1, Hooks::default()).await.unwrap();
+    assert_eq!(v1.version(), 1);
+    assert_eq!(v1.store_names().len(), 3);
+    v1.save_person(&person("p1", "Rosa")).await.unwrap();
+    v1.put(COMPLETIONS, &completion("c1", "p1", "builtin.law_ethics_ce", "2026-01-10")).await.unwrap();
+    v1.put(COMPLETIONS, &completion("c2", "p2", "builtin.hipaa", "2026-01-11")).await.unwrap();
+    v1.close();
+
+    let db = Db::open("t-upgrade", Hooks::default()).await.unwrap();
+    assert_eq!(db.version(), 2);
+    assert_eq!(db.person("p1").await.unwrap(), Some(person("p1", "Rosa")));
+    // The new indices cover records written before they existed.
+    let mine = db.completions_of_person("p1").await.unwrap();
+    assert_eq!(mine, vec![completion("c1", "p1", "builtin.law_ethics_ce", "2026-01-10")]);
+    assert_eq!(db.completions_of_training("builtin.hipaa").await.unwrap().len(), 1);
+    assert!(db.stored_training_types().await.unwrap().is_empty());
+    db.close();
+}
+
+#[wasm_bindgen_test]
+async fn crud_round_trips_every_record_kind_and_survives_reopen() {
+    fresh("t-crud").await;
+    let db = Db::open("t-crud", Hooks::default()).await.unwrap();
+
+    let mut rosa = person("p1", "Rosa Núñez");
+    db.save_person(&rosa).await.unwrap();
+    rosa.archived = true;
+    rosa.name = "Rosa Núñez Díaz".into();
+    db.save_person(&rosa).await.unwrap();
+    db.save_person(&person("p2", "Luis")).await.unwrap();
+
+    db.save_completion(&completion("c1", "p1", "builtin.mhfa_adult", "2025-03-10")).await.unwrap();
+    let mut removed = completion("c2", "p1", "builtin.hipaa", "2025-04-01");
+    removed.removed = true;
+    db.save_completion(&removed).await.unwrap();
+
+    let mut custom = builtin_trainings()[0].clone();
+    custom.typical_hours = Hours::whole(12);
+    db.save_training_type(&custom).await.unwrap();
+
+    let settings = Settings { mode: Some(Mode::Personal { person_id: Some("p1".into()) }) };
+    db.save_settings(&settings).await.unwrap();
+    db.close();
+
+    let db = Db::open("t-crud", Hooks::default()).await.unwrap();
+    assert_eq!(db.person("p1").await.unwrap(), Some(rosa));
+    assert_eq!(db.people().await.unwrap().len(), 2);
+    assert_eq!(db.person("missing").await.unwrap(), None);
+    let mine = db.completions_of_person("p1").await.unwrap();
+    assert_eq!(mine.len(), 2);
+    assert!(mine.iter().any(|c| c.id == "c2" && c.removed), "removed records are kept");
+    assert_eq!(db.completions().await.unwrap().len(), 2);
+    assert_eq!(db.stored_training_types().await.unwrap(), vec![custom.clone()]);
+    assert_eq!(db.settings().await.unwrap(), settings);
+
+    // Resetting a customised built-in drops only the override; own types cannot be deleted.
+    db.reset_builtin_training_type(&custom.id).await.unwrap();
+    assert!(db.stored_training_types().await.unwrap().is_empty());
+    assert!(db.reset_builtin_training_type("own-123").await.is_err());
+    db.close();
+}
+
+#[wasm_bindgen_test]
+async fn person_and_settings_save_together() {
+    fresh("t-atomic").await;
+    let db = Db::open("t-atomic", Hooks::default()).await.unwrap();
+    let me = person("me", "Rosa");
+    let settings = Settings { mode: Some(Mode::Personal { person_id: Some("me".into()) }) };
+    db.save_person_and_settings(&me, &settings).await.unwrap();
+    assert_eq!(db.settings().await.unwrap().own_person_id(), Some("me"));
+    assert_eq!(db.person("me").await.unwrap(), Some(me));
+
+    // A write that fails part-way (a record without the key path) leaves nothing behind.
+    let bad = escalera::store::idb::record(&serde_json::json!({ "name": "no id" })).unwrap();
+    let good = escalera::store::idb::record(&person("p9", "Never saved")).unwrap();
+    assert!(db.put_all(&[(PEOPLE, good), (PEOPLE, bad)]).await.is_err());
+    assert_eq!(db.person("p9").await.unwrap(), None);
+    db.close();
+}
+
+#[wasm_bindgen_test]
+async fn an_older_tab_closes_on_versionchange_so_the_upgrade_never_hangs() {
+    fresh("t-tabs").await;
+    let told = Rc::new(Cell::new(false));
+    let hooks = Hooks {
+        on_version_change: Rc::new({
+            let told = told.clone();
+            move || told.set(true)
+        }),
+        ..Hooks::default()
+    };
+    // "Tab A" runs the old release.
+    let old_tab = Db::open_version("t-tabs", 1, hooks).await.unwrap();
+    old_tab.save_person(&person("p1", "Rosa")).await.unwrap();
+    // "Tab B" opens the new release: tab A is asked to close, does, and B's upgrade completes.
+    let new_tab = Db::open("t-tabs", Hooks::default()).await.unwrap();
+    assert!(told.get(), "the old tab was told to reload");
+    assert_eq!(new_tab.version(), 2);
+    assert_eq!(new_tab.person("p1").await.unwrap().unwrap().name, "Rosa");
+    new_tab.close();
+}
+
+#[wasm_bindgen_test]
+async fn a_connection_that_does_not_close_reports_blocked_then_the_open_finishes() {
+    fresh("t-blocked").await;
+    Db::open_version("t-blocked", 1, Hooks::default()).await.unwrap().close();
+    // A raw connection to that release-1 database with no versionchange handler: like a tab
+    // of a build that never closes on request.
+    let factory = web_sys::window().unwrap().indexed_db().unwrap().unwrap();
+    let request = factory.open_with_u32("t-blocked", 1).unwrap();
+    let promise = js_sys::Promise::new(&mut |resolve, _| request.set_onsuccess(Some(&resolve)));
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+    let stubborn: web_sys::IdbDatabase = request.result().unwrap().unchecked_into();
+
+    let blocked = Rc::new(Cell::new(false));
+    let hooks = Hooks {
+        on_blocked: Rc::new({
+            let blocked = blocked.clone();
+            let stubborn = stubborn.clone();
+            // The user follows the banner and closes the other tab.
+            move || {
+                blocked.set(true);
+                stubborn.close();
+            }
+        }),
+        ..Hooks::default()
+    };
+    let db = Db::open("t-blocked", hooks).await.unwrap();
+    assert!(blocked.get(), "blocked was reported");
+    assert_eq!(db.version(), schema::LATEST);
+    db.close();
+}
