@@ -5,6 +5,26 @@
 //! - `competency`, `catalog`: reference data (C3, SB 803, the built-in trainings).
 //! - `form`: drafts and validation for every form.
 
+/// Serializes a unit enum as its stable `code()` and reads it back with `from_code()`, so the
+/// stored text, CSV and form values share one spelling and one small code path.
+macro_rules! serde_as_code {
+    ($($t:ty),* $(,)?) => {$(
+        impl serde::Serialize for $t {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_str(self.code())
+            }
+        }
+        impl<'de> serde::Deserialize<'de> for $t {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                let code = <std::borrow::Cow<'de, str>>::deserialize(d)?;
+                <$t>::from_code(&code)
+                    .ok_or_else(|| serde::de::Error::custom(format!("unknown {}: {code:?}", stringify!($t))))
+            }
+        }
+    )*};
+}
+pub(crate) use serde_as_code;
+
 pub mod catalog;
 pub mod competency;
 pub mod completion;

@@ -16,13 +16,15 @@ macro_rules! messages {
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
         pub enum Msg { $($key),* }
 
+        /// English and Spanish text, indexed by the message's discriminant: a lookup in
+        /// data rather than a large `match` in code.
+        const TEXTS: &[[&str; 2]] = &[$([$en, $es]),*];
+
         impl Msg {
             pub const ALL: &'static [Msg] = &[$(Msg::$key),*];
 
             pub fn text(self, locale: Locale) -> &'static str {
-                match (self, locale) {
-                    $((Msg::$key, Locale::En) => $en, (Msg::$key, Locale::Es) => $es,)*
-                }
+                TEXTS[self as usize][locale as usize]
             }
         }
     };
@@ -468,5 +470,9 @@ mod tests {
             "Until May 31 every year"
         );
         assert_eq!(problem(Locale::Es, Problem::DateInFuture), "La fecha no puede ser futura.");
+        // The message table is indexed by locale: English first, Spanish second.
+        assert_eq!(Msg::Save.text(Locale::En), "Save");
+        assert_eq!(Msg::Save.text(Locale::Es), "Guardar");
+        assert_eq!(Msg::Dismiss.text(Locale::Es), "Cerrar");
     }
 }

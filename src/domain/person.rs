@@ -4,10 +4,11 @@ use super::date::Date;
 use super::text::fold;
 use serde::{Deserialize, Serialize};
 
+super::serde_as_code!(WorkerType, PreferredLanguage);
+
 /// The occupations of California's community-connected health workforce (CHCF's grouping),
 /// plus `Other` for titles that fit none of them.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
 pub enum WorkerType {
     /// Community health worker / promotor(a) / representative (CHW/P/R).
     #[default]
@@ -51,8 +52,7 @@ impl WorkerType {
 
 /// The language a person prefers to be served and trained in. California's most common
 /// Medi-Cal threshold languages first, then `Other`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
 pub enum PreferredLanguage {
     #[default]
     English,

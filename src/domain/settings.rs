@@ -3,13 +3,47 @@
 
 use serde::{Deserialize, Serialize};
 
+/// Stored as `{"mode": "personal", "person_id": ...}` or `{"mode": "organization"}` through
+/// `ModeRecord` (a flat struct: no tagged-enum buffering in the bundle).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "mode", rename_all = "snake_case")]
+#[serde(from = "ModeRecord", into = "ModeRecord")]
 pub enum Mode {
     /// A peer or CHW tracking themself; `person_id` is their own record once created.
     Personal { person_id: Option<String> },
     /// An HR coordinator, program manager or trainer tracking many people.
     Organization,
+}
+
+#[derive(Clone, Copy, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+enum ModeKind {
+    Personal,
+    Organization,
+}
+
+#[derive(Clone, Serialize, Deserialize)]
+struct ModeRecord {
+    mode: ModeKind,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    person_id: Option<String>,
+}
+
+impl From<Mode> for ModeRecord {
+    fn from(m: Mode) -> ModeRecord {
+        match m {
+            Mode::Personal { person_id } => ModeRecord { mode: ModeKind::Personal, person_id },
+            Mode::Organization => ModeRecord { mode: ModeKind::Organization, person_id: None },
+        }
+    }
+}
+
+impl From<ModeRecord> for Mode {
+    fn from(r: ModeRecord) -> Mode {
+        match r.mode {
+            ModeKind::Personal => Mode::Personal { person_id: r.person_id },
+            ModeKind::Organization => Mode::Organization,
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
@@ -45,5 +79,10 @@ mod tests {
         assert_eq!(back.own_person_id(), Some("p1"));
         assert!(back.is_personal());
         assert!(!Settings { mode: Some(Mode::Organization) }.is_personal());
+        let org = serde_json::to_string(&Settings { mode: Some(Mode::Organization) }).unwrap();
+        assert_eq!(org, r#"{"mode":{"mode":"organization"}}"#);
+        let me: Settings = serde_json::from_str(r#"{"mode":{"mode":"personal","person_id":"p7"}}"#).unwrap();
+        assert_eq!(me.own_person_id(), Some("p7"));
+        assert!(serde_json::from_str::<Settings>(r#"{"mode":{"mode":"team"}}"#).is_err());
     }
 }

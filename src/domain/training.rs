@@ -6,8 +6,9 @@ use super::hours::Hours;
 use super::text::Bilingual;
 use serde::{Deserialize, Serialize};
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
-#[serde(rename_all = "snake_case")]
+super::serde_as_code!(Category, CeCategory, PeriodUnit, ValidityKind);
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
 pub enum Category {
     CoreCompetency,
     PeerSupport,
@@ -58,8 +59,7 @@ impl Category {
 
 /// The continuing-education bucket hours count toward. Renewal rules set minimums per bucket
 /// (CalMHSA: 6 of 20 hours in law & ethics; DHCS doulas: maternal, perinatal, infant care).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum CeCategory {
     General,
     LawEthics,
@@ -95,8 +95,7 @@ impl CeCategory {
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum PeriodUnit {
     Days,
     Months,
@@ -121,8 +120,11 @@ impl PeriodUnit {
 
 /// How long one completion of a training stays valid. Dates are inclusive: a completion is
 /// valid *through* the date `valid_until` returns and expired from the next day.
+///
+/// Stored as `{"kind": "...", ...numbers}` (see docs/storage.md) through `ValidityRecord`: a
+/// flat struct deserializes without serde's buffering of tagged enums, a smaller bundle.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
+#[serde(try_from = "ValidityRecord", into = "ValidityRecord")]
 pub enum Validity {
     /// Never expires (MI, IPS core, the 80-hour peer core training).
     Never,
@@ -159,6 +161,72 @@ impl ValidityKind {
 
     pub fn from_code(code: &str) -> Option<ValidityKind> {
         ValidityKind::ALL.into_iter().find(|k| k.code() == code)
+    }
+}
+
+/// The stored shape of a `Validity`: its kind and the numbers that kind uses.
+#[derive(Clone, Copy, Serialize, Deserialize)]
+struct ValidityRecord {
+    kind: ValidityKind,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    amount: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    unit: Option<PeriodUnit>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    months: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    month: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    day: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    every_years: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    year_remainder: Option<u32>,
+}
+
+impl From<Validity> for ValidityRecord {
+    fn from(v: Validity) -> ValidityRecord {
+        let mut r = ValidityRecord {
+            kind: v.kind(),
+            amount: None,
+            unit: None,
+            months: None,
+            month: None,
+            day: None,
+            every_years: None,
+            year_remainder: None,
+        };
+        match v {
+            Validity::Never => {}
+            Validity::After { amount, unit } => (r.amount, r.unit) = (Some(amount), Some(unit)),
+            Validity::EndOfMonthAfter { months } => r.months = Some(months),
+            Validity::FixedDate { month, day, every_years, year_remainder } => {
+                (r.month, r.day, r.every_years, r.year_remainder) =
+                    (Some(month), Some(day), Some(every_years), Some(year_remainder))
+            }
+        }
+        r
+    }
+}
+
+impl TryFrom<ValidityRecord> for Validity {
+    type Error = String;
+    fn try_from(r: ValidityRecord) -> Result<Validity, String> {
+        let need = |v: Option<u32>, name: &str| v.ok_or_else(|| format!("validity {:?} needs `{name}`", r.kind));
+        Ok(match r.kind {
+            ValidityKind::Never => Validity::Never,
+            ValidityKind::After => Validity::After {
+                amount: need(r.amount, "amount")?,
+                unit: r.unit.ok_or("validity `after` needs `unit`")?,
+            },
+            ValidityKind::EndOfMonthAfter => Validity::EndOfMonthAfter { months: need(r.months, "months")? },
+            ValidityKind::FixedDate => Validity::FixedDate {
+                month: need(r.month, "month")?,
+                day: need(r.day, "day")?,
+                every_years: need(r.every_years, "every_years")?,
+                year_remainder: need(r.year_remainder, "year_remainder")?,
+            },
+        })
     }
 }
 
@@ -359,10 +427,23 @@ mod tests {
 
     #[test]
     fn validity_json_is_tagged_and_readable() {
-        let rule = Validity::EndOfMonthAfter { months: 24 };
-        let json = serde_json::to_string(&rule).unwrap();
-        assert_eq!(json, r#"{"kind":"end_of_month_after","months":24}"#);
-        assert_eq!(serde_json::from_str::<Validity>(&json).unwrap(), rule);
+        let cases = [
+            (Validity::Never, r#"{"kind":"never"}"#),
+            (Validity::After { amount: 3, unit: PeriodUnit::Years }, r#"{"kind":"after","amount":3,"unit":"years"}"#),
+            (Validity::EndOfMonthAfter { months: 24 }, r#"{"kind":"end_of_month_after","months":24}"#),
+            (
+                Validity::FixedDate { month: 9, day: 1, every_years: 2, year_remainder: 1 },
+                r#"{"kind":"fixed_date","month":9,"day":1,"every_years":2,"year_remainder":1}"#,
+            ),
+        ];
+        for (rule, json) in cases {
+            assert_eq!(serde_json::to_string(&rule).unwrap(), json);
+            assert_eq!(serde_json::from_str::<Validity>(json).unwrap(), rule);
+        }
+        // A kind without its numbers is refused, not guessed.
+        assert!(serde_json::from_str::<Validity>(r#"{"kind":"after","amount":3}"#).is_err());
+        assert!(serde_json::from_str::<Validity>(r#"{"kind":"fixed_date","month":9}"#).is_err());
+        assert!(serde_json::from_str::<Validity>(r#"{"kind":"sometimes"}"#).is_err());
     }
 
     #[test]
@@ -378,6 +459,18 @@ mod tests {
         assert_eq!(merged[0].training.typical_hours, Hours::whole(99));
         assert_eq!(merged[1].origin, Origin::BuiltIn);
         assert_eq!(merged.last().unwrap().origin, Origin::Own);
+    }
+
+    #[test]
+    fn enums_are_stored_as_their_codes() {
+        for c in CeCategory::ALL {
+            let json = serde_json::to_string(&c).unwrap();
+            assert_eq!(json, format!("\"{}\"", c.code()));
+            assert_eq!(serde_json::from_str::<CeCategory>(&json).unwrap(), c);
+        }
+        assert_eq!(serde_json::to_string(&Category::SafetyFirstAid).unwrap(), "\"safety_first_aid\"");
+        assert!(serde_json::from_str::<Category>("\"gardening\"").is_err());
+        assert!(serde_json::from_str::<PeriodUnit>("3").is_err());
     }
 
     #[test]

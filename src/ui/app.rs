@@ -1,15 +1,14 @@
 //! The application shell: opens the database, provides the shared context, and lays out the
-//! header, the database-state banners, the routes and the toast.
+//! header, the database-state banners, the current page and the toast.
 
 use super::browser;
-use super::ctx::{db, set_db, use_ctx, Ctx, DbState, Undo};
+use super::ctx::{db, set_db, use_ctx, Ctx, DbState, Undo, tr};
 use super::pages::*;
 use crate::domain::text::Locale;
 use crate::i18n::Msg;
+use crate::route::Route;
 use crate::store::{schema::DB_NAME, Db, Hooks};
 use leptos::prelude::*;
-use leptos_router::components::{Route, Router, Routes, A};
-use leptos_router::path;
 use std::rc::Rc;
 
 pub fn start() {
@@ -21,6 +20,12 @@ fn App() -> impl IntoView {
     let c = Ctx::new();
     provide_context(c);
     Effect::new(move |_| browser::apply_locale(c.locale.get()));
+    browser::listen_for_navigation(move |path, by_link| {
+        c.route.set(Route::parse(&path));
+        if by_link {
+            browser::focus("main");
+        }
+    });
 
     leptos::task::spawn_local(async move {
         let hooks = Hooks {
@@ -47,32 +52,46 @@ fn App() -> impl IntoView {
     });
 
     view! {
-        <Router>
-            <a class="skip-link" href="#main">{move || c.t(Msg::SkipToContent)}</a>
-            <Header />
-            <main id="main" tabindex="-1">
-                <DbBanner />
-                <Show when=move || c.db_state.get() == DbState::Ready fallback=move || view! {
-                    <p class="loading">{move || (c.db_state.get() == DbState::Opening).then(|| c.t(Msg::Loading))}</p>
-                }>
-                    <Routes fallback=NotFound>
-                        <Route path=path!("/") view=Home />
-                        <Route path=path!("/me/new") view=|| view! { <PersonForm own=true /> } />
-                        <Route path=path!("/people") view=PeopleList />
-                        <Route path=path!("/people/new") view=|| view! { <PersonForm /> } />
-                        <Route path=path!("/people/:id") view=PersonPage />
-                        <Route path=path!("/people/:id/edit") view=|| view! { <PersonForm /> } />
-                        <Route path=path!("/trainings") view=TrainingList />
-                        <Route path=path!("/trainings/new") view=TrainingForm />
-                        <Route path=path!("/trainings/:id") view=TrainingPage />
-                        <Route path=path!("/trainings/:id/edit") view=TrainingForm />
-                        <Route path=path!("/settings") view=SettingsPage />
-                    </Routes>
-                </Show>
-            </main>
-            <ToastRegion />
-        </Router>
+        <a class="skip-link" href="#main">{tr(Msg::SkipToContent)}</a>
+        <Header />
+        <main id="main" tabindex="-1">
+            <DbBanner />
+            <Show when=move || c.db_state.get() == DbState::Ready fallback=move || view! {
+                <p class="loading">{move || (c.db_state.get() == DbState::Opening).then(|| c.t(Msg::Loading))}</p>
+            }>
+                <CurrentPage />
+            </Show>
+        </main>
+        <ToastRegion />
     }
+}
+
+/// The page for the current route. A new route (or a new id) builds a fresh page.
+#[component]
+fn CurrentPage() -> impl IntoView {
+    let c = use_ctx();
+    let route = Memo::new(move |_| c.route.get());
+    move || match route.get() {
+        Route::Home => Home().into_any(),
+        Route::MeNew => view! { <PersonForm own=true /> }.into_any(),
+        Route::People => PeopleList().into_any(),
+        Route::PersonNew => view! { <PersonForm /> }.into_any(),
+        Route::Person(id) => view! { <PersonPage id /> }.into_any(),
+        Route::PersonEdit(id) => view! { <PersonForm id /> }.into_any(),
+        Route::Trainings => TrainingList().into_any(),
+        Route::TrainingNew => view! { <TrainingForm /> }.into_any(),
+        Route::Training(id) => view! { <TrainingPage id /> }.into_any(),
+        Route::TrainingEdit(id) => view! { <TrainingForm id /> }.into_any(),
+        Route::Settings => SettingsPage().into_any(),
+        Route::NotFound => NotFound().into_any(),
+    }
+}
+
+#[component]
+fn NavLink(href: &'static str, label: Msg) -> impl IntoView {
+    let c = use_ctx();
+    let current = move || (c.route.with(|r| r.section()) == href).then_some("page");
+    view! { <a href=href aria-current=current>{tr(label)}</a> }
 }
 
 #[component]
@@ -86,24 +105,28 @@ fn Header() -> impl IntoView {
     let own = move || c.settings.with(|s| s.own_person_id().map(str::to_owned));
     view! {
         <header class="top">
-            <A href="/" attr:class="brand">
+            <a href="/" class="brand">
                 <span class="brand-mark" aria-hidden="true"></span>
-                {move || c.t(Msg::AppName)}
-            </A>
-            <nav aria-label=move || c.t(Msg::MainNav)>
+                {tr(Msg::AppName)}
+            </a>
+            <nav aria-label=tr(Msg::MainNav)>
                 <Show when=chosen>
                     <ul>
                         {move || match own() {
-                            Some(id) => view! { <li><A href=format!("/people/{id}")>{move || c.t(Msg::NavMyRecord)}</A></li> }.into_any(),
-                            None => view! { <li><A href="/people">{move || c.t(Msg::NavPeople)}</A></li> }.into_any(),
+                            Some(id) => {
+                                let href = Route::Person(id.clone()).href();
+                                let current = move || c.route.with(|r| *r == Route::Person(id.clone())).then_some("page");
+                                view! { <li><a href=href aria-current=current>{tr(Msg::NavMyRecord)}</a></li> }.into_any()
+                            }
+                            None => view! { <li><NavLink href="/people" label=Msg::NavPeople /></li> }.into_any(),
                         }}
-                        <li><A href="/trainings">{move || c.t(Msg::NavTrainings)}</A></li>
-                        <li><A href="/settings">{move || c.t(Msg::NavSettings)}</A></li>
+                        <li><NavLink href="/trainings" label=Msg::NavTrainings /></li>
+                        <li><NavLink href="/settings" label=Msg::NavSettings /></li>
                     </ul>
                 </Show>
             </nav>
-            <button type="button" class="lang" lang=other_lang on:click=toggle aria-label=move || c.t(Msg::SwitchLanguageLabel)>
-                {move || c.t(Msg::SwitchLanguage)}
+            <button type="button" class="lang" lang=other_lang on:click=toggle aria-label=tr(Msg::SwitchLanguageLabel)>
+                {tr(Msg::SwitchLanguage)}
             </button>
         </header>
     }
@@ -123,7 +146,7 @@ fn DbBanner() -> impl IntoView {
             <div class="alert alert-warning" role="alert">
                 <p>{c.t(msg)}</p>
                 {reload.then(|| view! {
-                    <button type="button" on:click=|_| browser::reload()>{move || c.t(Msg::Reload)}</button>
+                    <button type="button" on:click=|_| browser::reload()>{tr(Msg::Reload)}</button>
                 })}
             </div>
         })
@@ -154,9 +177,9 @@ fn ToastRegion() -> impl IntoView {
                 <div class="toast">
                     <span>{c.t(t.msg)}</span>
                     {t.undo.is_some().then(|| view! {
-                        <button type="button" class="link" on:click=undo>{move || c.t(Msg::Undo)}</button>
+                        <button type="button" class="link" on:click=undo>{tr(Msg::Undo)}</button>
                     })}
-                    <button type="button" class="link" on:click=move |_| c.toast.set(None)>{move || c.t(Msg::Dismiss)}</button>
+                    <button type="button" class="link" on:click=move |_| c.toast.set(None)>{tr(Msg::Dismiss)}</button>
                 </div>
             })}
         </div>

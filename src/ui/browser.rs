@@ -77,3 +77,61 @@ pub fn set_title(page: &str) {
         d.set_title(&format!("{page} · Escalera"));
     }
 }
+
+/// The path part of the current URL.
+pub fn current_path() -> String {
+    web_sys::window().and_then(|w| w.location().pathname().ok()).unwrap_or_else(|| "/".into())
+}
+
+/// Puts `path` in the address bar (a new history entry, or in place with `replace`) and
+/// scrolls to the top, as a page load would.
+pub fn set_path(path: &str, replace: bool) {
+    let Some(window) = web_sys::window() else { return };
+    if let Ok(history) = window.history() {
+        let _ = if replace {
+            history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(path))
+        } else {
+            history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(path))
+        };
+    }
+    window.scroll_to_with_x_and_y(0.0, 0.0);
+}
+
+/// Calls `on_path` with the new path when the user goes back or forward, and when they
+/// activate a same-origin link (by mouse or keyboard): links are plain `<a href>` elements,
+/// so they also open in a new tab, and work before any code runs.
+pub fn listen_for_navigation(on_path: impl Fn(String, bool) + Clone + 'static) {
+    use wasm_bindgen::prelude::*;
+    use wasm_bindgen::JsCast;
+    let Some(window) = web_sys::window() else { return };
+    let Some(document) = window.document() else { return };
+
+    let back_forward = {
+        let on_path = on_path.clone();
+        Closure::<dyn FnMut(web_sys::Event)>::new(move |_| on_path(current_path(), false))
+    };
+    let _ = window.add_event_listener_with_callback("popstate", back_forward.as_ref().unchecked_ref());
+    back_forward.forget(); // lives as long as the page
+
+    let clicks = Closure::<dyn FnMut(web_sys::MouseEvent)>::new(move |ev: web_sys::MouseEvent| {
+        if ev.default_prevented() || ev.button() != 0 || ev.meta_key() || ev.ctrl_key() || ev.shift_key() || ev.alt_key() {
+            return;
+        }
+        let Some(link) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|el| el.closest("a[href]").ok().flatten())
+        else {
+            return;
+        };
+        let href = link.get_attribute("href").unwrap_or_default();
+        if link.has_attribute("target") || link.has_attribute("download") || !href.starts_with('/') || href.starts_with("//") {
+            return;
+        }
+        ev.prevent_default();
+        set_path(&href, false);
+        on_path(href, true);
+    });
+    let _ = document.add_event_listener_with_callback("click", clicks.as_ref().unchecked_ref());
+    clicks.forget();
+}

@@ -7,6 +7,7 @@ use crate::domain::person::Person;
 use crate::domain::settings::Settings;
 use crate::domain::text::Locale;
 use crate::i18n::Msg;
+use crate::route::Route;
 use crate::store::Db;
 use leptos::prelude::*;
 use std::cell::RefCell;
@@ -59,6 +60,7 @@ pub struct Ctx {
     pub db_state: RwSignal<DbState>,
     pub settings: RwSignal<Settings>,
     pub toast: RwSignal<Option<Toast>>,
+    pub route: RwSignal<Route>,
 }
 
 impl Ctx {
@@ -69,6 +71,7 @@ impl Ctx {
             db_state: RwSignal::new(DbState::Opening),
             settings: RwSignal::new(Settings::default()),
             toast: RwSignal::new(None),
+            route: RwSignal::new(Route::parse(&browser::current_path())),
         }
     }
 
@@ -82,6 +85,19 @@ impl Ctx {
         self.revision.update(|r| *r += 1);
     }
 
+    /// Goes to `route` as a link would: a new history entry, keyboard focus to the content.
+    pub fn go(&self, route: Route) {
+        browser::set_path(&route.href(), false);
+        self.route.set(route);
+        browser::focus("main");
+    }
+
+    /// Replaces the current entry (a redirect: "back" must not return to it).
+    pub fn redirect(&self, route: Route) {
+        browser::set_path(&route.href(), true);
+        self.route.set(route);
+    }
+
     pub fn notify(&self, msg: Msg, undo: Option<Undo>) {
         let serial = self.toast.with_untracked(|t| t.as_ref().map_or(0, |t| t.serial + 1));
         self.toast.set(Some(Toast { msg, undo, serial }));
@@ -90,4 +106,13 @@ impl Ctx {
 
 pub fn use_ctx() -> Ctx {
     expect_context::<Ctx>()
+}
+
+/// The message in the current language, as a reactive view or attribute value.
+///
+/// Every call returns the same closure type, so the renderer is compiled once for all
+/// translated text instead of once per call site (a large saving in bundle size).
+pub fn tr(msg: Msg) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+    let c = use_ctx();
+    move || c.t(msg)
 }

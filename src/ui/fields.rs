@@ -2,7 +2,7 @@
 //! input by `aria-describedby`. Forms use `novalidate`: messages come from the domain's
 //! validation in the interface language, not from the browser.
 
-use super::ctx::use_ctx;
+use super::ctx::{use_ctx, tr};
 use crate::domain::form::{Errors, Field};
 use crate::i18n::{self, Msg};
 use leptos::prelude::*;
@@ -16,11 +16,10 @@ fn described_by(id: &str, has_hint: bool) -> String {
 
 #[component]
 fn Label(id: &'static str, label: Msg, optional: bool) -> impl IntoView {
-    let c = use_ctx();
     view! {
         <label for=id>
-            {move || c.t(label)}
-            {optional.then(|| view! { <span class="optional">" (" {move || c.t(Msg::Optional)} ")"</span> })}
+            {tr(label)}
+            {optional.then(|| view! { <span class="optional">" (" {tr(Msg::Optional)} ")"</span> })}
         </label>
     }
 }
@@ -48,12 +47,11 @@ pub fn Input(
     #[prop(optional)] inputmode: Option<&'static str>,
     #[prop(optional)] autocomplete: Option<&'static str>,
 ) -> impl IntoView {
-    let c = use_ctx();
     let invalid = move || errors.with(|e| e.get(field).is_some());
     view! {
         <div class="field" class:invalid=invalid>
             <Label id label optional />
-            {hint.map(|h| view! { <p class="hint" id=format!("{id}-hint")>{move || c.t(h)}</p> })}
+            {hint.map(|h| view! { <p class="hint" id=format!("{id}-hint")>{tr(h)}</p> })}
             <input
                 id=id
                 name=id
@@ -101,7 +99,6 @@ pub fn Select(
     #[prop(optional)] field: Option<Field>,
     #[prop(optional)] optional: bool,
 ) -> impl IntoView {
-    let c = use_ctx();
     let errors = errors.unwrap_or_else(|| RwSignal::new(Errors::default()));
     let field = field.unwrap_or(Field::Notes);
     let invalid = move || errors.with(|e| e.get(field).is_some());
@@ -116,7 +113,7 @@ pub fn Select(
                 aria-describedby=described_by(id, false)
             >
                 {placeholder.map(|p| view! {
-                    <option value="" selected=move || value.with(String::is_empty)>{move || c.t(p)}</option>
+                    <option value="" selected=move || value.with(String::is_empty)>{tr(p)}</option>
                 })}
                 {move || options.get().into_iter().map(|(code, text)| {
                     let selected = { let code = code.clone(); move || value.with(|v| *v == code) };

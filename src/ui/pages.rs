@@ -46,8 +46,7 @@ fn load_people(c: Ctx) -> Loaded<Vec<crate::domain::person::Person>> {
     })
 }
 
-/// The `:id` route parameter.
-fn route_id() -> Memo<String> {
-    let params = leptos_router::hooks::use_params_map();
-    Memo::new(move |_| params.with(|p| p.get("id").unwrap_or_default()))
+/// A page's record id as a `Copy` handle for its closures ("" on "new" pages).
+fn page_id(id: String) -> Memo<String> {
+    Memo::new(move |_| id.clone())
 }

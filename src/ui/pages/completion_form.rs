@@ -6,7 +6,7 @@ use crate::domain::person::Person;
 use crate::domain::training::{CeCategory, TrainingType};
 use crate::i18n::{self, Msg};
 use crate::ui::browser;
-use crate::ui::ctx::{db, use_ctx};
+use crate::ui::ctx::{db, use_ctx, tr};
 use crate::ui::fields::{ErrorSummary, Input, Select, TextArea};
 use leptos::prelude::*;
 
@@ -103,7 +103,7 @@ pub fn CompletionForm(
     });
 
     view! {
-        <form novalidate class="completion-form" on:submit=submit aria-label=move || c.t(Msg::RecordTraining)>
+        <form novalidate class="completion-form" on:submit=submit aria-label=tr(Msg::RecordTraining)>
             <ErrorSummary errors failed />
             {(!fixed_person).then(|| view! {
                 <Select id="completion-person" label=Msg::LabelPerson value=person options=people_options
@@ -124,7 +124,7 @@ pub fn CompletionForm(
             <Select id="completion-ce" label=Msg::LabelCeCategory value=ce options=ce_options placeholder=Msg::CeNone optional=true />
             <TextArea id="completion-notes" label=Msg::LabelNotes value=notes errors field=Field::Notes />
             <div class="actions">
-                <button type="submit" class="primary">{move || c.t(Msg::RecordTraining)}</button>
+                <button type="submit" class="primary">{tr(Msg::RecordTraining)}</button>
             </div>
         </form>
     }

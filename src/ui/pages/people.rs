@@ -4,9 +4,8 @@ use super::load_people;
 use crate::domain::person;
 use crate::i18n::{self, Msg};
 use crate::ui::browser;
-use crate::ui::ctx::use_ctx;
+use crate::ui::ctx::{use_ctx, tr};
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 #[component]
 pub fn PeopleList() -> impl IntoView {
@@ -49,7 +48,7 @@ pub fn PeopleList() -> impl IntoView {
                 <tbody>
                     {found.into_iter().map(|p| view! {
                         <tr>
-                            <td data-label=c.t(Msg::ColName)><A href=format!("/people/{}", p.id)>{p.name.clone()}</A></td>
+                            <td data-label=c.t(Msg::ColName)><a href=format!("/people/{}", p.id)>{p.name.clone()}</a></td>
                             <td data-label=c.t(Msg::ColWorkerType)>{i18n::worker_type(locale, p.worker_type)}</td>
                             <td data-label=c.t(Msg::ColRole)>{p.role_title.clone()}</td>
                             <td data-label=c.t(Msg::ColProgram)>{p.program.clone()}</td>
@@ -64,17 +63,17 @@ pub fn PeopleList() -> impl IntoView {
     view! {
         <section>
             <div class="page-head">
-                <h1>{move || c.t(Msg::PeopleTitle)}</h1>
-                <A href="/people/new" attr:class="button primary">{move || c.t(Msg::AddPerson)}</A>
+                <h1>{tr(Msg::PeopleTitle)}</h1>
+                <a href="/people/new" class="button primary">{tr(Msg::AddPerson)}</a>
             </div>
             <div class="toolbar" role="search">
                 <div class="field grow">
-                    <label for="people-search">{move || c.t(Msg::SearchPeople)}</label>
-                    <input id="people-search" type="search" bind:value=query placeholder=move || c.t(Msg::SearchPeopleHint) autocomplete="off" />
+                    <label for="people-search">{tr(Msg::SearchPeople)}</label>
+                    <input id="people-search" type="search" bind:value=query placeholder=tr(Msg::SearchPeopleHint) autocomplete="off" />
                 </div>
                 <label class="check">
                     <input type="checkbox" bind:checked=show_archived />
-                    {move || c.t(Msg::ShowArchived)}
+                    {tr(Msg::ShowArchived)}
                 </label>
             </div>
             {rows}

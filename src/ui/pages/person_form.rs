@@ -1,21 +1,21 @@
 //! Add or edit a person; with `own`, the first-run "tell us about yourself" form that also
 //! makes the new person "me".
 
-use super::{load_people, route_id};
+use super::{load_people, page_id};
+use crate::route::Route;
 use crate::domain::form::{Errors, PersonDraft};
 use crate::domain::person::{possible_duplicates, Person, PreferredLanguage, WorkerType};
 use crate::domain::settings::{Mode, Settings};
 use crate::i18n::{self, Msg};
 use crate::ui::browser;
-use crate::ui::ctx::{db, use_ctx};
+use crate::ui::ctx::{db, use_ctx, tr};
 use crate::ui::fields::{ErrorSummary, Input, Select, TextArea};
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
 
 #[component]
-pub fn PersonForm(#[prop(optional)] own: bool) -> impl IntoView {
+pub fn PersonForm(#[prop(optional)] own: bool, #[prop(optional)] id: String) -> impl IntoView {
     let c = use_ctx();
-    let id = route_id();
+    let id = page_id(id);
     let editing = move || !id.get().is_empty();
     let people = load_people(c);
 
@@ -66,7 +66,6 @@ pub fn PersonForm(#[prop(optional)] own: bool) -> impl IntoView {
     };
     Effect::new(move |_| browser::set_title(title()));
 
-    let navigate = use_navigate();
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         failed.set(false);
@@ -105,7 +104,6 @@ pub fn PersonForm(#[prop(optional)] own: bool) -> impl IntoView {
                 return;
             }
         }
-        let navigate = navigate.clone();
         leptos::task::spawn_local(async move {
             let saved = if own {
                 let settings = Settings { mode: Some(Mode::Personal { person_id: Some(person.id.clone()) }) };
@@ -121,7 +119,7 @@ pub fn PersonForm(#[prop(optional)] own: bool) -> impl IntoView {
                 Ok(()) => {
                     c.changed();
                     c.notify(Msg::Saved, None);
-                    navigate(&format!("/people/{}", person.id), Default::default());
+                    c.go(Route::Person(person.id.clone()));
                 }
                 Err(_) => failed.set(true),
             }
@@ -143,7 +141,7 @@ pub fn PersonForm(#[prop(optional)] own: bool) -> impl IntoView {
     view! {
         <section class="narrow">
             <h1>{title}</h1>
-            {own.then(|| view! { <p class="lead">{move || c.t(Msg::AboutYouIntro)}</p> })}
+            {own.then(|| view! { <p class="lead">{tr(Msg::AboutYouIntro)}</p> })}
             <form novalidate on:submit=submit>
                 <ErrorSummary errors failed />
                 <Input id="person-name" label=Msg::LabelName value=name errors field=crate::domain::form::Field::Name autocomplete="name" />
@@ -170,7 +168,7 @@ pub fn PersonForm(#[prop(optional)] own: bool) -> impl IntoView {
                     <button type="submit" class="primary">
                         {move || c.t(if duplicates.with(Vec::is_empty) { Msg::Save } else { Msg::SaveAnyway })}
                     </button>
-                    {(!own).then(|| view! { <a class="button" href=cancel_href>{move || c.t(Msg::Cancel)}</a> })}
+                    {(!own).then(|| view! { <a class="button" href=cancel_href>{tr(Msg::Cancel)}</a> })}
                 </div>
             </form>
         </section>

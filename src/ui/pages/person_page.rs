@@ -1,16 +1,15 @@
 //! A person's page: who they are, recording a training, and their history newest first.
 
 use super::completion_form::CompletionForm;
-use super::{load_catalog, route_id};
+use super::{load_catalog, page_id};
 use crate::domain::completion::{history, Completion};
 use crate::domain::person::Person;
 use crate::domain::training::{CatalogEntry, TrainingType};
 use crate::i18n::{self, Msg};
 use crate::store::StoreError;
 use crate::ui::browser;
-use crate::ui::ctx::{db, use_ctx, Ctx, Undo};
+use crate::ui::ctx::{db, use_ctx, Ctx, Undo, tr};
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 #[derive(Clone)]
 struct PersonData {
@@ -54,9 +53,9 @@ fn set_removed(c: Ctx, completion: Completion, removed: bool) {
 }
 
 #[component]
-pub fn PersonPage() -> impl IntoView {
+pub fn PersonPage(id: String) -> impl IntoView {
     let c = use_ctx();
-    let id = route_id();
+    let id = page_id(id);
     let data = LocalResource::new(move || {
         c.revision.track();
         load(id.get())
@@ -107,7 +106,7 @@ pub fn PersonPage() -> impl IntoView {
                             <ul class="facts">{facts.into_iter().map(|f| view! { <li>{f}</li> }).collect_view()}</ul>
                         </div>
                         <div class="actions">
-                            <A href=format!("/people/{}/edit", p.id) attr:class="button">{c.t(Msg::Edit)}</A>
+                            <a href=format!("/people/{}/edit", p.id) class="button">{c.t(Msg::Edit)}</a>
                             <button type="button" on:click=archive>{c.t(if p.archived { Msg::Restore } else { Msg::Archive })}</button>
                         </div>
                     </div>
@@ -127,14 +126,15 @@ pub fn PersonPage() -> impl IntoView {
     };
 
     // The record form is open at first only when there is nothing to show yet: on a phone the
-    // history (what the person holds) comes first, one tap from the form.
+    // history (what the person holds) comes first, one tap from the form. Read untracked: the
+    // form must not be rebuilt (losing what was typed) each time the history reloads.
     let start_open = move || loaded().is_some_and(|d| d.completions.iter().all(|x| x.removed));
     view! {
         <section>
             {header}
             <Show when=move || exists.get()>
-                <details class="card record" open=start_open()>
-                    <summary><h2>{move || c.t(Msg::RecordTraining)}</h2></summary>
+                <details class="card record" open=untrack(start_open)>
+                    <summary><h2>{tr(Msg::RecordTraining)}</h2></summary>
                     <CompletionForm person_id=id.get_untracked() trainings=pickable />
                 </details>
             </Show>
@@ -191,7 +191,7 @@ fn HistoryTable(completions: Vec<Completion>, catalog: Vec<CatalogEntry>) -> imp
                                 view! {
                                     <tr>
                                         <td data-label=c.t(Msg::ColDate)>{i18n::date(locale, done.completed_on)}</td>
-                                        <td data-label=c.t(Msg::ColTraining)><A href=format!("/trainings/{}", done.training_id)>{name.clone()}</A></td>
+                                        <td data-label=c.t(Msg::ColTraining)><a href=format!("/trainings/{}", done.training_id)>{name.clone()}</a></td>
                                         <td data-label=c.t(Msg::ColHours) class="num">{i18n::hours(locale, done.hours)}</td>
                                         <td data-label=c.t(Msg::ColProvider)>{done.provider.clone()}</td>
                                         <td data-label=c.t(Msg::ColValidUntil)>{until}</td>

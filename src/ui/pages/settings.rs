@@ -5,7 +5,7 @@ use super::load_people;
 use crate::domain::settings::{Mode, Settings};
 use crate::i18n::Msg;
 use crate::ui::browser;
-use crate::ui::ctx::{db, use_ctx};
+use crate::ui::ctx::{db, use_ctx, tr};
 use crate::ui::fields::Select;
 use leptos::prelude::*;
 
@@ -46,27 +46,27 @@ pub fn SettingsPage() -> impl IntoView {
 
     view! {
         <section class="narrow">
-            <h1>{move || c.t(Msg::SettingsTitle)}</h1>
+            <h1>{tr(Msg::SettingsTitle)}</h1>
             <form novalidate on:submit=submit>
                 <fieldset class="radios">
-                    <legend>{move || c.t(Msg::ModeLabel)}</legend>
+                    <legend>{tr(Msg::ModeLabel)}</legend>
                     <label class="radio">
                         <input type="radio" name="mode" value="personal" prop:checked=move || personal.get() on:change=move |_| personal.set(true) />
-                        <span><strong>{move || c.t(Msg::ModePersonalTitle)}</strong><br />{move || c.t(Msg::ModePersonalBody)}</span>
+                        <span><strong>{tr(Msg::ModePersonalTitle)}</strong><br />{tr(Msg::ModePersonalBody)}</span>
                     </label>
                     <label class="radio">
                         <input type="radio" name="mode" value="organization" prop:checked=move || !personal.get() on:change=move |_| personal.set(false) />
-                        <span><strong>{move || c.t(Msg::ModeOrgTitle)}</strong><br />{move || c.t(Msg::ModeOrgBody)}</span>
+                        <span><strong>{tr(Msg::ModeOrgTitle)}</strong><br />{tr(Msg::ModeOrgBody)}</span>
                     </label>
                 </fieldset>
                 <Show when=move || personal.get()>
                     <Select id="settings-me" label=Msg::NavMyRecord value=me options=people_options placeholder=Msg::ChoosePerson />
                 </Show>
                 {move || failed.get().then(|| view! { <p class="alert alert-error" role="alert">{c.t(Msg::SaveFailed)}</p> })}
-                <div class="actions"><button type="submit" class="primary">{move || c.t(Msg::Save)}</button></div>
+                <div class="actions"><button type="submit" class="primary">{tr(Msg::Save)}</button></div>
             </form>
-            <h2>{move || c.t(Msg::StorageTitle)}</h2>
-            <p>{move || c.t(Msg::PrivacyNote)}</p>
+            <h2>{tr(Msg::StorageTitle)}</h2>
+            <p>{tr(Msg::PrivacyNote)}</p>
         </section>
     }
 }

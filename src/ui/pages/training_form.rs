@@ -1,22 +1,22 @@
 //! Add a training type, edit one of the organization's own, or customise a built-in one
 //! (saved as an override with the built-in's id; the original stays and can be restored).
 
-use super::{load_catalog, route_id};
+use super::{load_catalog, page_id};
+use crate::route::Route;
 use crate::domain::competency::{in_framework, Framework};
 use crate::domain::form::{Errors, Field, TrainingDraft};
 use crate::domain::text::Locale;
 use crate::domain::training::{Category, CeCategory, PeriodUnit, TrainingType, ValidityKind};
 use crate::i18n::{self, Msg};
 use crate::ui::browser;
-use crate::ui::ctx::{db, use_ctx};
+use crate::ui::ctx::{db, use_ctx, tr};
 use crate::ui::fields::{ErrorSummary, Input, Select};
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
 
 #[component]
-pub fn TrainingForm() -> impl IntoView {
+pub fn TrainingForm(#[prop(optional)] id: String) -> impl IntoView {
     let c = use_ctx();
-    let id = route_id();
+    let id = page_id(id);
     let catalog = load_catalog(c);
     let defaults = TrainingDraft::default();
 
@@ -68,7 +68,6 @@ pub fn TrainingForm() -> impl IntoView {
     let title = move || c.t(if id.get().is_empty() { Msg::NewTrainingTitle } else { Msg::EditTrainingTitle });
     Effect::new(move |_| browser::set_title(title()));
 
-    let navigate = use_navigate();
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         failed.set(false);
@@ -100,13 +99,12 @@ pub fn TrainingForm() -> impl IntoView {
             }
         };
         errors.set(Errors::default());
-        let navigate = navigate.clone();
         leptos::task::spawn_local(async move {
             match db().save_training_type(&training).await {
                 Ok(()) => {
                     c.changed();
                     c.notify(Msg::Saved, None);
-                    navigate(&format!("/trainings/{}", training.id), Default::default());
+                    c.go(Route::Training(training.id.clone()));
                 }
                 Err(_) => failed.set(true),
             }
@@ -138,7 +136,7 @@ pub fn TrainingForm() -> impl IntoView {
     let framework = move |fw: Framework, legend: Msg| {
         view! {
             <fieldset class="checks">
-                <legend>{move || c.t(legend)}</legend>
+                <legend>{tr(legend)}</legend>
                 {in_framework(fw).map(|k| {
                     let cid = k.id;
                     let checked = move || competencies.with(|v| v.iter().any(|x| x == cid));
@@ -162,7 +160,7 @@ pub fn TrainingForm() -> impl IntoView {
             <h1>{title}</h1>
             <form novalidate on:submit=submit>
                 <ErrorSummary errors failed />
-                <p class="hint">{move || c.t(Msg::NamesHint)}</p>
+                <p class="hint">{tr(Msg::NamesHint)}</p>
                 <Input id="training-name-en" label=Msg::LabelNameEn value=name_en errors field=Field::NameEn optional=true />
                 <Input id="training-name-es" label=Msg::LabelNameEs value=name_es errors field=Field::NameEs optional=true />
                 <Select id="training-category" label=Msg::LabelCategory value=category options=categories />
@@ -193,8 +191,8 @@ pub fn TrainingForm() -> impl IntoView {
                 <Input id="training-source-title" label=Msg::LabelSourceTitle value=source_title errors field=Field::SourceTitle optional=true />
                 <Input id="training-source-url" label=Msg::LabelSourceUrl value=source_url errors field=Field::SourceUrl kind="url" optional=true />
                 <div class="actions">
-                    <button type="submit" class="primary">{move || c.t(Msg::Save)}</button>
-                    <a class="button" href=cancel_href>{move || c.t(Msg::Cancel)}</a>
+                    <button type="submit" class="primary">{tr(Msg::Save)}</button>
+                    <a class="button" href=cancel_href>{tr(Msg::Cancel)}</a>
                 </div>
             </form>
         </section>

@@ -3,16 +3,15 @@
 
 use super::completion_form::CompletionForm;
 use super::trainings::origin_badge;
-use super::{load_catalog, load_people, route_id};
+use super::{load_catalog, load_people, page_id};
 use crate::domain::competency;
 use crate::domain::completion::history;
 use crate::domain::person::Person;
 use crate::domain::training::{Origin, TrainingType};
 use crate::i18n::{self, Msg};
 use crate::ui::browser;
-use crate::ui::ctx::{db, use_ctx, Ctx};
+use crate::ui::ctx::{db, use_ctx, Ctx, tr};
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 fn save_training(c: Ctx, t: TrainingType) {
     leptos::task::spawn_local(async move {
@@ -39,9 +38,9 @@ fn reset_training(c: Ctx, id: String) {
 }
 
 #[component]
-pub fn TrainingPage() -> impl IntoView {
+pub fn TrainingPage(id: String) -> impl IntoView {
     let c = use_ctx();
-    let id = route_id();
+    let id = page_id(id);
     let catalog = load_catalog(c);
     let people = load_people(c);
     let completions = LocalResource::new(move || {
@@ -91,9 +90,9 @@ pub fn TrainingPage() -> impl IntoView {
                        {t.source.verify.then(|| view! { " "<span class="badge badge-verify">{c.t(Msg::BadgeVerify)}</span> })}</p>
                 </div>
                 <div class="actions">
-                    <A href=format!("/trainings/{}/edit", t.id) attr:class="button">
+                    <a href=format!("/trainings/{}/edit", t.id) class="button">
                         {c.t(if e.origin == Origin::BuiltIn { Msg::Customise } else { Msg::Edit })}
-                    </A>
+                    </a>
                     {(e.origin == Origin::Customised).then(|| view! { <button type="button" on:click=reset>{c.t(Msg::ResetToOriginal)}</button> })}
                     <button type="button" on:click=retire>{c.t(if t.retired { Msg::Unretire } else { Msg::Retire })}</button>
                 </div>
@@ -153,7 +152,7 @@ pub fn TrainingPage() -> impl IntoView {
                         </tr></thead>
                         <tbody>{rows.into_iter().map(|(pid, name, date, hours)| view! {
                             <tr>
-                                <td data-label=c.t(Msg::ColPerson)><A href=format!("/people/{pid}")>{name}</A></td>
+                                <td data-label=c.t(Msg::ColPerson)><a href=format!("/people/{pid}")>{name}</a></td>
                                 <td data-label=c.t(Msg::ColDate)>{date}</td>
                                 <td data-label=c.t(Msg::ColHours) class="num">{hours}</td>
                             </tr>
@@ -170,7 +169,7 @@ pub fn TrainingPage() -> impl IntoView {
             {details}
             <Show when=move || exists.get() && entry.with(|e| e.as_ref().is_some_and(|e| !e.training.retired))>
                 <div class="card">
-                <h2>{move || c.t(Msg::RecordTraining)}</h2>
+                <h2>{tr(Msg::RecordTraining)}</h2>
                 {match own_person.clone() {
                     Some(me) => view! { <CompletionForm training_id=id.get_untracked() person_id=me trainings=just_this /> }.into_any(),
                     None => view! { <CompletionForm training_id=id.get_untracked() trainings=just_this people=active_people /> }.into_any(),

@@ -5,9 +5,8 @@ use crate::domain::text::fold;
 use crate::domain::training::{CatalogEntry, Origin};
 use crate::i18n::{self, Msg};
 use crate::ui::browser;
-use crate::ui::ctx::use_ctx;
+use crate::ui::ctx::{use_ctx, tr};
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 /// The badge that says where an entry comes from.
 pub fn origin_badge(origin: Origin) -> Msg {
@@ -61,7 +60,7 @@ pub fn TrainingList() -> impl IntoView {
                         view! {
                             <tr>
                                 <td data-label=c.t(Msg::ColName)>
-                                    <A href=format!("/trainings/{}", t.id)>{t.name.get(locale).to_owned()}</A>
+                                    <a href=format!("/trainings/{}", t.id)>{t.name.get(locale).to_owned()}</a>
                                     " "<span class="badge">{c.t(origin_badge(e.origin))}</span>
                                     {t.source.verify.then(|| view! { " "<span class="badge badge-verify">{c.t(Msg::BadgeVerify)}</span> })}
                                 </td>
@@ -80,18 +79,18 @@ pub fn TrainingList() -> impl IntoView {
     view! {
         <section>
             <div class="page-head">
-                <h1>{move || c.t(Msg::TrainingsTitle)}</h1>
-                <A href="/trainings/new" attr:class="button primary">{move || c.t(Msg::AddTraining)}</A>
+                <h1>{tr(Msg::TrainingsTitle)}</h1>
+                <a href="/trainings/new" class="button primary">{tr(Msg::AddTraining)}</a>
             </div>
-            <p class="lead">{move || c.t(Msg::TrainingsIntro)}</p>
+            <p class="lead">{tr(Msg::TrainingsIntro)}</p>
             <div class="toolbar" role="search">
                 <div class="field grow">
-                    <label for="training-search">{move || c.t(Msg::SearchTrainings)}</label>
+                    <label for="training-search">{tr(Msg::SearchTrainings)}</label>
                     <input id="training-search" type="search" bind:value=query autocomplete="off" />
                 </div>
                 <label class="check">
                     <input type="checkbox" bind:checked=show_retired />
-                    {move || c.t(Msg::ShowRetired)}
+                    {tr(Msg::ShowRetired)}
                 </label>
             </div>
             {rows}
