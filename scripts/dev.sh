@@ -2,6 +2,7 @@
 # Escalera's one developer script. Two verbs, both idempotent:
 #   scripts/dev.sh serve   install what is missing, build, serve the app on http://127.0.0.1:8080
 #   scripts/dev.sh test    install what is missing, run every test layer, print the bundle size
+#   scripts/dev.sh bench   (also part of test) build and print the performance figures
 # Only the Rust toolchain is assumed. Everything else comes from crates.io, npm and Debian,
 # and nothing downloads a binary at build time (Trunk runs --offline, wasm-opt comes from npm).
 set -euo pipefail
@@ -84,8 +85,8 @@ bundle_report() {
     raw=$(wc -c <"$f"); gz=$(gzip -9 -c "$f" | wc -c); total=$((total + gz))
     printf '  %-40s %8d bytes  %7d gzipped\n' "$(basename "$f")" "$raw" "$gz"
   done
-  printf '  %-40s %25d gzipped (%d KB; budget 250 KB)\n' "total wasm+js+css" "$total" $((total / 1024))
-  if [ "$total" -gt $((250 * 1024)) ]; then echo "Bundle is over the 250 KB budget" >&2; return 1; fi
+  printf '  %-40s %25d gzipped (%d KiB; budget 250 KiB)\n' "total wasm+js+css" "$total" $((total / 1024))
+  if [ "$total" -gt $((250 * 1024)) ]; then echo "Bundle is over the 250 KiB budget" >&2; return 1; fi
 }
 
 cmd_serve() {
@@ -104,11 +105,21 @@ cmd_test() {
   bundle_report
   log "Layer 3: end to end in Chromium (Playwright + axe-core)"
   npx playwright test
+  log "Performance benchmark (numbers only; never fails on timing)"
+  node tests/perf/bench.mjs
+}
+
+cmd_bench() {
+  install_all
+  build_release
+  bundle_report
+  node tests/perf/bench.mjs
 }
 
 case "${1:-}" in
   serve) cmd_serve ;;
   test) cmd_test ;;
+  bench) cmd_bench ;;
   install) install_all ;;
-  *) echo "usage: scripts/dev.sh serve|test" >&2; exit 2 ;;
+  *) echo "usage: scripts/dev.sh serve|test|bench" >&2; exit 2 ;;
 esac

@@ -61,6 +61,7 @@ messages! {
     NoPeopleYet => "No one here yet. Add the first person to start tracking trainings.", "Todavía no hay nadie. Agregue a la primera persona para empezar a registrar capacitaciones.";
     NoArchivedPeople => "No archived people.", "No hay personas archivadas.";
     NoMatches => "No one matches your search.", "Nadie coincide con su búsqueda.";
+    ShowMore => "Show more", "Mostrar más";
     ColName => "Name", "Nombre";
     ColWorkerType => "Worker type", "Tipo de trabajador(a)";
     ColProgram => "Program", "Programa";
@@ -228,6 +229,14 @@ pub fn people_count(locale: Locale, n: usize) -> String {
         (Locale::En, n) => format!("{n} people"),
         (Locale::Es, 1) => "1 persona".into(),
         (Locale::Es, n) => format!("{n} personas"),
+    }
+}
+
+/// "Showing 100 of 5,000 people": the list renders a page at a time.
+pub fn showing_of(locale: Locale, shown: usize, total: usize) -> String {
+    match locale {
+        Locale::En => format!("Showing {shown} of {total} people. Search to narrow the list."),
+        Locale::Es => format!("Se muestran {shown} de {total} personas. Busque para acotar la lista."),
     }
 }
 

@@ -73,8 +73,11 @@ pub fn CompletionForm(
         leptos::task::spawn_local(async move {
             match db().save_completion(&completion).await {
                 Ok(()) => {
+                    // Ready for the next record: the same date (batches are common), no training.
                     if !fixed_training {
                         training.set(String::new());
+                        hours.set(String::new());
+                        ce.set(String::new());
                     }
                     if !fixed_person {
                         person.set(String::new());

@@ -7,6 +7,8 @@ use crate::ui::browser;
 use crate::ui::ctx::{use_ctx, tr};
 use leptos::prelude::*;
 
+const PAGE: usize = 100;
+
 #[component]
 pub fn PeopleList() -> impl IntoView {
     let c = use_ctx();
@@ -14,6 +16,13 @@ pub fn PeopleList() -> impl IntoView {
     let people = load_people(c);
     let query = RwSignal::new(String::new());
     let show_archived = RwSignal::new(false);
+    // Rows rendered at once: typing stays fast at thousands of people; "Show more" adds a page.
+    let limit = RwSignal::new(PAGE);
+    Effect::new(move |_| {
+        query.track();
+        show_archived.track();
+        limit.set(PAGE);
+    });
 
     let rows = move || {
         let locale = c.locale.get();
@@ -23,7 +32,10 @@ pub fn PeopleList() -> impl IntoView {
             Some(Ok(all)) => all,
         };
         let archived = show_archived.get();
-        let found = query.with(|q| person::search(&all, q, archived).into_iter().cloned().collect::<Vec<_>>());
+        let matches = query.with(|q| person::search(&all, q, archived));
+        let total = matches.len();
+        let found: Vec<_> = matches.into_iter().take(limit.get()).cloned().collect();
+        let more = found.len() < total;
         if found.is_empty() {
             let msg = if !query.with(|q| q.trim().is_empty()) {
                 Msg::NoMatches
@@ -35,7 +47,11 @@ pub fn PeopleList() -> impl IntoView {
             return view! { <p class="empty">{c.t(msg)}</p> }.into_any();
         }
         view! {
-            <p class="count" aria-live="polite">{i18n::people_count(locale, found.len())}</p>
+            <p class="count" aria-live="polite">{if more {
+                i18n::showing_of(locale, found.len(), total)
+            } else {
+                i18n::people_count(locale, total)
+            }}</p>
             <table class="list">
                 <thead>
                     <tr>
@@ -56,6 +72,9 @@ pub fn PeopleList() -> impl IntoView {
                     }).collect_view()}
                 </tbody>
             </table>
+            {more.then(|| view! {
+                <p><button type="button" on:click=move |_| limit.update(|l| *l += PAGE)>{tr(Msg::ShowMore)}</button></p>
+            })}
         }
         .into_any()
     };
