@@ -189,3 +189,20 @@ test('works with the keyboard alone', async ({ page }) => {
   await page.keyboard.press('Enter');
   await expect(historyRows(page)).toHaveCount(1);
 });
+
+test('settings switch an organization copy to "my own record"', async ({ page }) => {
+  await chooseOrganization(page);
+  await addPerson(page, { name: 'Inés Morales', worker: 'perinatal_doula' });
+  await page.getByRole('link', { name: 'Settings' }).click();
+  await expect(h1(page)).toHaveText('Settings');
+  await page.getByRole('radio', { name: /My own record/ }).check();
+  await page.getByLabel('My record').selectOption({ label: 'Inés Morales' });
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByRole('status')).toContainText('Saved.');
+  await expect(page.getByRole('link', { name: 'My record' })).toBeVisible();
+  await page.goto('/');
+  await expect(h1(page)).toHaveText('Inés Morales');
+  await page.goBack();
+  await page.goForward();
+  await expect(h1(page)).toHaveText('Inés Morales');
+});
