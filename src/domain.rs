@@ -4,6 +4,8 @@
 //! - `person`, `training`, `completion`, `settings`: the records the store keeps.
 //! - `competency`, `catalog`: reference data (C3, SB 803, the built-in trainings).
 //! - `form`: drafts and validation for every form.
+//! - `requirement`, `presets`, `status`: requirements as data, the California presets, and
+//!   the rules engine that says who is current, as of any date.
 
 /// Serializes a unit enum as its stable `code()` and reads it back with `from_code()`, so the
 /// stored text, CSV and form values share one spelling and one small code path.
@@ -32,6 +34,9 @@ pub mod date;
 pub mod form;
 pub mod hours;
 pub mod person;
+pub mod presets;
+pub mod requirement;
 pub mod settings;
+pub mod status;
 pub mod text;
 pub mod training;

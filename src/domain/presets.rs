@@ -1,0 +1,186 @@
+//! Requirement presets taken from `shared/reference/domain-facts.md`, as data.
+//!
+//! Each carries its source, the date it applies from where known, and `verify: true` where
+//! the fact is secondary or unconfirmed. Organizations choose which presets to use and can
+//! edit them; statuses are always recomputed from the records, so an edit never rewrites
+//! history.
+
+use super::date::Date;
+use super::hours::Hours;
+use super::person::WorkerType;
+use super::requirement::*;
+use super::text::Bilingual;
+use super::training::{CeCategory, PeriodUnit, Source, Validity};
+
+fn source(title: &str, url: &str, verify: bool) -> Source {
+    Source { title: title.into(), url: url.into(), verify }
+}
+
+fn ids(list: &[&str]) -> Vec<String> {
+    list.iter().map(|s| format!("builtin.{s}")).collect()
+}
+
+fn credential(granted_by: &[&str]) -> CredentialRule {
+    CredentialRule {
+        granted_by: ids(granted_by),
+        validity: None,
+        renewal: RenewalPolicy::default(),
+        prerequisites: Vec::new(),
+        pathways: Vec::new(),
+        due_within_days_of_hire: None,
+    }
+}
+
+fn requirement(id: &str, en: &str, es: &str, worker_types: &[WorkerType], rule: Rule, source: Source, from: Option<&str>) -> Requirement {
+    Requirement {
+        id: format!("preset.{id}"),
+        name: Bilingual::new(en, es),
+        worker_types: worker_types.to_vec(),
+        rule,
+        source,
+        effective_from: from.and_then(Date::parse_iso),
+    }
+}
+
+const CALMHSA_INITIAL: &str = "https://www.capeercertification.org/certification-initial/";
+const CALMHSA_RENEWAL: &str = "https://www.capeercertification.org/certification-renewal-continued-education-requirements/";
+const CALMHSA_SPECIALIZATION: &str = "https://www.capeercertification.org/specialization-training/";
+const DHCS_CHW: &str = "https://www.dhcs.ca.gov/providers-partners/frequently-asked-questions-for-medi-cal-community-health-worker-services-provider-requirements/";
+const DHCS_DOULA: &str = "https://www.dhcs.ca.gov/provgovpart/Pages/Doula-Providers-Enrolling-As-A-Doula-FAQ.aspx";
+
+pub fn presets() -> Vec<Requirement> {
+    use WorkerType::*;
+    let peer = &[PeerSupportSpecialist][..];
+    let mut out = vec![
+        requirement("peer_core", "Peer support specialist core training (80 hours)", "Capacitación básica de especialista en apoyo entre pares (80 horas)",
+            peer, Rule::Credential(credential(&["peer_core_80h"])),
+            source("CalMHSA, Certification – Initial: 80-hour training with an approved entity", CALMHSA_INITIAL, false), Some("2022-07-01")),
+        requirement("peer_certification", "Medi-Cal peer support specialist certification", "Certificación de especialista en apoyo entre pares de Medi-Cal",
+            peer,
+            Rule::Credential(CredentialRule {
+                validity: Some(Validity::After { amount: 2, unit: PeriodUnit::Years }),
+                // Counting a renewal from the previous expiry is our reading of "renew every 2 years".
+                renewal: RenewalPolicy { from_previous_expiry: true, window_days: 90, grace_days: 0 },
+                prerequisites: vec!["preset.peer_core".into()],
+                pathways: vec![Pathway {
+                    name: Bilingual::new("Initial certification: 80-hour training, then the exam", "Certificación inicial: capacitación de 80 horas y luego el examen"),
+                    trainings: ids(&["peer_core_80h", "peer_exam"]),
+                    work_hours: None,
+                    provisional_months: None,
+                }],
+                ..credential(&["peer_exam", "peer_renewal"])
+            }),
+            source("CalMHSA: initial certification (80 h + exam) and renewal every 2 years; window up to 90 days before expiry (an older page said 60); no grace", CALMHSA_RENEWAL, true),
+            Some("2022-07-01")),
+        requirement("peer_ce", "Peer certification continuing education (20 hours, 6 in law and ethics)", "Educación continua de la certificación entre pares (20 horas, 6 de leyes y ética)",
+            peer,
+            Rule::Hours(HoursRule {
+                hours: Hours::whole(20),
+                cycle: Cycle::Credential { requirement_id: "preset.peer_certification".into(), months: 24 },
+                minimums: vec![CategoryMinimum { category: CeCategory::LawEthics, hours: Hours::whole(6) }],
+                categories: Vec::new(),
+                trainings: Vec::new(),
+                any_training: false,
+                same_training_counts_twice: true,
+            }),
+            source("CalMHSA, Biennial Certification Renewal & CE Requirements: 20 hours per cycle including 6 hours of Law & Ethics, before applying", CALMHSA_RENEWAL, false),
+            Some("2022-07-01")),
+    ];
+    for (id, en, es) in [
+        ("peer_spec_family", "Specialization: parent, caregiver and family member peer", "Especialización: madres, padres, cuidadores y familiares"),
+        ("peer_spec_crisis", "Specialization: peer services in crisis care", "Especialización: servicios entre pares en atención de crisis"),
+        ("peer_spec_unhoused", "Specialization: peer services for people who are unhoused", "Especialización: servicios entre pares para personas sin vivienda"),
+        ("peer_spec_justice", "Specialization: peer services for justice-involved people", "Especialización: servicios entre pares para personas involucradas con la justicia"),
+    ] {
+        out.push(requirement(id, en, es, peer,
+            Rule::Credential(CredentialRule { prerequisites: vec!["preset.peer_core".into()], ..credential(&[id]) }),
+            source("CalMHSA, Training for Areas of Specialization: 40 hours, not before the 80-hour core training; separate expiry not found", CALMHSA_SPECIALIZATION, true),
+            None));
+    }
+    out.extend([
+        requirement("chw_qualification", "Medi-Cal CHW qualification (certificate or work experience pathway)", "Calificación de CHW de Medi-Cal (vía de certificado o de experiencia laboral)",
+            &[Chw, ViolencePrevention],
+            Rule::Credential(CredentialRule {
+                pathways: vec![
+                    Pathway {
+                        name: Bilingual::new("Certificate pathway", "Vía de certificado"),
+                        trainings: ids(&["chwpr_certificate"]),
+                        work_hours: None,
+                        provisional_months: None,
+                    },
+                    Pathway {
+                        name: Bilingual::new("Work experience pathway: more than 2,000 hours in 3 years, certificate within 18 months", "Vía de experiencia: más de 2,000 horas en 3 años y certificado en 18 meses"),
+                        trainings: Vec::new(),
+                        work_hours: Some(WorkHoursNeed { hours: Hours::whole(2000), within_months: 36 }),
+                        provisional_months: Some(18),
+                    },
+                ],
+                ..credential(&["chwpr_certificate", "c3_core_skills"])
+            }),
+            source("DHCS, CHW provider requirements FAQ: certificate pathway, or >2,000 hours in the previous 3 years with a certificate \"within 18 …\" (text cut off: confirm the 18 months and when they start)", DHCS_CHW, true),
+            Some("2022-07-01")),
+        requirement("chw_annual_training", "Medi-Cal CHW annual training (6 hours a year)", "Capacitación anual de CHW de Medi-Cal (6 horas al año)",
+            &[Chw, ViolencePrevention],
+            Rule::Hours(HoursRule {
+                hours: Hours::whole(6),
+                cycle: Cycle::Calendar { months: 12, start_month: 1 },
+                minimums: Vec::new(),
+                categories: Vec::new(),
+                trainings: Vec::new(),
+                any_training: true,
+                same_training_counts_twice: true,
+            }),
+            source("DHCS, CHW Annual Continuing Training Checklist: at least 6 hours of additional training annually (calendar year is our assumption)", "https://www.dhcs.ca.gov/?p=209621", true),
+            Some("2022-07-01")),
+        requirement("mhfa", "Mental Health First Aid certification (3 years)", "Certificación de Primeros Auxilios de Salud Mental (3 años)",
+            &[],
+            Rule::Credential(CredentialRule {
+                renewal: RenewalPolicy { from_previous_expiry: false, window_days: 90, grace_days: 0 },
+                ..credential(&["mhfa_adult", "mhfa_youth"])
+            }),
+            source("MHFA: 3-year certification; recertify online within 90 days of expiration, only while not yet expired", "https://www.canr.msu.edu/mental-health-first-aid/faqs", true),
+            None),
+        requirement("cpr", "CPR, AED and first aid (2 years, to the end of the month)", "RCP, DEA y primeros auxilios (2 años, hasta el fin del mes)",
+            &[],
+            Rule::Credential(credential(&["cpr_first_aid"])),
+            source("AHA, Course Card Information: valid 2 years through the end of the issue month; no grace period", "http://cpr.heart.org/AHAECC/CPRAndECC/FindACourse/CourseCardInformation/UCM_473165_Course-Card-Information.jsp", false),
+            None),
+        requirement("hipaa_at_hire", "HIPAA training at hire", "Capacitación de HIPAA al contratar",
+            &[],
+            Rule::Credential(CredentialRule { due_within_days_of_hire: Some(30), ..credential(&["hipaa"]) }),
+            source("45 CFR 164.530(b): train each new workforce member within a reasonable period after hire (30 days is our default: set your policy)", "https://teachprivacy.com/hipaa-training-requirements-hipaa-text", true),
+            None),
+        requirement("doula_training", "Medi-Cal doula training pathway (16 hours)", "Vía de capacitación de doulas de Medi-Cal (16 horas)",
+            &[PerinatalDoula],
+            Rule::Credential(CredentialRule {
+                pathways: vec![Pathway {
+                    name: Bilingual::new("Training pathway: 16 hours, plus support at 3 births", "Vía de capacitación: 16 horas y apoyo en 3 partos"),
+                    trainings: ids(&["doula_training"]),
+                    work_hours: None,
+                    provisional_months: None,
+                }],
+                ..credential(&["doula_training"])
+            }),
+            source("DHCS, Doula Services FAQ – Enrolling as a Doula (experience pathway: 5 years in 7, 3 letters; not modelled yet)", DHCS_DOULA, false),
+            Some("2023-01-01")),
+        requirement("doula_cpr", "Doula: current adult and infant CPR", "Doula: RCP de adultos e infantes vigente",
+            &[PerinatalDoula],
+            Rule::Credential(credential(&["cpr_first_aid"])),
+            source("DHCS, Doula Services FAQ: current adult/infant CPR certification", DHCS_DOULA, false),
+            Some("2023-01-01")),
+        requirement("doula_ce", "Doula continuing education (3 hours every 3 years)", "Educación continua de doulas (3 horas cada 3 años)",
+            &[PerinatalDoula],
+            Rule::Hours(HoursRule {
+                hours: Hours::whole(3),
+                cycle: Cycle::FromHire { months: 36 },
+                minimums: vec![CategoryMinimum { category: CeCategory::MaternalPerinatal, hours: Hours::whole(3) }],
+                categories: vec![CeCategory::MaternalPerinatal],
+                trainings: Vec::new(),
+                any_training: false,
+                same_training_counts_twice: true,
+            }),
+            source("Draft doula SPA (Black Voice News, 2022): 3 hours of maternal, perinatal and/or infant care CE every 3 years; final wording not retrieved", "https://blackvoicenews.com/2022/09/22/birthing-while-black-in-california-are-doulas-part-of-the-solution-part-4/", true),
+            Some("2023-01-01")),
+    ]);
+    out
+}

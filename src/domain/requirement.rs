@@ -1,0 +1,170 @@
+//! Requirements: what a person must hold or complete, as data.
+//!
+//! Two kinds cover the rules in `shared/reference/domain-facts.md`:
+//! - a **credential**: hold a current completion of one of some trainings (a CPR card, an
+//!   MHFA certification, the CalMHSA peer certificate itself), renewed in a chain, with
+//!   prerequisites and ways to earn it the first time (pathways);
+//! - **hours**: complete N hours of continuing education per cycle, with minimums per CE
+//!   category (20 h per 2 years, 6 of them law & ethics).
+//!
+//! Editing a requirement never touches recorded completions: statuses are always computed.
+
+use super::date::Date;
+use super::hours::Hours;
+use super::person::WorkerType;
+use super::text::Bilingual;
+use super::training::{CeCategory, Source, Validity};
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Requirement {
+    pub id: String,
+    pub name: Bilingual,
+    /// The worker types it applies to; empty means everyone.
+    #[serde(default)]
+    pub worker_types: Vec<WorkerType>,
+    pub rule: Rule,
+    #[serde(default)]
+    pub source: Source,
+    #[serde(default)]
+    pub effective_from: Option<Date>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum Rule {
+    Credential(CredentialRule),
+    Hours(HoursRule),
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CredentialRule {
+    /// A completion of any of these trainings grants or renews the credential.
+    pub granted_by: Vec<String>,
+    /// `None`: each training's own validity rule.
+    #[serde(default)]
+    pub validity: Option<Validity>,
+    #[serde(default)]
+    pub renewal: RenewalPolicy,
+    /// Requirement ids that must be held (current, due soon or waived) on a completion's date
+    /// for that completion to count (CalMHSA: specializations only after the core).
+    #[serde(default)]
+    pub prerequisites: Vec<String>,
+    /// Ways to earn it the first time, shown as progress while it is missing.
+    #[serde(default)]
+    pub pathways: Vec<Pathway>,
+    /// Due within this many days of the hire date (HIPAA at hire); `None`: due at once.
+    #[serde(default)]
+    pub due_within_days_of_hire: Option<u32>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct RenewalPolicy {
+    /// A renewal completed before the credential lapses (plus grace) runs from the previous
+    /// expiry date (CalMHSA, boards) instead of from its own completion date (AHA CPR).
+    #[serde(default)]
+    pub from_previous_expiry: bool,
+    /// How many days before expiry renewal opens (CalMHSA: 90; unconfirmed older text: 60).
+    #[serde(default)]
+    pub window_days: u32,
+    /// Days after expiry in which a renewal still continues the chain instead of restarting it.
+    #[serde(default)]
+    pub grace_days: u32,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Pathway {
+    pub name: Bilingual,
+    /// Every one of these trainings completed.
+    #[serde(default)]
+    pub trainings: Vec<String>,
+    /// Work experience, e.g. more than 2,000 hours in the past 36 months.
+    #[serde(default)]
+    pub work_hours: Option<WorkHoursNeed>,
+    /// Meeting this pathway without a granting completion makes the credential count as held
+    /// for this many months, during which a granting completion is due (Medi-Cal CHW work
+    /// experience pathway: certificate within 18 months; unconfirmed).
+    #[serde(default)]
+    pub provisional_months: Option<u32>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WorkHoursNeed {
+    pub hours: Hours,
+    pub within_months: u32,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct HoursRule {
+    pub hours: Hours,
+    pub cycle: Cycle,
+    #[serde(default)]
+    pub minimums: Vec<CategoryMinimum>,
+    /// Completions count when their CE category is one of these (empty: any CE category)…
+    #[serde(default)]
+    pub categories: Vec<CeCategory>,
+    /// …or when they are of one of these trainings, whatever their category.
+    #[serde(default)]
+    pub trainings: Vec<String>,
+    /// Every completed training counts, CE-tagged or not (DHCS: "additional training" for CHWs).
+    #[serde(default)]
+    pub any_training: bool,
+    /// May two completions of the same training both count in one cycle? When not, the
+    /// larger of them counts (Nebraska: "the same program can't count twice").
+    #[serde(default)]
+    pub same_training_counts_twice: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CategoryMinimum {
+    pub category: CeCategory,
+    pub hours: Hours,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Cycle {
+    /// Fixed calendar cycles of `months`, starting on the 1st of `start_month`; cycles
+    /// longer than a year count from 2000 (24 months from January: 2026–2027, 2028–2029…).
+    Calendar { months: u32, start_month: u32 },
+    /// Cycles of `months` from the person's hire date.
+    FromHire { months: u32 },
+    /// The current validity period of another (credential) requirement: the CE to finish
+    /// before renewing it. `months` is the fallback length when it never expires.
+    Credential { requirement_id: String, months: u32 },
+}
+
+/// Hours worked in a period, for experience pathways.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WorkHours {
+    pub id: String,
+    pub person_id: String,
+    pub from: Date,
+    pub to: Date,
+    pub hours: Hours,
+    #[serde(default)]
+    pub notes: String,
+}
+
+/// A requirement set aside for one person, with who decided and why.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Waiver {
+    pub id: String,
+    pub person_id: String,
+    pub requirement_id: String,
+    pub reason: String,
+    pub waived_by: String,
+    pub from: Date,
+    #[serde(default)]
+    pub until: Option<Date>,
+}
+
+impl Waiver {
+    pub fn active_on(&self, date: Date) -> bool {
+        self.from <= date && self.until.is_none_or(|u| date <= u)
+    }
+}
+
+impl Requirement {
+    pub fn applies_to(&self, worker_type: WorkerType) -> bool {
+        self.worker_types.is_empty() || self.worker_types.contains(&worker_type)
+    }
+}

@@ -1,0 +1,471 @@
+//! The rules engine: for one person and one requirement, as of any date, what holds, until
+//! when, what changes next and what to do about it.
+//!
+//! Only records dated on or before the "as of" date count, so asking about a past date shows
+//! what was true then, and asking about a future date shows what will be true if nothing else
+//! is recorded. Removed completions count toward nothing.
+
+use super::completion::Completion;
+use super::date::Date;
+use super::hours::Hours;
+use super::person::Person;
+use super::requirement::{CredentialRule, Cycle, HoursRule, Requirement, Rule, Waiver, WorkHours};
+use super::training::{CeCategory, TrainingType, Validity};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Status {
+    Expired,
+    Missing,
+    InProgress,
+    DueSoon,
+    Current,
+    Waived,
+}
+
+impl Status {
+    pub const ALL: [Status; 6] =
+        [Status::Current, Status::DueSoon, Status::Expired, Status::Missing, Status::InProgress, Status::Waived];
+
+    /// The word used in exports (`current`, `due_soon`, …).
+    pub fn code(self) -> &'static str {
+        match self {
+            Status::Current => "current",
+            Status::DueSoon => "due_soon",
+            Status::Expired => "expired",
+            Status::Missing => "missing",
+            Status::InProgress => "in_progress",
+            Status::Waived => "waived",
+        }
+    }
+
+    /// Does the person meet the requirement on the date?
+    pub fn is_compliant(self) -> bool {
+        matches!(self, Status::Current | Status::DueSoon | Status::Waived)
+    }
+}
+
+/// What to do next, as data; `i18n` puts it in words.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum NextAction {
+    /// Complete one of these trainings (all of them when `all`), by a date if there is one.
+    Complete { trainings: Vec<String>, all: bool, by: Option<Date> },
+    /// Renew: the window opens on `opens` and the credential lapses after `by`.
+    Renew { opens: Date, by: Date },
+    /// More hours before a date: in total, and per CE category that is still short.
+    MoreHours { total: Hours, by_category: Vec<(CeCategory, Hours)>, before: Date },
+    /// More work hours for an experience pathway.
+    MoreWorkHours { hours: Hours },
+    /// Another requirement must be met first.
+    First { requirement_id: String },
+    /// The rule counts from the hire date, which is not recorded.
+    RecordHireDate,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Evaluation {
+    pub requirement_id: String,
+    pub status: Status,
+    /// Last day it holds (current, due soon), the deadline (in progress, missing), or the day
+    /// it lapsed (expired). `None` when it never expires.
+    pub valid_until: Option<Date>,
+    pub hours_done: Option<Hours>,
+    pub hours_required: Option<Hours>,
+    /// The first later date on which the status changes by itself.
+    pub changes_on: Option<Date>,
+    pub next: Option<NextAction>,
+    pub waiver: Option<Waiver>,
+}
+
+/// One link of a credential's renewal chain: a counted completion and how long it made the
+/// credential last. The chain is history: renewals add links, never replace them.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Link {
+    pub completion_id: String,
+    pub completed_on: Date,
+    /// First day of the validity period this link opened.
+    pub period_start: Date,
+    pub valid_until: Option<Date>,
+    /// A late completion: the chain restarted from its date.
+    pub restarted: bool,
+}
+
+/// Everything known about one person.
+#[derive(Clone, Copy)]
+pub struct Facts<'a> {
+    pub person: &'a Person,
+    pub completions: &'a [Completion],
+    pub work_hours: &'a [WorkHours],
+    pub waivers: &'a [Waiver],
+}
+
+/// The organization-wide context: all requirements (for prerequisites), the effective
+/// training catalog (for each training's own validity), and the due-soon window.
+#[derive(Clone, Copy)]
+pub struct Context<'a> {
+    pub requirements: &'a [Requirement],
+    pub trainings: &'a [TrainingType],
+    pub due_soon_days: u32,
+}
+
+/// Default due-soon window (organizations can change it).
+pub const DEFAULT_DUE_SOON_DAYS: u32 = 60;
+/// Prerequisite chains deeper than this are treated as unmet (guards against cycles).
+const MAX_DEPTH: u8 = 4;
+
+pub fn evaluate(req: &Requirement, facts: Facts, ctx: Context, as_of: Date) -> Evaluation {
+    evaluate_at_depth(req, facts, ctx, as_of, 0)
+}
+
+fn evaluate_at_depth(req: &Requirement, facts: Facts, ctx: Context, as_of: Date, depth: u8) -> Evaluation {
+    let blank = Evaluation {
+        requirement_id: req.id.clone(),
+        status: Status::Missing,
+        valid_until: None,
+        hours_done: None,
+        hours_required: None,
+        changes_on: None,
+        next: None,
+        waiver: None,
+    };
+    if let Some(w) = facts.waivers.iter().find(|w| w.requirement_id == req.id && w.active_on(as_of)) {
+        return Evaluation {
+            status: Status::Waived,
+            changes_on: w.until.map(|u| u.add_days(1)),
+            waiver: Some(w.clone()),
+            ..blank
+        };
+    }
+    match &req.rule {
+        Rule::Credential(rule) => credential(rule, facts, ctx, as_of, depth, blank),
+        Rule::Hours(rule) => hours(rule, facts, ctx, as_of, depth, blank),
+    }
+}
+
+fn counts(c: &Completion, as_of: Date) -> bool {
+    !c.removed && c.completed_on <= as_of
+}
+
+fn held(req_id: &str, facts: Facts, ctx: Context, on: Date, depth: u8) -> bool {
+    if depth >= MAX_DEPTH {
+        return false;
+    }
+    ctx.requirements
+        .iter()
+        .find(|r| r.id == req_id)
+        .is_some_and(|r| evaluate_at_depth(r, facts, ctx, on, depth + 1).status.is_compliant())
+}
+
+/// The renewal chain of a credential from the completions that count by `as_of`.
+pub fn chain(rule: &CredentialRule, facts: Facts, ctx: Context, as_of: Date) -> Vec<Link> {
+    chain_at_depth(rule, facts, ctx, as_of, 0)
+}
+
+fn chain_at_depth(rule: &CredentialRule, facts: Facts, ctx: Context, as_of: Date, depth: u8) -> Vec<Link> {
+    let mut granting: Vec<&Completion> = facts
+        .completions
+        .iter()
+        .filter(|c| counts(c, as_of) && rule.granted_by.contains(&c.training_id))
+        .filter(|c| rule.prerequisites.iter().all(|p| held(p, facts, ctx, c.completed_on, depth)))
+        .collect();
+    granting.sort_by(|a, b| a.completed_on.cmp(&b.completed_on).then_with(|| a.id.cmp(&b.id)));
+
+    let mut links: Vec<Link> = Vec::with_capacity(granting.len());
+    for c in granting {
+        let validity = rule
+            .validity
+            .or_else(|| ctx.trainings.iter().find(|t| t.id == c.training_id).map(|t| t.validity))
+            .unwrap_or(Validity::Never);
+        let own = validity.valid_until(c.completed_on);
+        let link = match links.last() {
+            None => Link { completion_id: c.id.clone(), completed_on: c.completed_on, period_start: c.completed_on, valid_until: own, restarted: false },
+            // A credential that never expires stays held; later completions are kept as history.
+            Some(prev) if prev.valid_until.is_none() => Link {
+                completion_id: c.id.clone(),
+                completed_on: c.completed_on,
+                period_start: prev.period_start,
+                valid_until: None,
+                restarted: false,
+            },
+            Some(prev) => {
+                let until = prev.valid_until.expect("checked above");
+                let on_time = c.completed_on <= until.add_days(rule.renewal.grace_days as i32);
+                if !on_time {
+                    // Late: the chain restarts from this completion's own date.
+                    Link { completion_id: c.id.clone(), completed_on: c.completed_on, period_start: c.completed_on, valid_until: own, restarted: true }
+                } else if rule.renewal.from_previous_expiry && c.completed_on > prev.period_start {
+                    // On time, counted from the previous expiry; never shorter than from its own date.
+                    let from_expiry = validity.valid_until(until);
+                    let new_until = [Some(until), from_expiry, own].into_iter().flatten().max();
+                    let start = if c.completed_on <= until { until.add_days(1) } else { c.completed_on };
+                    Link { completion_id: c.id.clone(), completed_on: c.completed_on, period_start: start, valid_until: new_until, restarted: false }
+                } else {
+                    // On time, counted from its own date (AHA: a new card from the class date);
+                    // a renewal never shortens what the person already holds.
+                    let new_until = [Some(until), own].into_iter().flatten().max();
+                    let start = if new_until == Some(until) { prev.period_start } else { c.completed_on };
+                    Link { completion_id: c.id.clone(), completed_on: c.completed_on, period_start: start, valid_until: new_until, restarted: false }
+                }
+            }
+        };
+        links.push(link);
+    }
+    links
+}
+
+fn credential(rule: &CredentialRule, facts: Facts, ctx: Context, as_of: Date, depth: u8, blank: Evaluation) -> Evaluation {
+    let links = chain_at_depth(rule, facts, ctx, as_of, depth);
+    if let Some(last) = links.last() {
+        return held_until(last.valid_until, rule, ctx, as_of, blank, false);
+    }
+    // Not held. A met provisional pathway (work experience) counts as held for a while.
+    for p in rule.pathways.iter().filter(|p| p.provisional_months.is_some()) {
+        if let Some(met_on) = pathway_met_on(p, facts, as_of) {
+            let until = met_on.add_months(p.provisional_months.unwrap_or(0) as i32).add_days(-1);
+            return held_until(Some(until), rule, ctx, as_of, blank, true);
+        }
+    }
+    let unmet_prereq = rule.prerequisites.iter().find(|p| !held(p, facts, ctx, as_of, depth));
+    let deadline = rule
+        .due_within_days_of_hire
+        .and_then(|days| facts.person.hire_date.map(|h| h.add_days(days as i32)));
+    if let Some(prereq) = unmet_prereq {
+        return Evaluation { next: Some(NextAction::First { requirement_id: prereq.clone() }), valid_until: deadline, ..blank };
+    }
+    // Progress along the most advanced pathway, in hours of training done of hours required.
+    let best = rule
+        .pathways
+        .iter()
+        .map(|p| (p, pathway_progress(p, facts, ctx, as_of)))
+        .max_by(|(_, a), (_, b)| (a.0.hundredths() as u64 * b.1.hundredths().max(1) as u64).cmp(&(b.0.hundredths() as u64 * a.1.hundredths().max(1) as u64)));
+    let overdue = deadline.is_some_and(|d| as_of > d);
+    match best {
+        Some((p, (done, required, next))) if done > Hours::ZERO => Evaluation {
+            status: if overdue { Status::Expired } else { Status::InProgress },
+            hours_done: Some(done),
+            hours_required: Some(required),
+            valid_until: deadline,
+            changes_on: deadline.filter(|d| *d >= as_of).map(|d| d.add_days(1)),
+            next: next.or_else(|| Some(NextAction::Complete { trainings: p.trainings.clone(), all: true, by: deadline })),
+            ..blank
+        },
+        _ => Evaluation {
+            status: if overdue { Status::Expired } else { Status::Missing },
+            valid_until: deadline,
+            changes_on: deadline.filter(|d| *d >= as_of).map(|d| d.add_days(1)),
+            next: Some(NextAction::Complete { trainings: rule.granted_by.clone(), all: false, by: deadline }),
+            ..blank
+        },
+    }
+}
+
+/// Status of something held until `until` (inclusive), as of `as_of`.
+fn held_until(until: Option<Date>, rule: &CredentialRule, ctx: Context, as_of: Date, blank: Evaluation, provisional: bool) -> Evaluation {
+    let Some(until) = until else {
+        return Evaluation { status: Status::Current, ..blank };
+    };
+    let renew = if provisional {
+        NextAction::Complete { trainings: rule.granted_by.clone(), all: false, by: Some(until) }
+    } else {
+        NextAction::Renew { opens: until.add_days(-(rule.renewal.window_days.max(1) as i32) + 1), by: until }
+    };
+    if as_of > until {
+        let grace_end = until.add_days(rule.renewal.grace_days as i32);
+        let next = if as_of <= grace_end && !provisional {
+            NextAction::Renew { opens: until.add_days(1), by: grace_end }
+        } else {
+            NextAction::Complete { trainings: rule.granted_by.clone(), all: false, by: None }
+        };
+        return Evaluation { status: Status::Expired, valid_until: Some(until), next: Some(next), ..blank };
+    }
+    let due_soon_from = until.add_days(-(ctx.due_soon_days as i32) + 1);
+    if as_of >= due_soon_from {
+        Evaluation { status: Status::DueSoon, valid_until: Some(until), changes_on: Some(until.add_days(1)), next: Some(renew), ..blank }
+    } else {
+        Evaluation { status: Status::Current, valid_until: Some(until), changes_on: Some(due_soon_from), next: Some(renew), ..blank }
+    }
+}
+
+fn work_hours_in(facts: Facts, from: Date, to: Date) -> Hours {
+    facts.work_hours.iter().filter(|w| w.person_id == facts.person.id && w.to >= from && w.to <= to).map(|w| w.hours).sum()
+}
+
+/// The first date on or before `as_of` from which the pathway has been met, if it is met.
+fn pathway_met_on(p: &super::requirement::Pathway, facts: Facts, as_of: Date) -> Option<Date> {
+    let met = |on: Date| {
+        p.trainings.iter().all(|t| facts.completions.iter().any(|c| counts(c, on) && &c.training_id == t))
+            && p.work_hours.is_none_or(|need| work_hours_in(facts, on.add_months(-(need.within_months as i32)).add_days(1), on) > need.hours)
+    };
+    if !met(as_of) {
+        return None;
+    }
+    let mut candidates: Vec<Date> = facts
+        .completions
+        .iter()
+        .filter(|c| counts(c, as_of))
+        .map(|c| c.completed_on)
+        .chain(facts.work_hours.iter().map(|w| w.to).filter(|d| *d <= as_of))
+        .collect();
+    candidates.sort();
+    candidates.into_iter().find(|d| met(*d)).or(Some(as_of))
+}
+
+/// Hours done and required along a pathway, and the next step when it is work hours.
+fn pathway_progress(p: &super::requirement::Pathway, facts: Facts, ctx: Context, as_of: Date) -> (Hours, Hours, Option<NextAction>) {
+    let mut done = Hours::ZERO;
+    let mut required = Hours::ZERO;
+    let mut remaining = Vec::new();
+    for t in &p.trainings {
+        let need = ctx.trainings.iter().find(|x| &x.id == t).map(|x| x.typical_hours).unwrap_or(Hours::whole(1));
+        required = required + need;
+        let got: Hours = facts.completions.iter().filter(|c| counts(c, as_of) && &c.training_id == t).map(|c| c.hours).max().unwrap_or(Hours::ZERO);
+        if got > Hours::ZERO {
+            done = done + got.min(need);
+        } else {
+            remaining.push(t.clone());
+        }
+    }
+    let mut next = (!remaining.is_empty()).then(|| NextAction::Complete { trainings: remaining, all: true, by: None });
+    if let Some(need) = p.work_hours {
+        let worked = work_hours_in(facts, as_of.add_months(-(need.within_months as i32)).add_days(1), as_of);
+        required = required + need.hours;
+        done = done + worked.min(need.hours);
+        if worked <= need.hours && next.is_none() {
+            next = Some(NextAction::MoreWorkHours { hours: need.hours.saturating_sub(worked) + Hours::from_hundredths(1) });
+        }
+    }
+    (done, required, next)
+}
+
+/// The cycle containing `as_of`: first and last day, or why there is none.
+fn cycle_for(rule: &HoursRule, facts: Facts, ctx: Context, as_of: Date, depth: u8) -> Result<(Date, Date), NextAction> {
+    let stepped = |anchor: Date, months: u32| {
+        let months = months.max(1) as i32;
+        let (ay, am, _) = anchor.ymd();
+        let (y, m, _) = as_of.ymd();
+        let mut k = ((y * 12 + m as i32) - (ay * 12 + am as i32)).div_euclid(months);
+        // The anchor's day of month matters: step back while the cycle starts after as_of.
+        while anchor.add_months(k * months) > as_of {
+            k -= 1;
+        }
+        let start = anchor.add_months(k * months);
+        (start, anchor.add_months((k + 1) * months).add_days(-1))
+    };
+    match &rule.cycle {
+        Cycle::Calendar { months, start_month } => {
+            let anchor = Date::from_ymd(2000, (*start_month).clamp(1, 12), 1).expect("valid");
+            Ok(stepped(anchor, *months))
+        }
+        Cycle::FromHire { months } => match facts.person.hire_date {
+            Some(hire) if hire <= as_of => Ok(stepped(hire, *months)),
+            Some(hire) => Ok((hire, hire.add_months(*months as i32).add_days(-1))),
+            None => Err(NextAction::RecordHireDate),
+        },
+        Cycle::Credential { requirement_id, months } => {
+            let Some(Requirement { rule: Rule::Credential(cred), .. }) = ctx.requirements.iter().find(|r| &r.id == requirement_id) else {
+                return Err(NextAction::First { requirement_id: requirement_id.clone() });
+            };
+            if depth >= MAX_DEPTH {
+                return Err(NextAction::First { requirement_id: requirement_id.clone() });
+            }
+            let links = chain_at_depth(cred, facts, ctx, as_of, depth + 1);
+            match links.last() {
+                Some(l) if l.valid_until.is_none_or(|u| u >= as_of) => {
+                    Ok((l.period_start, l.valid_until.unwrap_or_else(|| l.period_start.add_months(*months as i32).add_days(-1))))
+                }
+                _ => Err(NextAction::First { requirement_id: requirement_id.clone() }),
+            }
+        }
+    }
+}
+
+/// Hours that count toward `rule` between two dates (inclusive), in total and per category.
+fn counted_hours(rule: &HoursRule, facts: Facts, from: Date, to: Date) -> (Hours, Vec<(CeCategory, Hours)>) {
+    let mut chosen: Vec<&Completion> = Vec::new();
+    for c in facts.completions.iter().filter(|c| !c.removed && c.completed_on >= from && c.completed_on <= to) {
+        let by_category = c.ce_category.is_some_and(|k| rule.categories.is_empty() || rule.categories.contains(&k));
+        if !(rule.any_training || by_category || rule.trainings.contains(&c.training_id)) {
+            continue;
+        }
+        if !rule.same_training_counts_twice {
+            if let Some(i) = chosen.iter().position(|x| x.training_id == c.training_id) {
+                if c.hours > chosen[i].hours {
+                    chosen[i] = c;
+                }
+                continue;
+            }
+        }
+        chosen.push(c);
+    }
+    let total = chosen.iter().map(|c| c.hours).sum();
+    let per = rule
+        .minimums
+        .iter()
+        .map(|m| (m.category, chosen.iter().filter(|c| c.ce_category == Some(m.category)).map(|c| c.hours).sum()))
+        .collect();
+    (total, per)
+}
+
+fn shortfall(rule: &HoursRule, total: Hours, per: &[(CeCategory, Hours)]) -> (Hours, Vec<(CeCategory, Hours)>) {
+    let by_category: Vec<(CeCategory, Hours)> = rule
+        .minimums
+        .iter()
+        .zip(per)
+        .filter_map(|(m, (_, got))| (*got < m.hours).then(|| (m.category, m.hours.saturating_sub(*got))))
+        .collect();
+    (rule.hours.saturating_sub(total), by_category)
+}
+
+fn hours(rule: &HoursRule, facts: Facts, ctx: Context, as_of: Date, depth: u8, blank: Evaluation) -> Evaluation {
+    let blank = Evaluation { hours_required: Some(rule.hours), ..blank };
+    let (start, end) = match cycle_for(rule, facts, ctx, as_of, depth) {
+        Ok(cycle) => cycle,
+        Err(next) => return Evaluation { next: Some(next), hours_done: Some(Hours::ZERO), ..blank },
+    };
+    let (total, per) = counted_hours(rule, facts, start, as_of);
+    let (short, short_by_category) = shortfall(rule, total, &per);
+    if short == Hours::ZERO && short_by_category.is_empty() {
+        return Evaluation { status: Status::Current, hours_done: Some(total), valid_until: Some(end), changes_on: Some(end.add_days(1)), ..blank };
+    }
+    // The cycle before: a person who was subject to it and missed it is out of compliance
+    // until they meet the current one.
+    let missed_previous = match cycle_for(rule, facts, ctx, start.add_days(-1), depth) {
+        Ok((ps, pe)) if pe < start => {
+            let subject = facts.person.hire_date.is_none_or(|h| h <= ps);
+            let (t, p) = counted_hours(rule, facts, ps, pe);
+            let (s, sc) = shortfall(rule, t, &p);
+            // Without a hire date, someone is taken to have been subject to a cycle if they have
+            // any record from before its end.
+            let active = facts.person.hire_date.is_some() || facts.completions.iter().any(|c| !c.removed && c.completed_on <= pe);
+            subject && active && (s > Hours::ZERO || !sc.is_empty())
+        }
+        _ => false,
+    };
+    let status = if missed_previous {
+        Status::Expired
+    } else if total == Hours::ZERO {
+        Status::Missing
+    } else {
+        Status::InProgress
+    };
+    Evaluation {
+        status,
+        hours_done: Some(total),
+        valid_until: Some(end),
+        changes_on: Some(end.add_days(1)),
+        next: Some(NextAction::MoreHours { total: short, by_category: short_by_category, before: end.add_days(1) }),
+        ..blank
+    }
+}
+
+/// Evaluates every requirement that applies to the person.
+pub fn evaluate_all(facts: Facts, ctx: Context, as_of: Date) -> Vec<Evaluation> {
+    ctx.requirements
+        .iter()
+        .filter(|r| r.applies_to(facts.person.worker_type) && r.effective_from.is_none_or(|d| d <= as_of))
+        .map(|r| evaluate(r, facts, ctx, as_of))
+        .collect()
+}
+
+#[cfg(test)]
+#[path = "status_tests.rs"]
+mod tests;

@@ -1,0 +1,467 @@
+//! Table-driven tests of every preset at its boundaries, and the engine's properties.
+
+use super::*;
+use crate::domain::catalog::builtin_trainings;
+use crate::domain::person::{sample, WorkerType};
+use crate::domain::presets::presets;
+use crate::domain::requirement::{Requirement, Rule, Waiver, WorkHours};
+use crate::domain::training::{CeCategory, PeriodUnit, Validity};
+
+fn d(s: &str) -> Date {
+    Date::parse_iso(s).unwrap_or_else(|| panic!("bad date {s}"))
+}
+
+fn h(x: f64) -> Hours {
+    Hours::from_hundredths((x * 100.0).round() as u32)
+}
+
+fn done(id: &str, training: &str, on: &str, hours: f64, ce: Option<CeCategory>) -> Completion {
+    Completion {
+        id: id.into(),
+        person_id: "p".into(),
+        training_id: format!("builtin.{training}"),
+        completed_on: d(on),
+        hours: h(hours),
+        provider: String::new(),
+        certificate_number: String::new(),
+        ce_category: ce,
+        notes: String::new(),
+        removed: false,
+    }
+}
+
+struct World {
+    requirements: Vec<Requirement>,
+    trainings: Vec<crate::domain::training::TrainingType>,
+    person: Person,
+    completions: Vec<Completion>,
+    work: Vec<WorkHours>,
+    waivers: Vec<Waiver>,
+}
+
+impl World {
+    fn new(worker: WorkerType, hire: Option<&str>) -> World {
+        let mut person = sample("p", "Rosa");
+        person.worker_type = worker;
+        person.hire_date = hire.map(d);
+        World { requirements: presets(), trainings: builtin_trainings(), person, completions: vec![], work: vec![], waivers: vec![] }
+    }
+
+    fn with(mut self, c: Completion) -> World {
+        self.completions.push(c);
+        self
+    }
+
+    fn eval(&self, req: &str, as_of: &str) -> Evaluation {
+        let r = self.requirements.iter().find(|r| r.id == format!("preset.{req}")).unwrap_or_else(|| panic!("{req}"));
+        let facts = Facts { person: &self.person, completions: &self.completions, work_hours: &self.work, waivers: &self.waivers };
+        let ctx = Context { requirements: &self.requirements, trainings: &self.trainings, due_soon_days: DEFAULT_DUE_SOON_DAYS };
+        evaluate(r, facts, ctx, d(as_of))
+    }
+}
+
+/// (as of, status, valid until, changes on)
+type Row<'a> = (&'a str, Status, Option<&'a str>, Option<&'a str>);
+
+fn check(world: &World, req: &str, rows: &[Row]) {
+    for (as_of, status, until, changes) in rows {
+        let e = world.eval(req, as_of);
+        assert_eq!(e.status, *status, "{req} as of {as_of}: {e:?}");
+        assert_eq!(e.valid_until, until.map(d), "{req} as of {as_of}: valid until");
+        assert_eq!(e.changes_on, changes.map(d), "{req} as of {as_of}: changes on");
+    }
+}
+
+#[test]
+fn cpr_runs_to_the_end_of_the_month_two_years_on_with_no_grace() {
+    let w = World::new(WorkerType::Chw, None).with(done("a", "cpr_first_aid", "2025-03-03", 4.0, None));
+    check(&w, "cpr", &[
+        ("2025-03-02", Status::Missing, None, None),
+        ("2025-03-03", Status::Current, Some("2027-03-31"), Some("2027-01-31")),
+        ("2027-01-30", Status::Current, Some("2027-03-31"), Some("2027-01-31")),
+        ("2027-01-31", Status::DueSoon, Some("2027-03-31"), Some("2027-04-01")),
+        ("2027-03-31", Status::DueSoon, Some("2027-03-31"), Some("2027-04-01")), // the expiry day itself
+        ("2027-04-01", Status::Expired, Some("2027-03-31"), None),
+    ]);
+    let leap = World::new(WorkerType::Chw, None).with(done("a", "cpr_first_aid", "2026-02-01", 4.0, None));
+    check(&leap, "cpr", &[("2028-02-29", Status::DueSoon, Some("2028-02-29"), Some("2028-03-01"))]);
+}
+
+#[test]
+fn mhfa_three_years_on_time_and_late_renewals() {
+    let base = World::new(WorkerType::PeerSupportSpecialist, None).with(done("a", "mhfa_adult", "2024-02-29", 7.5, None));
+    check(&base, "mhfa", &[
+        ("2027-02-28", Status::DueSoon, Some("2027-02-28"), Some("2027-03-01")), // 29 Feb + 3 years
+        ("2027-03-01", Status::Expired, Some("2027-02-28"), None),
+    ]);
+    // Renewed on the last day: counts from its own date, the chain continues.
+    let on_time = base.clone_with(done("b", "mhfa_adult", "2027-02-28", 7.5, None));
+    check(&on_time, "mhfa", &[("2027-03-01", Status::Current, Some("2030-02-28"), Some("2029-12-31"))]);
+    // Renewed late: the chain restarts from the completion date, and until then it is expired.
+    let late = base.clone_with(done("b", "mhfa_youth", "2027-03-05", 6.5, None));
+    check(&late, "mhfa", &[
+        ("2027-03-04", Status::Expired, Some("2027-02-28"), None),
+        ("2027-03-05", Status::Current, Some("2030-03-05"), Some("2030-01-05")),
+    ]);
+    let rule = match &late.requirements.iter().find(|r| r.id == "preset.mhfa").unwrap().rule {
+        Rule::Credential(c) => c.clone(),
+        _ => unreachable!(),
+    };
+    let facts = Facts { person: &late.person, completions: &late.completions, work_hours: &[], waivers: &[] };
+    let ctx = Context { requirements: &late.requirements, trainings: &late.trainings, due_soon_days: 60 };
+    let links = chain(&rule, facts, ctx, d("2030-01-01"));
+    assert_eq!(links.len(), 2, "history keeps every link");
+    assert!(!links[0].restarted && links[1].restarted);
+}
+
+impl World {
+    fn clone_with(&self, c: Completion) -> World {
+        World {
+            requirements: self.requirements.clone(),
+            trainings: self.trainings.clone(),
+            person: self.person.clone(),
+            completions: self.completions.iter().cloned().chain([c]).collect(),
+            work: self.work.clone(),
+            waivers: self.waivers.clone(),
+        }
+    }
+}
+
+#[test]
+fn peer_certification_needs_core_then_exam_and_renews_from_the_previous_expiry() {
+    let peer = World::new(WorkerType::PeerSupportSpecialist, Some("2023-06-01"));
+    let e = peer.eval("peer_certification", "2024-01-01");
+    assert_eq!(e.status, Status::Missing);
+    assert_eq!(e.next, Some(NextAction::First { requirement_id: "preset.peer_core".into() }));
+
+    let trained = peer.clone_with(done("core", "peer_core_80h", "2024-01-10", 80.0, None));
+    let e = trained.eval("peer_certification", "2024-02-01");
+    assert_eq!((e.status, e.hours_done, e.hours_required), (Status::InProgress, Some(h(80.0)), Some(h(83.0))));
+    assert_eq!(e.next, Some(NextAction::Complete { trainings: vec!["builtin.peer_exam".into()], all: true, by: None }));
+
+    let certified = trained.clone_with(done("exam", "peer_exam", "2024-03-01", 3.0, None));
+    check(&certified, "peer_certification", &[
+        ("2024-03-01", Status::Current, Some("2026-03-01"), Some("2026-01-01")),
+        ("2026-03-02", Status::Expired, Some("2026-03-01"), None),
+    ]);
+    // Renewed inside the window: the new period runs from the previous expiry.
+    let renewed = certified.clone_with(done("r1", "peer_renewal", "2026-02-15", 1.0, None));
+    // 2028 is a leap year: 60 days before expiry starts on 2 January.
+    check(&renewed, "peer_certification", &[("2026-03-02", Status::Current, Some("2028-03-01"), Some("2028-01-02"))]);
+    // Renewed late: restarts from the completion date.
+    let late = certified.clone_with(done("r1", "peer_renewal", "2026-03-10", 1.0, None));
+    check(&late, "peer_certification", &[
+        ("2026-03-09", Status::Expired, Some("2026-03-01"), None),
+        ("2026-03-10", Status::Current, Some("2028-03-10"), Some("2028-01-11")),
+    ]);
+    // An exam before the core training does not count (no specialization or exam before the core).
+    let early_exam = peer
+        .clone_with(done("exam", "peer_exam", "2023-12-01", 3.0, None))
+        .clone_with(done("core", "peer_core_80h", "2024-01-10", 80.0, None));
+    assert_eq!(early_exam.eval("peer_certification", "2024-02-01").status, Status::InProgress);
+}
+
+#[test]
+fn peer_ce_counts_hours_by_category_inside_the_certification_period() {
+    let certified = World::new(WorkerType::PeerSupportSpecialist, None)
+        .with(done("core", "peer_core_80h", "2024-01-10", 80.0, None))
+        .with(done("exam", "peer_exam", "2024-03-01", 3.0, None));
+    let e = certified.eval("peer_ce", "2025-06-01");
+    assert_eq!((e.status, e.hours_done), (Status::Missing, Some(Hours::ZERO)));
+
+    let partly = certified
+        .clone_with(done("g1", "motivational_interviewing", "2024-09-01", 14.0, Some(CeCategory::General)))
+        .clone_with(done("le1", "law_ethics_ce", "2025-02-01", 2.5, Some(CeCategory::LawEthics)))
+        // Before the period: does not count.
+        .clone_with(done("old", "law_ethics_ce", "2024-02-01", 6.0, Some(CeCategory::LawEthics)));
+    let e = partly.eval("peer_ce", "2025-06-01");
+    assert_eq!((e.status, e.hours_done, e.hours_required), (Status::InProgress, Some(h(16.5)), Some(h(20.0))));
+    assert_eq!(e.valid_until, Some(d("2026-03-01")));
+    assert_eq!(
+        e.next,
+        Some(NextAction::MoreHours { total: h(3.5), by_category: vec![(CeCategory::LawEthics, h(3.5))], before: d("2026-03-02") })
+    );
+
+    // Enough hours in total but not enough law & ethics: still in progress.
+    let general_only = certified.clone_with(done("g", "chw_annual_ce", "2024-10-01", 20.0, Some(CeCategory::General)));
+    let e = general_only.eval("peer_ce", "2025-06-01");
+    assert_eq!(e.status, Status::InProgress);
+    assert_eq!(e.next, Some(NextAction::MoreHours { total: Hours::ZERO, by_category: vec![(CeCategory::LawEthics, h(6.0))], before: d("2026-03-02") }));
+
+    let complete = partly.clone_with(done("le2", "law_ethics_ce", "2025-05-01", 3.5, Some(CeCategory::LawEthics)));
+    check(&complete, "peer_ce", &[("2025-06-01", Status::Current, Some("2026-03-01"), Some("2026-03-02"))]);
+
+    // Not certified: CE waits for the certification.
+    let e = World::new(WorkerType::PeerSupportSpecialist, None).eval("peer_ce", "2025-06-01");
+    assert_eq!(e.next, Some(NextAction::First { requirement_id: "preset.peer_certification".into() }));
+}
+
+#[test]
+fn the_same_training_counts_once_when_the_rule_says_so() {
+    // Hired in 2026: not subject to the 2025 cycle.
+    let mut w = World::new(WorkerType::Chw, Some("2026-01-01"));
+    if let Rule::Hours(rule) = &mut w.requirements.iter_mut().find(|r| r.id == "preset.chw_annual_training").unwrap().rule {
+        rule.same_training_counts_twice = false;
+    }
+    let w = w
+        .with(done("a", "trauma_informed_care", "2026-02-01", 3.0, None))
+        .with(done("b", "trauma_informed_care", "2026-05-01", 4.0, None));
+    let e = w.eval("chw_annual_training", "2026-06-01");
+    assert_eq!((e.status, e.hours_done), (Status::InProgress, Some(h(4.0))), "only the larger completion counts");
+}
+
+#[test]
+fn chw_annual_training_is_per_calendar_year_and_a_missed_year_is_expired() {
+    let w = World::new(WorkerType::Chw, Some("2025-03-01")).with(done("a", "motivational_interviewing", "2026-04-01", 2.0, None));
+    check(&w, "chw_annual_training", &[
+        ("2026-03-31", Status::Missing, Some("2026-12-31"), Some("2027-01-01")),
+        ("2026-06-01", Status::InProgress, Some("2026-12-31"), Some("2027-01-01")),
+        ("2027-01-01", Status::Expired, Some("2027-12-31"), Some("2028-01-01")), // who is out on 1 January?
+    ]);
+    let met = w.clone_with(done("b", "harm_reduction_naloxone", "2026-12-31", 4.0, None));
+    check(&met, "chw_annual_training", &[
+        ("2026-12-31", Status::Current, Some("2026-12-31"), Some("2027-01-01")),
+        ("2027-01-01", Status::Missing, Some("2027-12-31"), Some("2028-01-01")),
+    ]);
+    // Hired during the last year's cycle: not subject to it.
+    let new_hire = World::new(WorkerType::Chw, Some("2026-11-01"));
+    assert_eq!(new_hire.eval("chw_annual_training", "2027-01-05").status, Status::Missing);
+}
+
+#[test]
+fn chw_qualification_by_certificate_or_by_work_experience() {
+    let w = World::new(WorkerType::Chw, None).with(done("c", "chwpr_certificate", "2025-05-01", 80.0, None));
+    check(&w, "chw_qualification", &[("2030-01-01", Status::Current, None, None)]);
+
+    let mut worked = World::new(WorkerType::Chw, None);
+    let period = |id: &str, from: &str, to: &str, hours: f64| WorkHours {
+        id: id.into(), person_id: "p".into(), from: d(from), to: d(to), hours: h(hours), notes: String::new(),
+    };
+    worked.work = vec![period("y1", "2023-01-01", "2023-12-31", 1000.0), period("y2", "2024-01-01", "2024-12-31", 1000.0)];
+    // Exactly 2,000 hours is not "more than 2,000".
+    let e = worked.eval("chw_qualification", "2025-01-15");
+    assert_eq!(e.status, Status::InProgress);
+    assert_eq!(e.next, Some(NextAction::MoreWorkHours { hours: h(0.01) }));
+    worked.work.push(period("y3", "2025-01-01", "2025-01-31", 120.0));
+    // Met on 2025-01-31: provisionally qualified for 18 months, certificate due by then.
+    check(&worked, "chw_qualification", &[
+        ("2025-02-01", Status::Current, Some("2026-07-30"), Some("2026-06-01")),
+        ("2026-07-31", Status::Expired, Some("2026-07-30"), None),
+    ]);
+    let e = worked.eval("chw_qualification", "2026-07-01");
+    assert_eq!(e.status, Status::DueSoon);
+    assert_eq!(e.next, Some(NextAction::Complete {
+        trainings: vec!["builtin.chwpr_certificate".into(), "builtin.c3_core_skills".into()], all: false, by: Some(d("2026-07-30")),
+    }));
+}
+
+#[test]
+fn hipaa_is_due_within_thirty_days_of_hire() {
+    let w = World::new(WorkerType::PerinatalDoula, Some("2026-11-01"));
+    check(&w, "hipaa_at_hire", &[
+        ("2026-11-10", Status::Missing, Some("2026-12-01"), Some("2026-12-02")),
+        ("2026-12-02", Status::Expired, Some("2026-12-01"), None),
+    ]);
+    let trained = w.clone_with(done("h", "hipaa", "2026-11-20", 1.0, None));
+    check(&trained, "hipaa_at_hire", &[("2026-12-02", Status::Current, None, None)]);
+}
+
+#[test]
+fn doula_ce_cycles_from_hire_in_maternal_and_perinatal_hours() {
+    let w = World::new(WorkerType::PerinatalDoula, Some("2024-04-15"))
+        .with(done("a", "perinatal_ce", "2025-01-10", 2.0, Some(CeCategory::MaternalPerinatal)))
+        .with(done("b", "law_ethics_ce", "2025-01-11", 5.0, Some(CeCategory::LawEthics)));
+    check(&w, "doula_ce", &[("2025-06-01", Status::InProgress, Some("2027-04-14"), Some("2027-04-15"))]);
+    let e = w.eval("doula_ce", "2025-06-01");
+    assert_eq!(e.hours_done, Some(h(2.0)), "law & ethics hours do not count toward perinatal CE");
+    let no_hire = World::new(WorkerType::PerinatalDoula, None);
+    assert_eq!(no_hire.eval("doula_ce", "2025-06-01").next, Some(NextAction::RecordHireDate));
+}
+
+#[test]
+fn specializations_need_the_core_training_first() {
+    let w = World::new(WorkerType::PeerSupportSpecialist, None).with(done("s", "peer_spec_crisis", "2024-01-01", 40.0, None));
+    assert_eq!(w.eval("peer_spec_crisis", "2024-06-01").status, Status::Missing, "taken before the core");
+    let w = w
+        .with(done("core", "peer_core_80h", "2024-02-01", 80.0, None))
+        .with(done("s2", "peer_spec_crisis", "2024-03-01", 40.0, None));
+    check(&w, "peer_spec_crisis", &[("2024-06-01", Status::Current, None, None)]);
+}
+
+#[test]
+fn a_waiver_sets_a_requirement_aside_with_reason_and_author() {
+    let mut w = World::new(WorkerType::Chw, None);
+    w.waivers.push(Waiver {
+        id: "w".into(), person_id: "p".into(), requirement_id: "preset.cpr".into(),
+        reason: "Medical leave".into(), waived_by: "HR: Ana Ruiz".into(), from: d("2026-01-01"), until: Some(d("2026-06-30")),
+    });
+    let e = w.eval("cpr", "2026-03-01");
+    assert_eq!((e.status, e.changes_on), (Status::Waived, Some(d("2026-07-01"))));
+    assert_eq!(e.waiver.as_ref().map(|w| w.waived_by.as_str()), Some("HR: Ana Ruiz"));
+    assert_eq!(w.eval("cpr", "2026-07-01").status, Status::Missing);
+}
+
+#[test]
+fn editing_a_rule_recomputes_but_never_rewrites_records() {
+    let mut w = World::new(WorkerType::Chw, None).with(done("a", "mhfa_adult", "2025-01-10", 7.5, None));
+    let before_records = w.completions.clone();
+    assert_eq!(w.eval("mhfa", "2026-06-01").valid_until, Some(d("2028-01-10")));
+    if let Rule::Credential(rule) = &mut w.requirements.iter_mut().find(|r| r.id == "preset.mhfa").unwrap().rule {
+        rule.validity = Some(Validity::After { amount: 1, unit: PeriodUnit::Years });
+    }
+    let e = w.eval("mhfa", "2026-06-01");
+    assert_eq!((e.status, e.valid_until), (Status::Expired, Some(d("2026-01-10"))));
+    assert_eq!(w.completions, before_records);
+}
+
+#[test]
+fn a_fixed_calendar_date_rule_expires_on_that_day() {
+    let mut w = World::new(WorkerType::Chw, None).with(done("a", "wrap_facilitator", "2025-08-31", 40.0, None));
+    let mut req = w.requirements.iter().find(|r| r.id == "preset.cpr").unwrap().clone();
+    req.id = "preset.nebraska_style".into();
+    req.rule = Rule::Credential(crate::domain::requirement::CredentialRule {
+        granted_by: vec!["builtin.wrap_facilitator".into()],
+        validity: Some(Validity::FixedDate { month: 9, day: 1, every_years: 2, year_remainder: 1 }),
+        ..match req.rule { Rule::Credential(c) => c, _ => unreachable!() }
+    });
+    w.requirements.push(req);
+    check(&w, "nebraska_style", &[
+        ("2025-09-01", Status::DueSoon, Some("2025-09-01"), Some("2025-09-02")),
+        ("2025-09-02", Status::Expired, Some("2025-09-01"), None),
+    ]);
+}
+
+#[test]
+fn removed_and_future_records_count_toward_nothing() {
+    let mut removed = done("a", "cpr_first_aid", "2025-03-03", 4.0, None);
+    removed.removed = true;
+    let w = World::new(WorkerType::Chw, None).with(removed).with(done("f", "cpr_first_aid", "2026-01-01", 4.0, None));
+    assert_eq!(w.eval("cpr", "2025-12-31").status, Status::Missing);
+    assert_eq!(w.eval("cpr", "2026-01-01").status, Status::Current);
+}
+
+#[test]
+fn every_preset_has_a_source_and_valid_references() {
+    let all = presets();
+    let trainings = builtin_trainings();
+    let known = |id: &str| trainings.iter().any(|t| t.id == id);
+    for r in &all {
+        assert!(r.source.url.starts_with("http") && !r.source.title.is_empty(), "{}", r.id);
+        assert!(!r.name.en.is_empty() && !r.name.es.is_empty() && r.name.en != r.name.es, "{}", r.id);
+        match &r.rule {
+            Rule::Credential(c) => {
+                assert!(c.granted_by.iter().all(|t| known(t)), "{}", r.id);
+                assert!(c.prerequisites.iter().all(|p| all.iter().any(|x| &x.id == p)), "{}", r.id);
+                assert!(c.pathways.iter().flat_map(|p| &p.trainings).all(|t| known(t)), "{}", r.id);
+            }
+            Rule::Hours(hr) => {
+                assert!(hr.hours > Hours::ZERO, "{}", r.id);
+                assert!(hr.trainings.iter().all(|t| known(t)), "{}", r.id);
+            }
+        }
+    }
+    // The JSON form of a requirement round-trips (a future export format).
+    for r in &all {
+        let back: Requirement = serde_json::from_str(&serde_json::to_string(r).unwrap()).unwrap();
+        assert_eq!(&back, r);
+    }
+}
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    const RELEVANT: [&str; 10] = [
+        "cpr_first_aid", "mhfa_adult", "mhfa_youth", "peer_core_80h", "peer_exam", "peer_renewal",
+        "law_ethics_ce", "motivational_interviewing", "chwpr_certificate", "hipaa",
+    ];
+    const REQUIREMENTS: [&str; 8] = ["cpr", "mhfa", "peer_certification", "peer_ce", "chw_annual_training", "chw_qualification", "hipaa_at_hire", "peer_spec_crisis"];
+
+    fn day() -> impl Strategy<Value = Date> {
+        (d("2023-01-01").days_since_epoch()..d("2028-12-31").days_since_epoch()).prop_map(Date::from_days_since_epoch)
+    }
+
+    fn completion() -> impl Strategy<Value = Completion> {
+        (0..RELEVANT.len(), day(), 1u32..4000, prop::option::of(0..CeCategory::ALL.len()), 0u32..1_000_000).prop_map(|(t, on, hundredths, ce, n)| Completion {
+            id: format!("c{n}"),
+            person_id: "p".into(),
+            training_id: format!("builtin.{}", RELEVANT[t]),
+            completed_on: on,
+            hours: Hours::from_hundredths(hundredths),
+            provider: String::new(),
+            certificate_number: String::new(),
+            ce_category: ce.map(|i| CeCategory::ALL[i]),
+            notes: String::new(),
+            removed: false,
+        })
+    }
+
+    fn rank(s: Status) -> u8 {
+        match s {
+            Status::Expired | Status::Missing => 0,
+            Status::InProgress => 1,
+            Status::DueSoon => 2,
+            Status::Current | Status::Waived => 3,
+        }
+    }
+
+    fn world(completions: Vec<Completion>, hire: Option<Date>) -> World {
+        let mut w = World::new(WorkerType::PeerSupportSpecialist, None);
+        w.person.hire_date = hire;
+        w.completions = completions;
+        w
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(1000))]
+
+        /// Adding a completion never makes a status worse, never moves the date it holds
+        /// until earlier, and never lowers the hours done.
+        #[test]
+        fn adding_a_completion_never_makes_a_status_worse(
+            existing in prop::collection::vec(completion(), 0..8),
+            extra in completion(),
+            hire in prop::option::of(day()),
+            as_of in day(),
+        ) {
+            let before = world(existing.clone(), hire);
+            let after = world(existing.into_iter().chain([extra]).collect(), hire);
+            for req in REQUIREMENTS {
+                let (a, b) = (before.eval(req, &as_of.to_iso()), after.eval(req, &as_of.to_iso()));
+                // Missing and expired are both "not met"; a lapsed old record may turn one into the other.
+                let lapsed_history = a.status == Status::InProgress && b.status == Status::Expired;
+                prop_assert!(rank(b.status) >= rank(a.status) || lapsed_history, "{req}: {:?} -> {:?}", a.status, b.status);
+                if a.status.is_compliant() && b.status.is_compliant() {
+                    if let (Some(x), Some(y)) = (a.valid_until, b.valid_until) {
+                        prop_assert!(y >= x, "{req}: valid until moved earlier {x} -> {y}");
+                    }
+                    prop_assert!(!(a.valid_until.is_none() && b.valid_until.is_some() && a.status == Status::Current), "{req}: a never-expiring status gained an expiry");
+                }
+                if let (Some(x), Some(y)) = (a.hours_done, b.hours_done) {
+                    if a.valid_until == b.valid_until {
+                        prop_assert!(y >= x, "{req}: hours done fell {x} -> {y}");
+                    }
+                }
+            }
+        }
+
+        /// Moving the "as of" date forward never turns `expired` back into `current` without a
+        /// new record in between.
+        #[test]
+        fn time_alone_never_revives_an_expired_status(
+            records in prop::collection::vec(completion(), 0..8),
+            hire in prop::option::of(day()),
+            first in day(),
+            later_by in 1i32..2000,
+        ) {
+            let later = first.add_days(later_by);
+            let w = world(records.into_iter().filter(|c| c.completed_on <= first || c.completed_on > later).collect(), hire);
+            for req in REQUIREMENTS {
+                let (a, b) = (w.eval(req, &first.to_iso()), w.eval(req, &later.to_iso()));
+                if a.status == Status::Expired {
+                    prop_assert!(b.status != Status::Current && b.status != Status::DueSoon, "{req}: expired on {first} but {:?} on {later}", b.status);
+                }
+            }
+        }
+    }
+}
