@@ -155,17 +155,50 @@ fn held(req_id: &str, facts: Facts, ctx: Context, on: Date, depth: u8) -> bool {
         .is_some_and(|r| evaluate_at_depth(r, facts, ctx, on, depth + 1).status.is_compliant())
 }
 
+/// A prerequisite, prepared once per chain: a plain credential's own chain answers "was it
+/// held on this date?" directly; anything else (hours, waivers, provisional pathways) is
+/// evaluated in full on each date.
+enum Prerequisite<'a> {
+    Links { id: &'a str, links: Vec<Link> },
+    Full(&'a str),
+}
+
+impl<'a> Prerequisite<'a> {
+    fn new(id: &'a str, facts: Facts, ctx: Context, as_of: Date, depth: u8) -> Prerequisite<'a> {
+        let plain = ctx.requirements.iter().find(|r| r.id == id).and_then(|r| match &r.rule {
+            Rule::Credential(c) if c.pathways.iter().all(|p| p.provisional_months.is_none()) => Some(c),
+            _ => None,
+        });
+        match plain {
+            Some(c) if depth < MAX_DEPTH => Prerequisite::Links { id, links: chain_at_depth(c, facts, ctx, as_of, depth + 1) },
+            _ => Prerequisite::Full(id),
+        }
+    }
+
+    fn held_on(&self, on: Date, facts: Facts, ctx: Context, depth: u8) -> bool {
+        match self {
+            Prerequisite::Links { id, links } => {
+                facts.waivers.iter().any(|w| w.requirement_id == *id && w.active_on(on))
+                    || links.iter().rev().find(|l| l.completed_on <= on).is_some_and(|l| l.valid_until.is_none_or(|u| u >= on))
+            }
+            Prerequisite::Full(id) => held(id, facts, ctx, on, depth),
+        }
+    }
+}
+
 /// The renewal chain of a credential from the completions that count by `as_of`.
 pub fn chain(rule: &CredentialRule, facts: Facts, ctx: Context, as_of: Date) -> Vec<Link> {
     chain_at_depth(rule, facts, ctx, as_of, 0)
 }
 
 fn chain_at_depth(rule: &CredentialRule, facts: Facts, ctx: Context, as_of: Date, depth: u8) -> Vec<Link> {
+    // Each prerequisite is worked out once, then asked about each completion's date.
+    let prereqs: Vec<Prerequisite> = rule.prerequisites.iter().map(|p| Prerequisite::new(p, facts, ctx, as_of, depth)).collect();
     let mut granting: Vec<&Completion> = facts
         .completions
         .iter()
         .filter(|c| counts(c, as_of) && rule.granted_by.contains(&c.training_id))
-        .filter(|c| rule.prerequisites.iter().all(|p| held(p, facts, ctx, c.completed_on, depth)))
+        .filter(|c| prereqs.iter().all(|p| p.held_on(c.completed_on, facts, ctx, depth)))
         .collect();
     granting.sort_by(|a, b| a.completed_on.cmp(&b.completed_on).then_with(|| a.id.cmp(&b.id)));
 
@@ -336,8 +369,11 @@ fn pathway_progress(p: &super::requirement::Pathway, facts: Facts, ctx: Context,
     (done, required, next)
 }
 
-/// The cycle containing `as_of`: first and last day, or why there is none.
-fn cycle_for(rule: &HoursRule, facts: Facts, ctx: Context, as_of: Date, depth: u8) -> Result<(Date, Date), NextAction> {
+/// A cycle's first and last day.
+type Span = (Date, Date);
+
+/// The cycle containing `as_of` and the one before it (if any), or why there is none.
+fn cycle_for(rule: &HoursRule, facts: Facts, ctx: Context, as_of: Date, depth: u8) -> Result<(Span, Option<Span>), NextAction> {
     let stepped = |anchor: Date, months: u32| {
         let months = months.max(1) as i32;
         let (ay, am, _) = anchor.ymd();
@@ -348,16 +384,19 @@ fn cycle_for(rule: &HoursRule, facts: Facts, ctx: Context, as_of: Date, depth: u
             k -= 1;
         }
         let start = anchor.add_months(k * months);
-        (start, anchor.add_months((k + 1) * months).add_days(-1))
+        let previous = (start > anchor).then(|| (anchor.add_months((k - 1) * months), start.add_days(-1)));
+        ((start, anchor.add_months((k + 1) * months).add_days(-1)), previous)
     };
     match &rule.cycle {
         Cycle::Calendar { months, start_month } => {
             let anchor = Date::from_ymd(2000, (*start_month).clamp(1, 12), 1).expect("valid");
-            Ok(stepped(anchor, *months))
+            let (current, previous) = stepped(anchor, *months);
+            // Calendar cycles run back indefinitely.
+            Ok((current, previous.or_else(|| Some((anchor.add_months(-(*months as i32)), anchor.add_days(-1))))))
         }
         Cycle::FromHire { months } => match facts.person.hire_date {
             Some(hire) if hire <= as_of => Ok(stepped(hire, *months)),
-            Some(hire) => Ok((hire, hire.add_months(*months as i32).add_days(-1))),
+            Some(hire) => Ok(((hire, hire.add_months(*months as i32).add_days(-1)), None)),
             None => Err(NextAction::RecordHireDate),
         },
         Cycle::Credential { requirement_id, months } => {
@@ -368,11 +407,22 @@ fn cycle_for(rule: &HoursRule, facts: Facts, ctx: Context, as_of: Date, depth: u
                 return Err(NextAction::First { requirement_id: requirement_id.clone() });
             }
             let links = chain_at_depth(cred, facts, ctx, as_of, depth + 1);
-            match links.last() {
-                Some(l) if l.valid_until.is_none_or(|u| u >= as_of) => {
-                    Ok((l.period_start, l.valid_until.unwrap_or_else(|| l.period_start.add_months(*months as i32).add_days(-1))))
+            let span = |l: &Link| (l.period_start, l.valid_until.unwrap_or_else(|| l.period_start.add_months(*months as i32).add_days(-1)));
+            // The period that contains `as_of`: after an early renewal the newest period has
+            // not begun yet, and the CE still due belongs to the one running now.
+            let current = links
+                .iter()
+                .rev()
+                .map(span)
+                .find(|(start, end)| *start <= as_of && as_of <= *end)
+                .or_else(|| links.last().filter(|l| l.valid_until.is_none_or(|u| u >= as_of)).map(span));
+            match current {
+                Some(current) => {
+                    // The period before: the latest link that ended before this one began.
+                    let previous = links.iter().rev().map(span).find(|(_, end)| *end < current.0);
+                    Ok((current, previous))
                 }
-                _ => Err(NextAction::First { requirement_id: requirement_id.clone() }),
+                None => Err(NextAction::First { requirement_id: requirement_id.clone() }),
             }
         }
     }
@@ -417,8 +467,8 @@ fn shortfall(rule: &HoursRule, total: Hours, per: &[(CeCategory, Hours)]) -> (Ho
 
 fn hours(rule: &HoursRule, facts: Facts, ctx: Context, as_of: Date, depth: u8, blank: Evaluation) -> Evaluation {
     let blank = Evaluation { hours_required: Some(rule.hours), ..blank };
-    let (start, end) = match cycle_for(rule, facts, ctx, as_of, depth) {
-        Ok(cycle) => cycle,
+    let ((start, end), previous) = match cycle_for(rule, facts, ctx, as_of, depth) {
+        Ok(cycles) => cycles,
         Err(next) => return Evaluation { next: Some(next), hours_done: Some(Hours::ZERO), ..blank },
     };
     let (total, per) = counted_hours(rule, facts, start, as_of);
@@ -428,8 +478,8 @@ fn hours(rule: &HoursRule, facts: Facts, ctx: Context, as_of: Date, depth: u8, b
     }
     // The cycle before: a person who was subject to it and missed it is out of compliance
     // until they meet the current one.
-    let missed_previous = match cycle_for(rule, facts, ctx, start.add_days(-1), depth) {
-        Ok((ps, pe)) if pe < start => {
+    let missed_previous = match previous {
+        Some((ps, pe)) if pe < start => {
             let subject = facts.person.hire_date.is_none_or(|h| h <= ps);
             let (t, p) = counted_hours(rule, facts, ps, pe);
             let (s, sc) = shortfall(rule, t, &p);
