@@ -79,8 +79,9 @@ pub struct Evaluation {
 /// One link of a credential's renewal chain: a counted completion and how long it made the
 /// credential last. The chain is history: renewals add links, never replace them.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Link {
-    pub completion_id: String,
+pub struct Link<'a> {
+    /// Borrowed from the completion: building a chain allocates no strings.
+    pub completion_id: &'a str,
     pub completed_on: Date,
     /// First day of the validity period this link opened.
     pub period_start: Date,
@@ -158,13 +159,13 @@ fn held(req_id: &str, facts: Facts, ctx: Context, on: Date, depth: u8) -> bool {
 /// A prerequisite, prepared once per chain: a plain credential's own chain answers "was it
 /// held on this date?" directly; anything else (hours, waivers, provisional pathways) is
 /// evaluated in full on each date.
-enum Prerequisite<'a> {
-    Links { id: &'a str, links: Vec<Link> },
+enum Prerequisite<'a, 'f> {
+    Links { id: &'a str, links: Vec<Link<'f>> },
     Full(&'a str),
 }
 
-impl<'a> Prerequisite<'a> {
-    fn new(id: &'a str, facts: Facts, ctx: Context, as_of: Date, depth: u8) -> Prerequisite<'a> {
+impl<'a, 'f> Prerequisite<'a, 'f> {
+    fn new(id: &'a str, facts: Facts<'f>, ctx: Context, as_of: Date, depth: u8) -> Prerequisite<'a, 'f> {
         let plain = ctx.requirements.iter().find(|r| r.id == id).and_then(|r| match &r.rule {
             Rule::Credential(c) if c.pathways.iter().all(|p| p.provisional_months.is_none()) => Some(c),
             _ => None,
@@ -187,11 +188,11 @@ impl<'a> Prerequisite<'a> {
 }
 
 /// The renewal chain of a credential from the completions that count by `as_of`.
-pub fn chain(rule: &CredentialRule, facts: Facts, ctx: Context, as_of: Date) -> Vec<Link> {
+pub fn chain<'a>(rule: &CredentialRule, facts: Facts<'a>, ctx: Context, as_of: Date) -> Vec<Link<'a>> {
     chain_at_depth(rule, facts, ctx, as_of, 0)
 }
 
-fn chain_at_depth(rule: &CredentialRule, facts: Facts, ctx: Context, as_of: Date, depth: u8) -> Vec<Link> {
+fn chain_at_depth<'a>(rule: &CredentialRule, facts: Facts<'a>, ctx: Context, as_of: Date, depth: u8) -> Vec<Link<'a>> {
     // Each prerequisite is worked out once, then asked about each completion's date.
     let prereqs: Vec<Prerequisite> = rule.prerequisites.iter().map(|p| Prerequisite::new(p, facts, ctx, as_of, depth)).collect();
     let mut granting: Vec<&Completion> = facts
@@ -210,10 +211,10 @@ fn chain_at_depth(rule: &CredentialRule, facts: Facts, ctx: Context, as_of: Date
             .unwrap_or(Validity::Never);
         let own = validity.valid_until(c.completed_on);
         let link = match links.last() {
-            None => Link { completion_id: c.id.clone(), completed_on: c.completed_on, period_start: c.completed_on, valid_until: own, restarted: false },
+            None => Link { completion_id: &c.id, completed_on: c.completed_on, period_start: c.completed_on, valid_until: own, restarted: false },
             // A credential that never expires stays held; later completions are kept as history.
             Some(prev) if prev.valid_until.is_none() => Link {
-                completion_id: c.id.clone(),
+                completion_id: &c.id,
                 completed_on: c.completed_on,
                 period_start: prev.period_start,
                 valid_until: None,
@@ -224,19 +225,19 @@ fn chain_at_depth(rule: &CredentialRule, facts: Facts, ctx: Context, as_of: Date
                 let on_time = c.completed_on <= until.add_days(rule.renewal.grace_days as i32);
                 if !on_time {
                     // Late: the chain restarts from this completion's own date.
-                    Link { completion_id: c.id.clone(), completed_on: c.completed_on, period_start: c.completed_on, valid_until: own, restarted: true }
+                    Link { completion_id: &c.id, completed_on: c.completed_on, period_start: c.completed_on, valid_until: own, restarted: true }
                 } else if rule.renewal.from_previous_expiry && c.completed_on > prev.period_start {
                     // On time, counted from the previous expiry; never shorter than from its own date.
                     let from_expiry = validity.valid_until(until);
                     let new_until = [Some(until), from_expiry, own].into_iter().flatten().max();
                     let start = if c.completed_on <= until { until.add_days(1) } else { c.completed_on };
-                    Link { completion_id: c.id.clone(), completed_on: c.completed_on, period_start: start, valid_until: new_until, restarted: false }
+                    Link { completion_id: &c.id, completed_on: c.completed_on, period_start: start, valid_until: new_until, restarted: false }
                 } else {
                     // On time, counted from its own date (AHA: a new card from the class date);
                     // a renewal never shortens what the person already holds.
                     let new_until = [Some(until), own].into_iter().flatten().max();
                     let start = if new_until == Some(until) { prev.period_start } else { c.completed_on };
-                    Link { completion_id: c.id.clone(), completed_on: c.completed_on, period_start: start, valid_until: new_until, restarted: false }
+                    Link { completion_id: &c.id, completed_on: c.completed_on, period_start: start, valid_until: new_until, restarted: false }
                 }
             }
         };
