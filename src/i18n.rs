@@ -485,3 +485,167 @@ mod tests {
         assert_eq!(Msg::Dismiss.text(Locale::Es), "Cerrar");
     }
 }
+
+/// The status word people read (`status::Status::code` is the one exports use).
+pub fn status(locale: Locale, s: crate::domain::status::Status) -> &'static str {
+    use crate::domain::status::Status::*;
+    match (locale, s) {
+        (Locale::En, Current) => "Current",
+        (Locale::Es, Current) => "Vigente",
+        (Locale::En, DueSoon) => "Due soon",
+        (Locale::Es, DueSoon) => "Vence pronto",
+        (Locale::En, Expired) => "Expired",
+        (Locale::Es, Expired) => "Vencida",
+        (Locale::En, Missing) => "Missing",
+        (Locale::Es, Missing) => "Falta",
+        (Locale::En, InProgress) => "In progress",
+        (Locale::Es, InProgress) => "En curso",
+        (Locale::En, Waived) => "Waived",
+        (Locale::Es, Waived) => "Exención",
+    }
+}
+
+/// How dates appear inside a sentence: as people write them, or ISO 8601 for exports.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DateStyle {
+    Local,
+    Iso,
+}
+
+fn date_in(locale: Locale, style: DateStyle, d: Date) -> String {
+    match style {
+        DateStyle::Local => date(locale, d),
+        DateStyle::Iso => d.to_iso(),
+    }
+}
+
+fn join_names(locale: Locale, names: &[String], all: bool) -> String {
+    let word = match (locale, all) {
+        (Locale::En, true) => " and ",
+        (Locale::En, false) => " or ",
+        (Locale::Es, true) => " y ",
+        (Locale::Es, false) => " o ",
+    };
+    match names {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{}{word}{last}", rest.join(", ")),
+    }
+}
+
+/// The next action in words: "3.5 more law and ethics hours before 2027-03-01".
+/// `training` and `requirement` give names for ids (in `locale`).
+pub fn next_action(
+    locale: Locale,
+    style: DateStyle,
+    action: &crate::domain::status::NextAction,
+    training: &dyn Fn(&str) -> String,
+    requirement: &dyn Fn(&str) -> String,
+) -> String {
+    use crate::domain::status::NextAction::*;
+    let dec = match style {
+        DateStyle::Iso => '.',
+        DateStyle::Local => decimal_separator(locale),
+    };
+    let h = |x: Hours| x.format_with(dec);
+    match action {
+        Complete { trainings, all, by } => {
+            let names: Vec<String> = trainings.iter().map(|t| training(t)).collect();
+            let what = join_names(locale, &names, *all);
+            match (locale, by) {
+                (Locale::En, Some(d)) => format!("Complete {what} by {}", date_in(locale, style, *d)),
+                (Locale::En, None) => format!("Complete {what}"),
+                (Locale::Es, Some(d)) => format!("Completar {what} antes del {}", date_in(locale, style, d.add_days(1))),
+                (Locale::Es, None) => format!("Completar {what}"),
+            }
+        }
+        Renew { opens, by } => match locale {
+            Locale::En => format!("Renew between {} and {}", date_in(locale, style, *opens), date_in(locale, style, *by)),
+            Locale::Es => format!("Renovar entre el {} y el {}", date_in(locale, style, *opens), date_in(locale, style, *by)),
+        },
+        MoreHours { total, by_category, before } => {
+            let parts: Vec<String> = by_category
+                .iter()
+                .map(|(k, x)| match locale {
+                    Locale::En => format!("{} more {} hours", h(*x), ce_category(locale, *k).to_lowercase()),
+                    Locale::Es => format!("{} horas más de {}", h(*x), ce_category(locale, *k).to_lowercase()),
+                })
+                .collect();
+            let most = by_category.iter().map(|(_, x)| *x).max().unwrap_or(Hours::ZERO);
+            let when = date_in(locale, style, *before);
+            let mut text = match (locale, parts.is_empty()) {
+                (Locale::En, true) => format!("{} more hours", h(*total)),
+                (Locale::Es, true) => format!("{} horas más", h(*total)),
+                (_, false) => join_names(locale, &parts, true),
+            };
+            if !parts.is_empty() && *total > most {
+                text += &match locale {
+                    Locale::En => format!(" ({} more in all)", h(*total)),
+                    Locale::Es => format!(" ({} más en total)", h(*total)),
+                };
+            }
+            match locale {
+                Locale::En => format!("{text} before {when}"),
+                Locale::Es => format!("{text} antes del {when}"),
+            }
+        }
+        MoreWorkHours { hours } => match locale {
+            Locale::En => format!("{} more work hours", h(*hours)),
+            Locale::Es => format!("{} horas más de trabajo", h(*hours)),
+        },
+        First { requirement_id } => match locale {
+            Locale::En => format!("First: {}", requirement(requirement_id)),
+            Locale::Es => format!("Primero: {}", requirement(requirement_id)),
+        },
+        RecordHireDate => match locale {
+            Locale::En => "Record the hire date".into(),
+            Locale::Es => "Registrar la fecha de contratación".into(),
+        },
+    }
+}
+
+#[cfg(test)]
+mod rule_words {
+    use super::*;
+    use crate::domain::status::{NextAction, Status};
+    use crate::domain::training::CeCategory;
+
+    fn names(id: &str) -> String {
+        id.trim_start_matches("builtin.").replace('_', " ")
+    }
+
+    #[test]
+    fn statuses_have_words_in_both_languages() {
+        for s in Status::ALL {
+            assert_ne!(status(Locale::En, s), status(Locale::Es, s));
+        }
+    }
+
+    #[test]
+    fn next_actions_read_as_sentences() {
+        let d = |s: &str| Date::parse_iso(s).unwrap();
+        let more = NextAction::MoreHours {
+            total: Hours::from_hundredths(350),
+            by_category: vec![(CeCategory::LawEthics, Hours::from_hundredths(350))],
+            before: d("2027-03-01"),
+        };
+        assert_eq!(next_action(Locale::En, DateStyle::Iso, &more, &names, &names), "3.5 more law and ethics hours before 2027-03-01");
+        assert_eq!(
+            next_action(Locale::Es, DateStyle::Local, &more, &names, &names),
+            "3,5 horas más de leyes y ética antes del 1 de marzo de 2027"
+        );
+        let both = NextAction::MoreHours { total: Hours::whole(6), by_category: vec![(CeCategory::LawEthics, Hours::whole(2))], before: d("2027-03-01") };
+        assert_eq!(next_action(Locale::En, DateStyle::Iso, &both, &names, &names), "2 more law and ethics hours (6 more in all) before 2027-03-01");
+        let total = NextAction::MoreHours { total: Hours::whole(6), by_category: vec![], before: d("2027-01-01") };
+        assert_eq!(next_action(Locale::En, DateStyle::Iso, &total, &names, &names), "6 more hours before 2027-01-01");
+        let complete = NextAction::Complete { trainings: vec!["builtin.peer_core_80h".into(), "builtin.peer_exam".into()], all: true, by: None };
+        assert_eq!(next_action(Locale::En, DateStyle::Iso, &complete, &names, &names), "Complete peer core 80h and peer exam");
+        let either = NextAction::Complete { trainings: vec!["a".into(), "b".into(), "c".into()], all: false, by: Some(d("2026-12-01")) };
+        assert_eq!(next_action(Locale::En, DateStyle::Iso, &either, &names, &names), "Complete a, b or c by 2026-12-01");
+        assert_eq!(next_action(Locale::Es, DateStyle::Iso, &either, &names, &names), "Completar a, b o c antes del 2026-12-02");
+        let renew = NextAction::Renew { opens: d("2027-12-02"), by: d("2028-03-01") };
+        assert_eq!(next_action(Locale::En, DateStyle::Local, &renew, &names, &names), "Renew between December 2, 2027 and March 1, 2028");
+        let first = NextAction::First { requirement_id: "preset.peer_core".into() };
+        assert_eq!(next_action(Locale::Es, DateStyle::Iso, &first, &names, &|_| "Capacitación básica".into()), "Primero: Capacitación básica");
+    }
+}

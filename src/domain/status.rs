@@ -202,6 +202,8 @@ fn chain_at_depth<'a>(rule: &CredentialRule, facts: Facts<'a>, ctx: Context, as_
         .filter(|c| prereqs.iter().all(|p| p.held_on(c.completed_on, facts, ctx, depth)))
         .collect();
     granting.sort_by(|a, b| a.completed_on.cmp(&b.completed_on).then_with(|| a.id.cmp(&b.id)));
+    // The same credential recorded twice on one day is one event.
+    granting.dedup_by_key(|c| c.completed_on);
 
     let mut links: Vec<Link> = Vec::with_capacity(granting.len());
     for c in granting {
@@ -226,9 +228,15 @@ fn chain_at_depth<'a>(rule: &CredentialRule, facts: Facts<'a>, ctx: Context, as_
                 if !on_time {
                     // Late: the chain restarts from this completion's own date.
                     Link { completion_id: &c.id, completed_on: c.completed_on, period_start: c.completed_on, valid_until: own, restarted: true }
-                } else if rule.renewal.from_previous_expiry && c.completed_on > prev.period_start {
-                    // On time, counted from the previous expiry; never shorter than from its own date.
-                    let from_expiry = validity.valid_until(until);
+                } else if rule.renewal.from_previous_expiry {
+                    // On time, counted from the previous expiry, but never reaching further than a
+                    // renewal made on the last day of the window would: an early or repeated
+                    // record cannot stack whole periods. Never shorter than from its own date.
+                    let cap = validity.valid_until(c.completed_on.add_days(rule.renewal.window_days as i32));
+                    let from_expiry = match (validity.valid_until(until), cap) {
+                        (Some(a), Some(b)) => Some(a.min(b)),
+                        (a, _) => a,
+                    };
                     let new_until = [Some(until), from_expiry, own].into_iter().flatten().max();
                     let start = if c.completed_on <= until { until.add_days(1) } else { c.completed_on };
                     Link { completion_id: &c.id, completed_on: c.completed_on, period_start: start, valid_until: new_until, restarted: false }

@@ -148,6 +148,12 @@ fn peer_certification_needs_core_then_exam_and_renews_from_the_previous_expiry()
     let renewed = certified.clone_with(done("r1", "peer_renewal", "2026-02-15", 1.0, None));
     // 2028 is a leap year: 60 days before expiry starts on 2 January.
     check(&renewed, "peer_certification", &[("2026-03-02", Status::Current, Some("2028-03-01"), Some("2028-01-02"))]);
+    // Recorded twice, a day apart, right after certifying: no stacking of whole periods. A
+    // renewal reaches at most as far as one made on the last day of the 90-day window.
+    let twice = certified.clone_with(done("exam2", "peer_exam", "2024-03-02", 3.0, None));
+    check(&twice, "peer_certification", &[("2024-06-01", Status::Current, Some("2026-05-31"), Some("2026-04-02"))]);
+    let same_day = certified.clone_with(done("exam0", "peer_exam", "2024-03-01", 3.0, None));
+    check(&same_day, "peer_certification", &[("2024-06-01", Status::Current, Some("2026-03-01"), Some("2026-01-01"))]);
     // Renewed late: restarts from the completion date.
     let late = certified.clone_with(done("r1", "peer_renewal", "2026-03-10", 1.0, None));
     check(&late, "peer_certification", &[
