@@ -5,6 +5,7 @@
 //! (Leptos) exist only in the browser build.
 
 pub mod domain;
+pub mod export;
 pub mod i18n;
 pub mod route;
 
