@@ -7,6 +7,8 @@ use escalera::domain::completion::Completion;
 use escalera::domain::date::Date;
 use escalera::domain::hours::Hours;
 use escalera::domain::person::{Person, PreferredLanguage, WorkerType};
+use escalera::domain::presets::presets;
+use escalera::domain::requirement::{Waiver, WorkHours};
 use escalera::domain::settings::{Mode, Settings};
 use escalera::domain::training::CeCategory;
 use escalera::store::schema::{self, COMPLETIONS, PEOPLE};
@@ -67,7 +69,7 @@ async fn opens_fresh_database_at_latest_version_with_every_store() {
     assert_eq!(db.version(), schema::LATEST);
     let mut names = db.store_names();
     names.sort();
-    assert_eq!(names, vec!["completions", "people", "settings", "training_types"]);
+    assert_eq!(names, vec!["completions", "people", "requirements", "settings", "training_types", "waivers", "work_hours"]);
     assert_eq!(db.settings().await.unwrap(), Settings::default());
     assert!(db.people().await.unwrap().is_empty());
     db.close();
@@ -86,7 +88,7 @@ async fn upgrades_version_1_database_keeping_its_data() {
     v1.close();
 
     let db = Db::open("t-upgrade", Hooks::default()).await.unwrap();
-    assert_eq!(db.version(), 2);
+    assert_eq!(db.version(), schema::LATEST);
     assert_eq!(db.person("p1").await.unwrap(), Some(person("p1", "Rosa")));
     // The new indices cover records written before they existed.
     let mine = db.completions_of_person("p1").await.unwrap();
@@ -117,7 +119,7 @@ async fn crud_round_trips_every_record_kind_and_survives_reopen() {
     custom.typical_hours = Hours::whole(12);
     db.save_training_type(&custom).await.unwrap();
 
-    let settings = Settings { mode: Some(Mode::Personal { person_id: Some("p1".into()) }) };
+    let settings = Settings { mode: Some(Mode::Personal { person_id: Some("p1".into()) }), due_soon_days: 45 };
     db.save_settings(&settings).await.unwrap();
     db.close();
 
@@ -144,7 +146,7 @@ async fn person_and_settings_save_together() {
     fresh("t-atomic").await;
     let db = Db::open("t-atomic", Hooks::default()).await.unwrap();
     let me = person("me", "Rosa");
-    let settings = Settings { mode: Some(Mode::Personal { person_id: Some("me".into()) }) };
+    let settings = Settings { mode: Some(Mode::Personal { person_id: Some("me".into()) }), ..Settings::default() };
     db.save_person_and_settings(&me, &settings).await.unwrap();
     assert_eq!(db.settings().await.unwrap().own_person_id(), Some("me"));
     assert_eq!(db.person("me").await.unwrap(), Some(me));
@@ -174,7 +176,7 @@ async fn an_older_tab_closes_on_versionchange_so_the_upgrade_never_hangs() {
     // "Tab B" opens the new release: tab A is asked to close, does, and B's upgrade completes.
     let new_tab = Db::open("t-tabs", Hooks::default()).await.unwrap();
     assert!(told.get(), "the old tab was told to reload");
-    assert_eq!(new_tab.version(), 2);
+    assert_eq!(new_tab.version(), schema::LATEST);
     assert_eq!(new_tab.person("p1").await.unwrap().unwrap().name, "Rosa");
     new_tab.close();
 }
@@ -207,5 +209,49 @@ async fn a_connection_that_does_not_close_reports_blocked_then_the_open_finishes
     let db = Db::open("t-blocked", hooks).await.unwrap();
     assert!(blocked.get(), "blocked was reported");
     assert_eq!(db.version(), schema::LATEST);
+    db.close();
+}
+
+#[wasm_bindgen_test]
+async fn upgrades_version_2_database_and_keeps_rules_engine_records() {
+    fresh("t-upgrade-v3").await;
+    let v2 = Db::open_version("t-upgrade-v3", 2, Hooks::default()).await.unwrap();
+    v2.save_person(&person("p1", "Rosa")).await.unwrap();
+    v2.save_completion(&completion("c1", "p1", "builtin.peer_exam", "2024-03-01")).await.unwrap();
+    let mut own = builtin_trainings()[3].clone();
+    own.id = "own-1".into();
+    v2.save_training_type(&own).await.unwrap();
+    v2.close();
+
+    let db = Db::open("t-upgrade-v3", Hooks::default()).await.unwrap();
+    assert_eq!(db.version(), 3);
+    assert_eq!(db.person("p1").await.unwrap().unwrap().name, "Rosa");
+    assert_eq!(db.completions_of_person("p1").await.unwrap().len(), 1);
+    assert_eq!(db.stored_training_types().await.unwrap(), vec![own]);
+    // Settings written before version 3 read the default due-soon window.
+    assert_eq!(db.settings().await.unwrap().due_soon_days, 60);
+
+    // The new stores round-trip every preset, hours worked and waivers, by person.
+    for r in presets() {
+        db.save_requirement(&r).await.unwrap();
+    }
+    let mut stored = db.requirements().await.unwrap();
+    stored.sort_by(|a, b| a.id.cmp(&b.id));
+    let mut expected = presets();
+    expected.sort_by(|a, b| a.id.cmp(&b.id));
+    assert_eq!(stored, expected);
+    let worked = WorkHours {
+        id: "w1".into(), person_id: "p1".into(), from: Date::parse_iso("2025-01-01").unwrap(),
+        to: Date::parse_iso("2025-06-30").unwrap(), hours: Hours::whole(1040), notes: "Outreach, paid".into(),
+    };
+    db.save_work_hours(&worked).await.unwrap();
+    let waiver = Waiver {
+        id: "x1".into(), person_id: "p1".into(), requirement_id: "preset.cpr".into(), reason: "Medical leave".into(),
+        waived_by: "HR".into(), from: Date::parse_iso("2026-01-01").unwrap(), until: None,
+    };
+    db.save_waiver(&waiver).await.unwrap();
+    assert_eq!(db.work_hours_of_person("p1").await.unwrap(), vec![worked]);
+    assert_eq!(db.waivers_of_person("p1").await.unwrap(), vec![waiver]);
+    assert!(db.waivers_of_person("p2").await.unwrap().is_empty());
     db.close();
 }

@@ -31,6 +31,7 @@ pub struct Requirement {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Rule {
     Credential(CredentialRule),
     Hours(HoursRule),
@@ -121,6 +122,7 @@ pub struct CategoryMinimum {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Cycle {
     /// Fixed calendar cycles of `months`, starting on the 1st of `start_month`; cycles
     /// longer than a year count from 2000 (24 months from January: 2026–2027, 2028–2029…).

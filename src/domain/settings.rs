@@ -46,11 +46,24 @@ impl From<ModeRecord> for Mode {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Settings {
     /// `None` until the first-run choice is made.
     #[serde(default)]
     pub mode: Option<Mode>,
+    /// Days before expiry from which a credential shows as due soon.
+    #[serde(default = "default_due_soon_days")]
+    pub due_soon_days: u32,
+}
+
+fn default_due_soon_days() -> u32 {
+    crate::domain::status::DEFAULT_DUE_SOON_DAYS
+}
+
+impl Default for Settings {
+    fn default() -> Settings {
+        Settings { mode: None, due_soon_days: default_due_soon_days() }
+    }
 }
 
 impl Settings {
@@ -73,14 +86,17 @@ mod tests {
 
     #[test]
     fn settings_round_trip_and_default_to_no_choice() {
-        assert_eq!(serde_json::from_str::<Settings>("{}").unwrap().mode, None);
-        let s = Settings { mode: Some(Mode::Personal { person_id: Some("p1".into()) }) };
+        assert_eq!(serde_json::from_str::<Settings>("{}").unwrap(), Settings::default());
+        assert_eq!(Settings::default().due_soon_days, 60);
+        let s = Settings { mode: Some(Mode::Personal { person_id: Some("p1".into()) }), due_soon_days: 30 };
         let back: Settings = serde_json::from_str(&serde_json::to_string(&s).unwrap()).unwrap();
         assert_eq!(back.own_person_id(), Some("p1"));
         assert!(back.is_personal());
-        assert!(!Settings { mode: Some(Mode::Organization) }.is_personal());
-        let org = serde_json::to_string(&Settings { mode: Some(Mode::Organization) }).unwrap();
-        assert_eq!(org, r#"{"mode":{"mode":"organization"}}"#);
+        assert_eq!(back.due_soon_days, 30);
+        let org_settings = Settings { mode: Some(Mode::Organization), ..Settings::default() };
+        assert!(!org_settings.is_personal());
+        let org = serde_json::to_string(&org_settings).unwrap();
+        assert_eq!(org, r#"{"mode":{"mode":"organization"},"due_soon_days":60}"#);
         let me: Settings = serde_json::from_str(r#"{"mode":{"mode":"personal","person_id":"p7"}}"#).unwrap();
         assert_eq!(me.own_person_id(), Some("p7"));
         assert!(serde_json::from_str::<Settings>(r#"{"mode":{"mode":"team"}}"#).is_err());

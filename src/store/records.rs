@@ -1,9 +1,10 @@
 //! Typed reads and writes. The interface calls these; it never names a store or an index.
 
 use super::idb::{record, Db, Result};
-use super::schema::{BY_PERSON, BY_TRAINING, COMPLETIONS, PEOPLE, SETTINGS, TRAINING_TYPES};
+use super::schema::{BY_PERSON, BY_TRAINING, COMPLETIONS, PEOPLE, REQUIREMENTS, SETTINGS, TRAINING_TYPES, WAIVERS, WORK_HOURS};
 use crate::domain::completion::Completion;
 use crate::domain::person::Person;
+use crate::domain::requirement::{Requirement, Waiver, WorkHours};
 use crate::domain::settings::Settings;
 use crate::domain::training::TrainingType;
 use serde::Serialize;
@@ -80,5 +81,30 @@ impl Db {
             return Err(super::StoreError(format!("{id} is not a built-in training type")));
         }
         self.delete(TRAINING_TYPES, id).await
+    }
+
+    /// The organization's requirements (presets it chose, edited, or its own).
+    pub async fn requirements(&self) -> Result<Vec<Requirement>> {
+        self.all(REQUIREMENTS).await
+    }
+
+    pub async fn save_requirement(&self, requirement: &Requirement) -> Result<()> {
+        self.put(REQUIREMENTS, requirement).await
+    }
+
+    pub async fn work_hours_of_person(&self, person_id: &str) -> Result<Vec<WorkHours>> {
+        self.all_by_index(WORK_HOURS, BY_PERSON, person_id).await
+    }
+
+    pub async fn save_work_hours(&self, period: &WorkHours) -> Result<()> {
+        self.put(WORK_HOURS, period).await
+    }
+
+    pub async fn waivers_of_person(&self, person_id: &str) -> Result<Vec<Waiver>> {
+        self.all_by_index(WAIVERS, BY_PERSON, person_id).await
+    }
+
+    pub async fn save_waiver(&self, waiver: &Waiver) -> Result<()> {
+        self.put(WAIVERS, waiver).await
     }
 }

@@ -7,12 +7,15 @@ use web_sys::{IdbDatabase, IdbIndexParameters, IdbObjectStoreParameters, IdbTran
 
 pub const DB_NAME: &str = "escalera";
 /// The version this build writes. Bump it together with a new `step_vN`.
-pub const LATEST: u32 = 2;
+pub const LATEST: u32 = 3;
 
 pub const SETTINGS: &str = "settings";
 pub const PEOPLE: &str = "people";
 pub const COMPLETIONS: &str = "completions";
 pub const TRAINING_TYPES: &str = "training_types";
+pub const REQUIREMENTS: &str = "requirements";
+pub const WORK_HOURS: &str = "work_hours";
+pub const WAIVERS: &str = "waivers";
 
 pub const BY_PERSON: &str = "person_id";
 pub const BY_TRAINING: &str = "training_id";
@@ -23,6 +26,7 @@ pub fn upgrade(db: &IdbDatabase, tx: &IdbTransaction, old: u32, new: u32) -> Res
         match version {
             1 => step_v1(db)?,
             2 => step_v2(db, tx)?,
+            3 => step_v3(db)?,
             other => return Err(JsValue::from_str(&format!("no upgrade step for version {other}"))),
         }
     }
@@ -53,5 +57,19 @@ fn step_v2(db: &IdbDatabase, tx: &IdbTransaction) -> Result<(), JsValue> {
     params.set_unique(false);
     completions.create_index_with_str_and_optional_parameters(BY_PERSON, BY_PERSON, &params)?;
     completions.create_index_with_str_and_optional_parameters(BY_TRAINING, BY_TRAINING, &params)?;
+    Ok(())
+}
+
+/// Version 3: the rules engine's records. The organization's requirements (chosen presets,
+/// edited or its own), hours worked per period (experience pathways) and waivers, the last
+/// two indexed by person.
+fn step_v3(db: &IdbDatabase) -> Result<(), JsValue> {
+    db.create_object_store_with_optional_parameters(REQUIREMENTS, &keyed_by_id())?;
+    let params = IdbIndexParameters::new();
+    params.set_unique(false);
+    for name in [WORK_HOURS, WAIVERS] {
+        let store = db.create_object_store_with_optional_parameters(name, &keyed_by_id())?;
+        store.create_index_with_str_and_optional_parameters(BY_PERSON, BY_PERSON, &params)?;
+    }
     Ok(())
 }

@@ -28,7 +28,7 @@ fn Welcome() -> impl IntoView {
     let choose = move |mode: Mode| {
         let next = if mode == Mode::Organization { Route::People } else { Route::MeNew };
         leptos::task::spawn_local(async move {
-            let settings = Settings { mode: Some(mode) };
+            let settings = Settings { mode: Some(mode), ..c.settings.get_untracked() };
             match db().save_settings(&settings).await {
                 Ok(()) => {
                     c.settings.set(settings);

@@ -106,7 +106,7 @@ pub fn PersonForm(#[prop(optional)] own: bool, #[prop(optional)] id: String) -> 
         }
         leptos::task::spawn_local(async move {
             let saved = if own {
-                let settings = Settings { mode: Some(Mode::Personal { person_id: Some(person.id.clone()) }) };
+                let settings = Settings { mode: Some(Mode::Personal { person_id: Some(person.id.clone()) }), ..c.settings.get_untracked() };
                 let r = db().save_person_and_settings(&person, &settings).await;
                 if r.is_ok() {
                     c.settings.set(settings);

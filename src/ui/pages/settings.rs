@@ -32,7 +32,7 @@ pub fn SettingsPage() -> impl IntoView {
         } else {
             Mode::Organization
         };
-        let settings = Settings { mode: Some(mode) };
+        let settings = Settings { mode: Some(mode), ..c.settings.get_untracked() };
         leptos::task::spawn_local(async move {
             match db().save_settings(&settings).await {
                 Ok(()) => {
