@@ -195,12 +195,14 @@ pub fn chain<'a>(rule: &CredentialRule, facts: Facts<'a>, ctx: Context, as_of: D
 fn chain_at_depth<'a>(rule: &CredentialRule, facts: Facts<'a>, ctx: Context, as_of: Date, depth: u8) -> Vec<Link<'a>> {
     // Each prerequisite is worked out once, then asked about each completion's date.
     let prereqs: Vec<Prerequisite> = rule.prerequisites.iter().map(|p| Prerequisite::new(p, facts, ctx, as_of, depth)).collect();
-    let mut granting: Vec<&Completion> = facts
-        .completions
-        .iter()
-        .filter(|c| counts(c, as_of) && rule.granted_by.contains(&c.training_id))
-        .filter(|c| prereqs.iter().all(|p| p.held_on(c.completed_on, facts, ctx, depth)))
-        .collect();
+    let mut granting: Vec<&Completion> = Vec::with_capacity(facts.completions.len());
+    granting.extend(
+        facts
+            .completions
+            .iter()
+            .filter(|c| counts(c, as_of) && rule.granted_by.contains(&c.training_id))
+            .filter(|c| prereqs.iter().all(|p| p.held_on(c.completed_on, facts, ctx, depth))),
+    );
     granting.sort_by(|a, b| a.completed_on.cmp(&b.completed_on).then_with(|| a.id.cmp(&b.id)));
     // The same credential recorded twice on one day is one event.
     granting.dedup_by_key(|c| c.completed_on);
