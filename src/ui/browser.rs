@@ -65,6 +65,12 @@ pub fn focus(id: &str) {
     }
 }
 
+/// Moves focus to `id` once the view has rendered it: an element that a signal change is
+/// about to create does not exist yet when the change is made.
+pub fn focus_after_render(id: &'static str) {
+    leptos::prelude::request_animation_frame(move || focus(id));
+}
+
 pub fn reload() {
     if let Some(w) = web_sys::window() {
         let _ = w.location().reload();

@@ -2,6 +2,7 @@
 //! input by `aria-describedby`. Forms use `novalidate`: messages come from the domain's
 //! validation in the interface language, not from the browser.
 
+use super::browser;
 use super::ctx::{use_ctx, tr};
 use crate::domain::form::{Errors, Field};
 use crate::i18n::{self, Msg};
@@ -137,5 +138,21 @@ pub fn ErrorSummary(errors: RwSignal<Errors>, #[prop(optional)] failed: Option<R
             })}
             {move || failed.get().then(|| view! { <p class="alert alert-error">{c.t(Msg::SaveFailed)}</p> })}
         </div>
+    }
+}
+
+/// Puts a draft's validation on the form: on failure every problem shows inline and focus
+/// moves to the summary (nothing is saved); on success old messages clear.
+pub fn checked<T>(result: Result<T, Errors>, errors: RwSignal<Errors>) -> Option<T> {
+    match result {
+        Ok(value) => {
+            errors.set(Errors::default());
+            Some(value)
+        }
+        Err(problems) => {
+            errors.set(problems);
+            browser::focus_after_render("form-errors");
+            None
+        }
     }
 }

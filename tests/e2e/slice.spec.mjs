@@ -98,6 +98,8 @@ test('invalid input shows inline messages and saves nothing', async ({ page }) =
   await page.getByLabel(/^Email/).fill('maria@');
   await page.getByRole('button', { name: 'Save' }).click();
   await expect(page.getByText('Please correct the fields marked below. Nothing has been saved.')).toBeVisible();
+  // Keyboard and screen-reader users land on the summary, not somewhere below it.
+  await expect(page.locator('#form-errors')).toBeFocused();
   await expect(page.locator('#person-name-error')).toHaveText('This field is required.');
   await expect(page.getByLabel('Full name')).toHaveAttribute('aria-invalid', 'true');
   await expect(page.locator('#person-email-error')).toHaveText('Enter an email address like name@example.org.');
@@ -128,6 +130,7 @@ test('a possible duplicate person is flagged before saving', async ({ page }) =>
   await page.getByLabel('Full name').fill('jose  nunez');
   await page.getByRole('button', { name: 'Save' }).click();
   await expect(page.getByText('Someone with the same name or email is already recorded.')).toBeVisible();
+  await expect(page.locator('#duplicate-warning')).toBeFocused();
   await expect(page.locator('#duplicate-warning')).toContainText('José Núñez');
   await page.getByRole('button', { name: 'Save anyway' }).click();
   await expect(h1(page)).toHaveText('jose nunez');
@@ -163,6 +166,8 @@ test('an own training type with a fixed calendar date can be added', async ({ pa
   await page.getByLabel('Day', { exact: true }).fill('31');
   await page.getByRole('button', { name: 'Save' }).click();
   await expect(page.locator('#validity-day-error')).toHaveText('That day does not exist in every year.');
+  await expect(page.locator('#form-errors')).toBeFocused();
+  await expect(page.locator('#form-errors')).toBeInViewport();
   await page.getByLabel('Day', { exact: true }).fill('1');
   await page.getByRole('button', { name: 'Save' }).click();
   await expect(h1(page)).toHaveText('County cultural humility refresher');

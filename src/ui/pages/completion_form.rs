@@ -7,7 +7,7 @@ use crate::domain::training::{CeCategory, TrainingType};
 use crate::i18n::{self, Msg};
 use crate::ui::browser;
 use crate::ui::ctx::{db, use_ctx, tr};
-use crate::ui::fields::{ErrorSummary, Input, Select, TextArea};
+use crate::ui::fields::{checked, ErrorSummary, Input, Select, TextArea};
 use leptos::prelude::*;
 
 #[component]
@@ -61,15 +61,7 @@ pub fn CompletionForm(
             ce_category: CeCategory::from_code(&ce.get_untracked()),
             notes: notes.get_untracked(),
         };
-        let completion = match draft.to_completion(&browser::new_id(), browser::today()) {
-            Ok(done) => done,
-            Err(e) => {
-                errors.set(e);
-                browser::focus("form-errors");
-                return;
-            }
-        };
-        errors.set(Errors::default());
+        let Some(completion) = checked(draft.to_completion(&browser::new_id(), browser::today()), errors) else { return };
         leptos::task::spawn_local(async move {
             match db().save_completion(&completion).await {
                 Ok(()) => {

@@ -9,7 +9,7 @@ use crate::domain::settings::{Mode, Settings};
 use crate::i18n::{self, Msg};
 use crate::ui::browser;
 use crate::ui::ctx::{db, use_ctx, tr};
-use crate::ui::fields::{ErrorSummary, Input, Select, TextArea};
+use crate::ui::fields::{checked, ErrorSummary, Input, Select, TextArea};
 use leptos::prelude::*;
 
 #[component]
@@ -82,15 +82,7 @@ pub fn PersonForm(#[prop(optional)] own: bool, #[prop(optional)] id: String) -> 
         };
         let before = original.get_untracked();
         let record_id = before.as_ref().map(|p| p.id.clone()).unwrap_or_else(browser::new_id);
-        let person = match draft.to_person(&record_id, before.as_ref().is_some_and(|p| p.archived)) {
-            Ok(p) => p,
-            Err(e) => {
-                errors.set(e);
-                browser::focus("form-errors");
-                return;
-            }
-        };
-        errors.set(Errors::default());
+        let Some(person) = checked(draft.to_person(&record_id, before.as_ref().is_some_and(|p| p.archived)), errors) else { return };
         // Warn once about a possible duplicate; a second submit saves anyway.
         if duplicates.with_untracked(Vec::is_empty) {
             let all = people.get_untracked().and_then(Result::ok).unwrap_or_default();
@@ -100,7 +92,7 @@ pub fn PersonForm(#[prop(optional)] own: bool, #[prop(optional)] id: String) -> 
                 .collect();
             if !found.is_empty() {
                 duplicates.set(found);
-                browser::focus("duplicate-warning");
+                browser::focus_after_render("duplicate-warning");
                 return;
             }
         }

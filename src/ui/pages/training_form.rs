@@ -10,7 +10,7 @@ use crate::domain::training::{Category, CeCategory, PeriodUnit, TrainingType, Va
 use crate::i18n::{self, Msg};
 use crate::ui::browser;
 use crate::ui::ctx::{db, use_ctx, tr};
-use crate::ui::fields::{ErrorSummary, Input, Select};
+use crate::ui::fields::{checked, ErrorSummary, Input, Select};
 use leptos::prelude::*;
 
 #[component]
@@ -90,15 +90,7 @@ pub fn TrainingForm(#[prop(optional)] id: String) -> impl IntoView {
         };
         let base = original.get_untracked();
         let record_id = base.as_ref().map(|t| t.id.clone()).unwrap_or_else(browser::new_id);
-        let training = match draft.to_training(&record_id, base.as_ref()) {
-            Ok(t) => t,
-            Err(e) => {
-                errors.set(e);
-                browser::focus("form-errors");
-                return;
-            }
-        };
-        errors.set(Errors::default());
+        let Some(training) = checked(draft.to_training(&record_id, base.as_ref()), errors) else { return };
         leptos::task::spawn_local(async move {
             match db().save_training_type(&training).await {
                 Ok(()) => {
