@@ -27,6 +27,19 @@ fn App() -> impl IntoView {
         }
     });
 
+    // Another tab wrote: re-read everything shown, settings included.
+    browser::listen_to_other_tabs(move || {
+        if c.db_state.get_untracked() != DbState::Ready {
+            return;
+        }
+        c.revision.update(|r| *r += 1);
+        leptos::task::spawn_local(async move {
+            if let Ok(s) = db().settings().await {
+                c.settings.set(s);
+            }
+        });
+    });
+
     leptos::task::spawn_local(async move {
         let hooks = Hooks {
             on_blocked: Rc::new(move || c.db_state.set(DbState::Blocked)),

@@ -141,3 +141,28 @@ pub fn listen_for_navigation(on_path: impl Fn(String, bool) + Clone + 'static) {
     let _ = document.add_event_listener_with_callback("click", clicks.as_ref().unchecked_ref());
     clicks.forget();
 }
+
+thread_local! {
+    static OTHER_TABS: std::cell::RefCell<Option<web_sys::BroadcastChannel>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Calls `on_change` whenever another tab of this app has written to the database, so this
+/// tab re-reads instead of showing (and later saving over) stale records.
+pub fn listen_to_other_tabs(on_change: impl Fn() + 'static) {
+    use wasm_bindgen::prelude::*;
+    use wasm_bindgen::JsCast;
+    let Ok(channel) = web_sys::BroadcastChannel::new("escalera-changes") else { return };
+    let handler = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |_| on_change());
+    channel.set_onmessage(Some(handler.as_ref().unchecked_ref()));
+    handler.forget(); // lives as long as the page
+    OTHER_TABS.with(|c| *c.borrow_mut() = Some(channel));
+}
+
+/// Tells the other tabs that this one wrote (they do not hear their own messages).
+pub fn tell_other_tabs() {
+    OTHER_TABS.with(|c| {
+        if let Some(channel) = c.borrow().as_ref() {
+            let _ = channel.post_message(&wasm_bindgen::JsValue::from_str("changed"));
+        }
+    });
+}

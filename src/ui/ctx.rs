@@ -80,9 +80,10 @@ impl Ctx {
         msg.text(self.locale.get())
     }
 
-    /// Call after every successful write so views re-read.
+    /// Call after every successful write so views re-read, here and in other open tabs.
     pub fn changed(&self) {
         self.revision.update(|r| *r += 1);
+        browser::tell_other_tabs();
     }
 
     /// Goes to `route` as a link would: a new history entry, keyboard focus to the content.

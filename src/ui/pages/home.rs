@@ -32,6 +32,7 @@ fn Welcome() -> impl IntoView {
             match db().save_settings(&settings).await {
                 Ok(()) => {
                     c.settings.set(settings);
+                    c.changed();
                     c.go(next);
                 }
                 Err(_) => failed.set(true),

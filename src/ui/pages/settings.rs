@@ -37,6 +37,7 @@ pub fn SettingsPage() -> impl IntoView {
             match db().save_settings(&settings).await {
                 Ok(()) => {
                     c.settings.set(settings);
+                    c.changed();
                     c.notify(Msg::Saved, None);
                 }
                 Err(_) => failed.set(true),
