@@ -181,6 +181,8 @@ messages! {
     SettingsTitle => "Settings", "Ajustes";
     ModeLabel => "How this copy of Escalera is used", "Cómo se usa esta copia de Escalera";
     StorageTitle => "Where your data is", "Dónde están sus datos";
+    StoragePersistent => "This browser has agreed to keep Escalera's data until you delete it.", "Este navegador aceptó conservar los datos de Escalera hasta que usted los borre.";
+    StorageNotPersistent => "This browser may clear Escalera's data if the device runs low on space, or (Safari) after 7 days without use. Installing the app to the home screen helps.", "Este navegador puede borrar los datos de Escalera si el dispositivo se queda sin espacio o (Safari) tras 7 días sin uso. Instalar la aplicación en la pantalla de inicio ayuda.";
 
     DbUpgradeElsewhere => "Escalera was updated in another tab. Reload this page to keep working.", "Escalera se actualizó en otra pestaña. Vuelva a cargar esta página para seguir trabajando.";
     DbBlocked => "Escalera is open in another tab with an older version. Close that tab to finish updating.", "Escalera está abierta en otra pestaña con una versión anterior. Cierre esa pestaña para terminar la actualización.";

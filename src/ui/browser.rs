@@ -166,3 +166,26 @@ pub fn tell_other_tabs() {
         }
     });
 }
+
+thread_local! {
+    static ASKED_TO_PERSIST: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Asks the browser, once per page load, to keep this site's data even when space runs low
+/// (Chrome decides without a prompt; Safari otherwise clears it after 7 days unused).
+pub fn ask_to_persist_storage() {
+    if ASKED_TO_PERSIST.with(|a| a.replace(true)) {
+        return;
+    }
+    if let Some(promise) = web_sys::window().and_then(|w| w.navigator().storage().persist().ok()) {
+        wasm_bindgen_futures::spawn_local(async move {
+            let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+        });
+    }
+}
+
+/// Has the browser agreed to keep this site's data? `None` when it cannot say.
+pub async fn storage_is_persistent() -> Option<bool> {
+    let promise = web_sys::window()?.navigator().storage().persisted().ok()?;
+    wasm_bindgen_futures::JsFuture::from(promise).await.ok()?.as_bool()
+}

@@ -84,6 +84,8 @@ impl Ctx {
     pub fn changed(&self) {
         self.revision.update(|r| *r += 1);
         browser::tell_other_tabs();
+        // The first real write is when keeping the data starts to matter.
+        browser::ask_to_persist_storage();
     }
 
     /// Goes to `route` as a link would: a new history entry, keyboard focus to the content.

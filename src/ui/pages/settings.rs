@@ -18,6 +18,16 @@ pub fn SettingsPage() -> impl IntoView {
     let personal = RwSignal::new(current.is_personal());
     let me = RwSignal::new(current.own_person_id().unwrap_or_default().to_owned());
     let failed = RwSignal::new(false);
+    // Plain bool signals rather than a resource of a new type: each new reactive type costs
+    // kilobytes of bundle.
+    let storage_known = RwSignal::new(false);
+    let storage_kept = RwSignal::new(false);
+    leptos::task::spawn_local(async move {
+        if let Some(kept) = browser::storage_is_persistent().await {
+            storage_kept.set(kept);
+            storage_known.set(true);
+        }
+    });
 
     let people_options = Signal::derive(move || {
         people.get().and_then(Result::ok).unwrap_or_default().into_iter().filter(|p| !p.archived).map(|p| (p.id, p.name)).collect()
@@ -68,6 +78,7 @@ pub fn SettingsPage() -> impl IntoView {
             </form>
             <h2>{tr(Msg::StorageTitle)}</h2>
             <p>{tr(Msg::PrivacyNote)}</p>
+            <p id="storage-status">{move || storage_known.get().then(|| c.t(if storage_kept.get() { Msg::StoragePersistent } else { Msg::StorageNotPersistent }))}</p>
         </section>
     }
 }
