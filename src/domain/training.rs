@@ -340,6 +340,13 @@ impl TrainingType {
     pub fn is_builtin_id(id: &str) -> bool {
         id.starts_with(BUILTIN_PREFIX)
     }
+
+    /// Does this training match a search box query (already `fold`ed)? Every word must appear
+    /// in its English or Spanish name or in `category_label`, ignoring case and accents.
+    pub fn matches(&self, folded_query: &str, category_label: &str) -> bool {
+        let haystack = super::text::fold(&format!("{} {} {}", self.name.en, self.name.es, category_label));
+        folded_query.split(' ').all(|word| haystack.contains(word))
+    }
 }
 
 /// How a training type in the effective catalog relates to the built-in reference catalog.
@@ -471,6 +478,22 @@ mod tests {
         assert_eq!(serde_json::to_string(&Category::SafetyFirstAid).unwrap(), "\"safety_first_aid\"");
         assert!(serde_json::from_str::<Category>("\"gardening\"").is_err());
         assert!(serde_json::from_str::<PeriodUnit>("3").is_err());
+    }
+
+    #[test]
+    fn search_matches_either_language_and_the_category() {
+        let catalog = crate::domain::catalog::builtin_trainings();
+        let found = |q: &str, label: &str| -> Vec<String> {
+            let q = crate::domain::text::fold(q);
+            catalog.iter().filter(|t| t.matches(&q, label)).map(|t| t.id.clone()).collect()
+        };
+        assert_eq!(found("primeros auxilios salud", ""), vec!["builtin.mhfa_adult", "builtin.mhfa_youth"]);
+        assert_eq!(found("reduccion danos", ""), vec!["builtin.harm_reduction_naloxone"]);
+        assert_eq!(found("CPR", ""), vec!["builtin.cpr_first_aid"]);
+        assert_eq!(found("peer", "").len(), 8); // IPS, core, exam, renewal, four specializations
+        assert_eq!(found("seguridad", "Seguridad y primeros auxilios").len(), catalog.len(), "category label counts");
+        assert!(found("zzz", "").is_empty());
+        assert_eq!(found("", "").len(), catalog.len());
     }
 
     #[test]

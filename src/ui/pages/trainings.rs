@@ -37,10 +37,7 @@ pub fn TrainingList() -> impl IntoView {
         let found: Vec<CatalogEntry> = entries
             .into_iter()
             .filter(|e| e.training.retired == retired)
-            .filter(|e| {
-                let hay = fold(&format!("{} {} {}", e.training.name.en, e.training.name.es, i18n::category(locale, e.training.category)));
-                q.split(' ').all(|w| hay.contains(w))
-            })
+            .filter(|e| e.training.matches(&q, i18n::category(locale, e.training.category)))
             .collect();
         if found.is_empty() {
             return view! { <p class="empty">{c.t(Msg::NoMatches)}</p> }.into_any();
