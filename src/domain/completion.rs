@@ -2,7 +2,7 @@
 
 use super::date::Date;
 use super::hours::Hours;
-use super::training::CeCategory;
+use super::training::{CatalogEntry, CeCategory};
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -24,6 +24,16 @@ pub struct Completion {
     /// Removed records stay stored (and can be brought back); they count toward nothing.
     #[serde(default)]
     pub removed: bool,
+}
+
+impl Completion {
+    /// The last day this completion is valid by its training's own rule, or `None` when the
+    /// rule never expires (or the training is unknown). Requirements may set their own
+    /// rule; that is the rules engine's business (`status.rs`).
+    pub fn valid_until(&self, catalog: &[CatalogEntry]) -> Option<Date> {
+        let entry = catalog.iter().find(|e| e.training.id == self.training_id)?;
+        entry.training.validity.valid_until(self.completed_on)
+    }
 }
 
 /// A person's training history: newest first, with the total of its hours.
@@ -59,6 +69,24 @@ mod tests {
             notes: String::new(),
             removed: false,
         }
+    }
+
+    #[test]
+    fn valid_until_follows_the_trainings_own_rule_including_customisations() {
+        let builtins = crate::domain::catalog::builtin_trainings();
+        let catalog = crate::domain::training::effective_catalog(&builtins, &[]);
+        let mut cpr = completion("c", "p1", "2025-03-03", 400);
+        cpr.training_id = "builtin.cpr_first_aid".into();
+        assert_eq!(cpr.valid_until(&catalog), Date::parse_iso("2027-03-31"));
+        assert_eq!(completion("h", "p1", "2025-03-03", 100).valid_until(&catalog), None, "HIPAA never expires");
+        let mut unknown = cpr.clone();
+        unknown.training_id = "gone".into();
+        assert_eq!(unknown.valid_until(&catalog), None);
+        // A customised rule applies to the history shown.
+        let mut custom = builtins.iter().find(|t| t.id == "builtin.cpr_first_aid").unwrap().clone();
+        custom.validity = crate::domain::training::Validity::EndOfMonthAfter { months: 12 };
+        let catalog = crate::domain::training::effective_catalog(&builtins, &[custom]);
+        assert_eq!(cpr.valid_until(&catalog), Date::parse_iso("2026-03-31"));
     }
 
     #[test]

@@ -222,19 +222,6 @@ impl CompletionDraft {
         }
     }
 
-    pub fn from_completion(c: &Completion, decimal: char) -> CompletionDraft {
-        CompletionDraft {
-            person_id: c.person_id.clone(),
-            training_id: c.training_id.clone(),
-            completed_on: c.completed_on.to_iso(),
-            hours: c.hours.format_with(decimal),
-            provider: c.provider.clone(),
-            certificate_number: c.certificate_number.clone(),
-            ce_category: c.ce_category,
-            notes: c.notes.clone(),
-        }
-    }
-
     /// `today` is the device's local date: a completion cannot be recorded before it happens.
     pub fn to_completion(&self, id: &str, today: Date) -> Result<Completion, Errors> {
         let mut e = Errors::default();
@@ -432,6 +419,17 @@ mod tests {
             hours: "1,5".into(),
             ..CompletionDraft::default()
         }
+    }
+
+    #[test]
+    fn a_new_draft_is_prefilled_from_its_training() {
+        let law = builtin_trainings().into_iter().find(|t| t.id == "builtin.law_ethics_ce").unwrap();
+        let d = CompletionDraft::for_training("p1", &law, today(), ',');
+        assert_eq!((d.hours.as_str(), d.ce_category, d.completed_on.as_str()), ("6", Some(CeCategory::LawEthics), "2026-11-23"));
+        let mhfa = builtin_trainings().into_iter().find(|t| t.id == "builtin.mhfa_adult").unwrap();
+        let d = CompletionDraft::for_training("p1", &mhfa, today(), ',');
+        assert_eq!((d.hours.as_str(), d.ce_category), ("7,5", None));
+        assert!(d.to_completion("c", today()).is_ok(), "a prefilled draft is valid as it stands");
     }
 
     #[test]

@@ -173,16 +173,16 @@ fn ToastRegion() -> impl IntoView {
         let Some(toast) = c.toast.get_untracked() else { return };
         c.toast.set(None);
         let Some(action) = toast.undo else { return };
-        leptos::task::spawn_local(async move {
-            let saved = match &action {
-                Undo::Person(p) => db().save_person(p).await,
-                Undo::Completion(done) => db().save_completion(done).await,
-            };
-            match saved {
-                Ok(()) => c.changed(),
-                Err(_) => c.notify(Msg::SaveFailed, None),
-            }
-        });
+        c.write(
+            async move {
+                match &action {
+                    Undo::Person(p) => db().save_person(p).await,
+                    Undo::Completion(done) => db().save_completion(done).await,
+                }
+            },
+            None,
+            None,
+        );
     };
     view! {
         <div class="toast-region" role="status" aria-live="polite">

@@ -101,6 +101,27 @@ impl Ctx {
         self.route.set(route);
     }
 
+    /// Runs a write that stays on the page: on success every view (in every tab) re-reads and
+    /// `done` shows, with its undo; on failure the toast says nothing was saved.
+    pub fn write(
+        self,
+        work: impl std::future::Future<Output = Result<(), crate::store::StoreError>> + 'static,
+        done: Option<Msg>,
+        undo: Option<Undo>,
+    ) {
+        leptos::task::spawn_local(async move {
+            match work.await {
+                Ok(()) => {
+                    self.changed();
+                    if let Some(msg) = done {
+                        self.notify(msg, undo);
+                    }
+                }
+                Err(_) => self.notify(Msg::SaveFailed, None),
+            }
+        });
+    }
+
     pub fn notify(&self, msg: Msg, undo: Option<Undo>) {
         let serial = self.toast.with_untracked(|t| t.as_ref().map_or(0, |t| t.serial + 1));
         self.toast.set(Some(Toast { msg, undo, serial }));

@@ -43,8 +43,9 @@ pub fn CompletionForm(
         let chosen = training.get();
         let decimal = i18n::decimal_separator(c.locale.get_untracked());
         if let Some(t) = trainings.with(|all| all.iter().find(|t| t.id == chosen).cloned()) {
-            hours.set(t.typical_hours.format_with(decimal));
-            ce.set(t.default_ce_category.map(|c| c.code().to_owned()).unwrap_or_default());
+            let prefilled = CompletionDraft::for_training(&person.get_untracked(), &t, browser::today(), decimal);
+            hours.set(prefilled.hours);
+            ce.set(prefilled.ce_category.map(|k| k.code().to_owned()).unwrap_or_default());
         }
     });
 

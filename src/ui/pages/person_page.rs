@@ -24,32 +24,11 @@ async fn load(id: String) -> Result<Option<PersonData>, StoreError> {
     Ok(Some(PersonData { person, completions }))
 }
 
-fn save_person_with_undo(c: Ctx, before: Person, after: Person, msg: Msg) {
-    leptos::task::spawn_local(async move {
-        match db().save_person(&after).await {
-            Ok(()) => {
-                c.changed();
-                c.notify(msg, Some(Undo::Person(before)));
-            }
-            Err(_) => c.notify(Msg::SaveFailed, None),
-        }
-    });
-}
-
+/// Marks a completion removed (with undo) or restores it. Nothing is deleted.
 fn set_removed(c: Ctx, completion: Completion, removed: bool) {
-    let before = completion.clone();
-    let after = Completion { removed, ..completion };
-    leptos::task::spawn_local(async move {
-        match db().save_completion(&after).await {
-            Ok(()) => {
-                c.changed();
-                if removed {
-                    c.notify(Msg::RecordRemoved, Some(Undo::Completion(before)));
-                }
-            }
-            Err(_) => c.notify(Msg::SaveFailed, None),
-        }
-    });
+    let after = Completion { removed, ..completion.clone() };
+    let done = removed.then_some(Msg::RecordRemoved);
+    c.write(async move { db().save_completion(&after).await }, done, Some(Undo::Completion(completion)));
 }
 
 #[component]
@@ -86,7 +65,7 @@ pub fn PersonPage(id: String) -> impl IntoView {
                     move |_| {
                         let after = Person { archived: !p.archived, ..p.clone() };
                         let msg = if after.archived { Msg::PersonArchived } else { Msg::PersonRestored };
-                        save_person_with_undo(c, p.clone(), after, msg);
+                        c.write(async move { db().save_person(&after).await }, Some(msg), Some(Undo::Person(p.clone())));
                     }
                 };
                 let facts: Vec<String> = [
@@ -156,12 +135,7 @@ fn HistoryTable(completions: Vec<Completion>, catalog: Vec<CatalogEntry>) -> imp
     let rows: Vec<Completion> = h.entries.into_iter().cloned().collect();
     let removed: Vec<Completion> = completions.iter().filter(|x| x.removed).cloned().collect();
     let valid_until = |done: &Completion| {
-        catalog
-            .iter()
-            .find(|e| e.training.id == done.training_id)
-            .and_then(|e| e.training.validity.valid_until(done.completed_on))
-            .map(|d| i18n::date(locale, d))
-            .unwrap_or_else(|| c.t(Msg::NoExpiry).to_owned())
+        done.valid_until(&catalog).map(|d| i18n::date(locale, d)).unwrap_or_else(|| c.t(Msg::NoExpiry).to_owned())
     };
     view! {
         <div class="history">

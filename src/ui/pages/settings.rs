@@ -2,6 +2,7 @@
 //! "me" in personal mode.
 
 use super::load_people;
+use crate::domain::person;
 use crate::domain::settings::{Mode, Settings};
 use crate::i18n::Msg;
 use crate::ui::browser;
@@ -30,7 +31,8 @@ pub fn SettingsPage() -> impl IntoView {
     });
 
     let people_options = Signal::derive(move || {
-        people.get().and_then(Result::ok).unwrap_or_default().into_iter().filter(|p| !p.archived).map(|p| (p.id, p.name)).collect()
+        let all = people.get().and_then(Result::ok).unwrap_or_default();
+        person::search(&all, "", false).into_iter().map(|p| (p.id.clone(), p.name.clone())).collect()
     });
 
     let submit = move |ev: leptos::ev::SubmitEvent| {

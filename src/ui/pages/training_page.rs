@@ -6,36 +6,12 @@ use super::trainings::origin_badge;
 use super::{load_catalog, load_people, page_id};
 use crate::domain::competency;
 use crate::domain::completion::history;
-use crate::domain::person::Person;
+use crate::domain::person::{self, Person};
 use crate::domain::training::{Origin, TrainingType};
 use crate::i18n::{self, Msg};
 use crate::ui::browser;
-use crate::ui::ctx::{db, use_ctx, Ctx, tr};
+use crate::ui::ctx::{db, use_ctx, tr};
 use leptos::prelude::*;
-
-fn save_training(c: Ctx, t: TrainingType) {
-    leptos::task::spawn_local(async move {
-        match db().save_training_type(&t).await {
-            Ok(()) => {
-                c.changed();
-                c.notify(Msg::Saved, None);
-            }
-            Err(_) => c.notify(Msg::SaveFailed, None),
-        }
-    });
-}
-
-fn reset_training(c: Ctx, id: String) {
-    leptos::task::spawn_local(async move {
-        match db().reset_builtin_training_type(&id).await {
-            Ok(()) => {
-                c.changed();
-                c.notify(Msg::OriginalRestored, None);
-            }
-            Err(_) => c.notify(Msg::SaveFailed, None),
-        }
-    });
-}
 
 #[component]
 pub fn TrainingPage(id: String) -> impl IntoView {
@@ -58,11 +34,7 @@ pub fn TrainingPage(id: String) -> impl IntoView {
         }
     });
     let all_people = Signal::derive(move || people.get().and_then(Result::ok).unwrap_or_default());
-    let active_people = Signal::derive(move || {
-        let mut p: Vec<Person> = all_people.get().into_iter().filter(|p| !p.archived).collect();
-        p.sort_by_cached_key(|p| crate::domain::text::fold(&p.name));
-        p
-    });
+    let active_people = Signal::derive(move || all_people.with(|all| person::search(all, "", false).into_iter().cloned().collect::<Vec<Person>>()));
     let just_this = Signal::derive(move || entry.get().map(|e| vec![e.training]).unwrap_or_default());
 
     let details = move || {
@@ -74,8 +46,20 @@ pub fn TrainingPage(id: String) -> impl IntoView {
             };
         };
         let t = e.training.clone();
-        let retire = { let t = t.clone(); move |_| save_training(c, TrainingType { retired: !t.retired, ..t.clone() }) };
-        let reset = { let id = t.id.clone(); move |_| reset_training(c, id.clone()) };
+        let retire = {
+            let t = t.clone();
+            move |_| {
+                let after = TrainingType { retired: !t.retired, ..t.clone() };
+                c.write(async move { db().save_training_type(&after).await }, Some(Msg::Saved), None);
+            }
+        };
+        let reset = {
+            let id = t.id.clone();
+            move |_| {
+                let id = id.clone();
+                c.write(async move { db().reset_builtin_training_type(&id).await }, Some(Msg::OriginalRestored), None);
+            }
+        };
         let competencies: Vec<&'static str> = t
             .competencies
             .iter()
