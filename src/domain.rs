@@ -3,9 +3,11 @@
 //! - `date`, `hours`, `text`: value types every rule speaks in.
 //! - `person`, `training`, `completion`, `settings`: the records the store keeps.
 //! - `competency`, `catalog`: reference data (C3, SB 803, the built-in trainings).
-//! - `form`: drafts and validation for every form.
+//! - `form`, `requirement_form`: drafts and validation for every form.
 //! - `requirement`, `presets`, `status`: requirements as data, the California presets, and
 //!   the rules engine that says who is current, as of any date.
+//! - `compliance`: the engine over many people: filters, counts, 30/60/90-day lists, and
+//!   the yearly training record.
 
 /// Serializes a unit enum as its stable `code()` and reads it back with `from_code()`, so the
 /// stored text, CSV and form values share one spelling and one small code path.
@@ -29,6 +31,7 @@ pub(crate) use serde_as_code;
 
 pub mod catalog;
 pub mod competency;
+pub mod compliance;
 pub mod completion;
 pub mod date;
 pub mod form;
@@ -36,6 +39,7 @@ pub mod hours;
 pub mod person;
 pub mod presets;
 pub mod requirement;
+pub mod requirement_form;
 pub mod settings;
 pub mod status;
 pub mod text;

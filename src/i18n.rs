@@ -424,6 +424,12 @@ pub fn problem(locale: Locale, p: Problem) -> String {
         (Locale::Es, Problem::NoSuchDay) => "Ese día no existe en todos los años.".into(),
         (Locale::En, Problem::InvalidUrl) => "A link must start with https:// or http://.".into(),
         (Locale::Es, Problem::InvalidUrl) => "Un enlace debe empezar con https:// o http://.".into(),
+        (Locale::En, Problem::EndBeforeStart) => "The end cannot be before the start.".into(),
+        (Locale::Es, Problem::EndBeforeStart) => "El final no puede ser antes del inicio.".into(),
+        (Locale::En, Problem::WorkHoursOutOfRange) => "Hours must be more than 0 and at most 10,000 for one period.".into(),
+        (Locale::Es, Problem::WorkHoursOutOfRange) => "Las horas deben ser más de 0 y como máximo 10 000 por periodo.".into(),
+        (Locale::En, Problem::MinimumsAboveTotal) => "The category minimums add up to more than the hours required.".into(),
+        (Locale::Es, Problem::MinimumsAboveTotal) => "Los mínimos por categoría suman más que las horas requeridas.".into(),
     }
 }
 

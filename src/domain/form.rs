@@ -5,7 +5,7 @@
 use super::completion::Completion;
 use super::date::Date;
 use super::hours::{Hours, MAX_HOURS_PER_RECORD};
-use super::person::{Person, PreferredLanguage, WorkerType};
+use super::person::{EmploymentType, Person, PreferredLanguage, WorkerType};
 use super::text::Bilingual;
 use super::training::{Category, CeCategory, PeriodUnit, Source, TrainingType, Validity, ValidityKind};
 
@@ -34,6 +34,20 @@ pub enum Field {
     AnchorYear,
     SourceTitle,
     SourceUrl,
+    Supervisor,
+    SupervisingOrg,
+    From,
+    To,
+    Reason,
+    WaivedBy,
+    Requirement,
+    CycleMonths,
+    StartMonth,
+    WindowDays,
+    GraceDays,
+    DueWithinDays,
+    Minimum,
+    EffectiveFrom,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -51,6 +65,12 @@ pub enum Problem {
     /// The fixed date does not exist every year (e.g. 31 April, 29 February).
     NoSuchDay,
     InvalidUrl,
+    /// A period ends before it starts.
+    EndBeforeStart,
+    /// Work hours for one period must be more than 0 and at most 10,000.
+    WorkHoursOutOfRange,
+    /// Category minimums add up to more than the hours required in all.
+    MinimumsAboveTotal,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -65,13 +85,13 @@ impl Errors {
         self.0.is_empty()
     }
 
-    fn add(&mut self, field: Field, problem: Problem) {
+    pub(crate) fn add(&mut self, field: Field, problem: Problem) {
         if self.get(field).is_none() {
             self.0.push((field, problem));
         }
     }
 
-    fn text(&mut self, field: Field, value: &str, required: bool, max: usize) -> String {
+    pub(crate) fn text(&mut self, field: Field, value: &str, required: bool, max: usize) -> String {
         let value = value.trim();
         if required && value.is_empty() {
             self.add(field, Problem::Required);
@@ -81,7 +101,7 @@ impl Errors {
         value.to_owned()
     }
 
-    fn number(&mut self, field: Field, value: &str, min: u32, max: u32) -> u32 {
+    pub(crate) fn number(&mut self, field: Field, value: &str, min: u32, max: u32) -> u32 {
         match value.trim().parse::<u32>() {
             Ok(n) if (min..=max).contains(&n) => n,
             _ if value.trim().is_empty() => {
@@ -95,7 +115,7 @@ impl Errors {
         }
     }
 
-    fn hours(&mut self, field: Field, value: &str) -> Hours {
+    pub(crate) fn hours(&mut self, field: Field, value: &str) -> Hours {
         if value.trim().is_empty() {
             self.add(field, Problem::Required);
             return Hours::ZERO;
@@ -113,13 +133,13 @@ impl Errors {
         }
     }
 
-    fn result<T>(self, value: T) -> Result<T, Errors> {
+    pub(crate) fn result<T>(self, value: T) -> Result<T, Errors> {
         if self.is_empty() { Ok(value) } else { Err(self) }
     }
 }
 
-const SHORT: usize = 200;
-const LONG: usize = 5_000;
+pub(crate) const SHORT: usize = 200;
+pub(crate) const LONG: usize = 5_000;
 
 fn plausible_email(email: &str) -> bool {
     let Some((local, domain)) = email.split_once('@') else { return false };
@@ -141,6 +161,9 @@ pub struct PersonDraft {
     pub role_title: String,
     /// ISO date or empty.
     pub hire_date: String,
+    pub employment_type: Option<EmploymentType>,
+    pub supervisor: String,
+    pub supervising_org: String,
     pub email: String,
     pub notes: String,
 }
@@ -155,6 +178,9 @@ impl PersonDraft {
             program: p.program.clone(),
             role_title: p.role_title.clone(),
             hire_date: p.hire_date.map(Date::to_iso).unwrap_or_default(),
+            employment_type: p.employment_type,
+            supervisor: p.supervisor.clone(),
+            supervising_org: p.supervising_org.clone(),
             email: p.email.clone(),
             notes: p.notes.clone(),
         }
@@ -166,6 +192,8 @@ impl PersonDraft {
         let organization = e.text(Field::Organization, &self.organization, false, SHORT);
         let program = e.text(Field::Program, &self.program, false, SHORT);
         let role_title = e.text(Field::RoleTitle, &self.role_title, false, SHORT);
+        let supervisor = e.text(Field::Supervisor, &self.supervisor, false, SHORT);
+        let supervising_org = e.text(Field::SupervisingOrg, &self.supervising_org, false, SHORT);
         let email = e.text(Field::Email, &self.email, false, SHORT);
         if !email.is_empty() && !plausible_email(&email) {
             e.add(Field::Email, Problem::InvalidEmail);
@@ -190,6 +218,9 @@ impl PersonDraft {
             program,
             role_title,
             hire_date,
+            employment_type: self.employment_type,
+            supervisor,
+            supervising_org,
             email,
             notes,
             archived,

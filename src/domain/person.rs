@@ -4,7 +4,7 @@ use super::date::Date;
 use super::text::fold;
 use serde::{Deserialize, Serialize};
 
-super::serde_as_code!(WorkerType, PreferredLanguage);
+super::serde_as_code!(WorkerType, PreferredLanguage, EmploymentType);
 
 /// The occupations of California's community-connected health workforce (CHCF's grouping),
 /// plus `Other` for titles that fit none of them.
@@ -92,6 +92,30 @@ impl PreferredLanguage {
     }
 }
 
+/// How the person is engaged (a field of DHCS's CHW annual training checklist).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum EmploymentType {
+    Employee,
+    Contractor,
+    Volunteer,
+}
+
+impl EmploymentType {
+    pub const ALL: [EmploymentType; 3] = [EmploymentType::Employee, EmploymentType::Contractor, EmploymentType::Volunteer];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            EmploymentType::Employee => "employee",
+            EmploymentType::Contractor => "contractor",
+            EmploymentType::Volunteer => "volunteer",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<EmploymentType> {
+        EmploymentType::ALL.into_iter().find(|e| e.code() == code)
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Person {
     pub id: String,
@@ -108,6 +132,14 @@ pub struct Person {
     pub role_title: String,
     #[serde(default)]
     pub hire_date: Option<Date>,
+    #[serde(default)]
+    pub employment_type: Option<EmploymentType>,
+    /// Supervising provider's name and title (DHCS checklist).
+    #[serde(default)]
+    pub supervisor: String,
+    /// Supervising provider's organization, when it is not the person's own.
+    #[serde(default)]
+    pub supervising_org: String,
     /// Empty when the person has not given one.
     #[serde(default)]
     pub email: String,
@@ -176,6 +208,9 @@ pub(crate) fn sample(id: &str, name: &str) -> Person {
         program: "ECM".into(),
         role_title: "Promotora".into(),
         hire_date: None,
+        employment_type: None,
+        supervisor: String::new(),
+        supervising_org: String::new(),
         email: String::new(),
         notes: String::new(),
         archived: false,

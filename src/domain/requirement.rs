@@ -13,7 +13,7 @@ use super::date::Date;
 use super::hours::Hours;
 use super::person::WorkerType;
 use super::text::Bilingual;
-use super::training::{CeCategory, Source, Validity};
+use super::training::{CeCategory, Origin, Source, Validity};
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -28,6 +28,9 @@ pub struct Requirement {
     pub source: Source,
     #[serde(default)]
     pub effective_from: Option<Date>,
+    /// Not in use: statuses are no longer computed for it; kept so it can be used again.
+    #[serde(default)]
+    pub retired: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -144,6 +147,9 @@ pub struct WorkHours {
     pub hours: Hours,
     #[serde(default)]
     pub notes: String,
+    /// Removed periods stay stored (and can be brought back); they count toward nothing.
+    #[serde(default)]
+    pub removed: bool,
 }
 
 /// A requirement set aside for one person, with who decided and why.
@@ -157,16 +163,91 @@ pub struct Waiver {
     pub from: Date,
     #[serde(default)]
     pub until: Option<Date>,
+    /// Withdrawn: kept (and can be restored), but sets nothing aside.
+    #[serde(default)]
+    pub removed: bool,
 }
 
 impl Waiver {
     pub fn active_on(&self, date: Date) -> bool {
-        self.from <= date && self.until.is_none_or(|u| date <= u)
+        !self.removed && self.from <= date && self.until.is_none_or(|u| date <= u)
     }
 }
 
 impl Requirement {
     pub fn applies_to(&self, worker_type: WorkerType) -> bool {
         self.worker_types.is_empty() || self.worker_types.contains(&worker_type)
+    }
+
+    pub fn is_preset_id(id: &str) -> bool {
+        id.starts_with(PRESET_PREFIX)
+    }
+}
+
+pub const PRESET_PREFIX: &str = "preset.";
+
+/// One requirement as the organization sees it, and where it came from.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RequirementEntry {
+    pub requirement: Requirement,
+    pub origin: Origin,
+}
+
+/// Merges the presets with what the organization stored, the way the training catalog does:
+/// a stored record with a preset's id overrides the preset (dropping it restores the preset);
+/// other stored records are the organization's own. Presets first, in preset order.
+pub fn effective_requirements(presets: &[Requirement], stored: &[Requirement]) -> Vec<RequirementEntry> {
+    let mut entries: Vec<RequirementEntry> = presets
+        .iter()
+        .map(|p| match stored.iter().find(|s| s.id == p.id) {
+            Some(over) => RequirementEntry { requirement: over.clone(), origin: Origin::Customised },
+            None => RequirementEntry { requirement: p.clone(), origin: Origin::BuiltIn },
+        })
+        .collect();
+    entries.extend(
+        stored
+            .iter()
+            .filter(|s| !presets.iter().any(|p| p.id == s.id))
+            .map(|s| RequirementEntry { requirement: s.clone(), origin: Origin::Own }),
+    );
+    entries
+}
+
+/// The requirements statuses are computed for: every entry not retired.
+pub fn in_use(entries: &[RequirementEntry]) -> Vec<Requirement> {
+    entries.iter().filter(|e| !e.requirement.retired).map(|e| e.requirement.clone()).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::presets::presets;
+
+    #[test]
+    fn stored_records_override_presets_and_add_own_ones() {
+        let all = presets();
+        let mut edited = all[0].clone();
+        edited.retired = true;
+        let own = Requirement { id: "r1".into(), name: Bilingual::new("Ours", "Nuestra"), ..all[1].clone() };
+        let entries = effective_requirements(&all, &[own.clone(), edited.clone()]);
+        assert_eq!(entries.len(), all.len() + 1);
+        assert_eq!(entries[0], RequirementEntry { requirement: edited, origin: Origin::Customised });
+        assert_eq!(entries[1].origin, Origin::BuiltIn);
+        assert_eq!(entries.last().unwrap(), &RequirementEntry { requirement: own, origin: Origin::Own });
+        let used = in_use(&entries);
+        assert_eq!(used.len(), all.len());
+        assert!(used.iter().all(|r| r.id != all[0].id));
+        assert!(Requirement::is_preset_id(&all[3].id) && !Requirement::is_preset_id("r1"));
+    }
+
+    #[test]
+    fn old_records_without_new_fields_still_load() {
+        let w: Waiver = serde_json::from_str(
+            r#"{"id":"w","person_id":"p","requirement_id":"r","reason":"x","waived_by":"y","from":"2026-01-01"}"#,
+        )
+        .unwrap();
+        assert!(!w.removed && w.active_on(Date::parse_iso("2026-02-01").unwrap()));
+        let gone = Waiver { removed: true, ..w };
+        assert!(!gone.active_on(Date::parse_iso("2026-02-01").unwrap()));
     }
 }

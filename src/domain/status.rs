@@ -74,6 +74,17 @@ pub struct Evaluation {
     pub changes_on: Option<Date>,
     pub next: Option<NextAction>,
     pub waiver: Option<Waiver>,
+    /// Hours rules: the cycle counted (first and last day)…
+    pub cycle: Option<(Date, Date)>,
+    /// …and, per category with a minimum, the hours done of those required.
+    pub categories: Vec<CategoryProgress>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CategoryProgress {
+    pub category: CeCategory,
+    pub done: Hours,
+    pub required: Hours,
 }
 
 /// One link of a credential's renewal chain: a counted completion and how long it made the
@@ -127,6 +138,8 @@ fn evaluate_at_depth(req: &Requirement, facts: Facts, ctx: Context, as_of: Date,
         changes_on: None,
         next: None,
         waiver: None,
+        cycle: None,
+        categories: Vec::new(),
     };
     if let Some(w) = facts.waivers.iter().find(|w| w.requirement_id == req.id && w.active_on(as_of)) {
         return Evaluation {
@@ -330,7 +343,7 @@ fn held_until(until: Option<Date>, rule: &CredentialRule, ctx: Context, as_of: D
 }
 
 fn work_hours_in(facts: Facts, from: Date, to: Date) -> Hours {
-    facts.work_hours.iter().filter(|w| w.person_id == facts.person.id && w.to >= from && w.to <= to).map(|w| w.hours).sum()
+    facts.work_hours.iter().filter(|w| !w.removed && w.person_id == facts.person.id && w.to >= from && w.to <= to).map(|w| w.hours).sum()
 }
 
 /// The first date on or before `as_of` from which the pathway has been met, if it is met.
@@ -484,6 +497,13 @@ fn hours(rule: &HoursRule, facts: Facts, ctx: Context, as_of: Date, depth: u8, b
     };
     let (total, per) = counted_hours(rule, facts, start, as_of);
     let (short, short_by_category) = shortfall(rule, total, &per);
+    let categories = rule
+        .minimums
+        .iter()
+        .zip(&per)
+        .map(|(m, (_, done))| CategoryProgress { category: m.category, done: *done, required: m.hours })
+        .collect();
+    let blank = Evaluation { cycle: Some((start, end)), categories, ..blank };
     if short == Hours::ZERO && short_by_category.is_empty() {
         return Evaluation { status: Status::Current, hours_done: Some(total), valid_until: Some(end), changes_on: Some(end.add_days(1)), ..blank };
     }

@@ -183,6 +183,9 @@ fn peer_ce_counts_hours_by_category_inside_the_certification_period() {
     let e = partly.eval("peer_ce", "2025-06-01");
     assert_eq!((e.status, e.hours_done, e.hours_required), (Status::InProgress, Some(h(16.5)), Some(h(20.0))));
     assert_eq!(e.valid_until, Some(d("2026-03-01")));
+    // Progress bars: the cycle counted and each category with a minimum.
+    assert_eq!(e.cycle, Some((d("2024-03-01"), d("2026-03-01"))));
+    assert_eq!(e.categories, vec![CategoryProgress { category: CeCategory::LawEthics, done: h(2.5), required: h(6.0) }]);
     assert_eq!(
         e.next,
         Some(NextAction::MoreHours { total: h(3.5), by_category: vec![(CeCategory::LawEthics, h(3.5))], before: d("2026-03-02") })
@@ -249,13 +252,17 @@ fn chw_qualification_by_certificate_or_by_work_experience() {
 
     let mut worked = World::new(WorkerType::Chw, None);
     let period = |id: &str, from: &str, to: &str, hours: f64| WorkHours {
-        id: id.into(), person_id: "p".into(), from: d(from), to: d(to), hours: h(hours), notes: String::new(),
+        id: id.into(), person_id: "p".into(), from: d(from), to: d(to), hours: h(hours), notes: String::new(), removed: false,
     };
     worked.work = vec![period("y1", "2023-01-01", "2023-12-31", 1000.0), period("y2", "2024-01-01", "2024-12-31", 1000.0)];
     // Exactly 2,000 hours is not "more than 2,000".
     let e = worked.eval("chw_qualification", "2025-01-15");
     assert_eq!(e.status, Status::InProgress);
     assert_eq!(e.next, Some(NextAction::MoreWorkHours { hours: h(0.01) }));
+    // A removed period counts for nothing.
+    worked.work.push(WorkHours { removed: true, ..period("gone", "2025-01-01", "2025-01-31", 500.0) });
+    assert_eq!(worked.eval("chw_qualification", "2025-02-01").status, Status::InProgress);
+    worked.work.pop();
     worked.work.push(period("y3", "2025-01-01", "2025-01-31", 120.0));
     // Met on 2025-01-31: provisionally qualified for 18 months, certificate due by then.
     check(&worked, "chw_qualification", &[
@@ -307,12 +314,15 @@ fn a_waiver_sets_a_requirement_aside_with_reason_and_author() {
     let mut w = World::new(WorkerType::Chw, None);
     w.waivers.push(Waiver {
         id: "w".into(), person_id: "p".into(), requirement_id: "preset.cpr".into(),
-        reason: "Medical leave".into(), waived_by: "HR: Ana Ruiz".into(), from: d("2026-01-01"), until: Some(d("2026-06-30")),
+        reason: "Medical leave".into(), waived_by: "HR: Ana Ruiz".into(), from: d("2026-01-01"), until: Some(d("2026-06-30")), removed: false,
     });
     let e = w.eval("cpr", "2026-03-01");
     assert_eq!((e.status, e.changes_on), (Status::Waived, Some(d("2026-07-01"))));
     assert_eq!(e.waiver.as_ref().map(|w| w.waived_by.as_str()), Some("HR: Ana Ruiz"));
     assert_eq!(w.eval("cpr", "2026-07-01").status, Status::Missing);
+    // A withdrawn waiver sets nothing aside.
+    w.waivers[0].removed = true;
+    assert_eq!(w.eval("cpr", "2026-03-01").status, Status::Missing);
 }
 
 #[test]

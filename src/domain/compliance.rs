@@ -1,0 +1,283 @@
+//! The organization's view of the rules engine: every person × requirement as of a date,
+//! filtered, counted by status, and bucketed by how soon each runs out.
+//!
+//! `Records` groups what the store returns by person once, so re-asking for another "as of"
+//! date or filter costs only the evaluation itself (about 30 ms at 5,000 people).
+
+use super::completion::Completion;
+use super::date::Date;
+use super::person::{Person, WorkerType};
+use super::requirement::{Waiver, WorkHours};
+use super::status::{evaluate_all, Context, Evaluation, Facts, Status};
+
+/// Everything about many people, grouped by person for the engine.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Records {
+    pub people: Vec<Person>,
+    /// Sorted by person id, so one person's records are one slice.
+    completions: Vec<Completion>,
+    work_hours: Vec<WorkHours>,
+    waivers: Vec<Waiver>,
+}
+
+/// The part of a list sorted by person id that belongs to `person_id`.
+fn slice_of<'a, T>(sorted: &'a [T], person_id: &str, key: impl Fn(&T) -> &str) -> &'a [T] {
+    let start = sorted.partition_point(|x| key(x) < person_id);
+    let end = start + sorted[start..].partition_point(|x| key(x) == person_id);
+    &sorted[start..end]
+}
+
+impl Records {
+    pub fn new(people: Vec<Person>, mut completions: Vec<Completion>, mut work_hours: Vec<WorkHours>, mut waivers: Vec<Waiver>) -> Records {
+        completions.sort_by(|a, b| a.person_id.cmp(&b.person_id));
+        work_hours.sort_by(|a, b| a.person_id.cmp(&b.person_id));
+        waivers.sort_by(|a, b| a.person_id.cmp(&b.person_id));
+        Records { people, completions, work_hours, waivers }
+    }
+
+    pub fn facts<'a>(&'a self, person: &'a Person) -> Facts<'a> {
+        Facts {
+            person,
+            completions: slice_of(&self.completions, &person.id, |c| &c.person_id),
+            work_hours: slice_of(&self.work_hours, &person.id, |w| &w.person_id),
+            waivers: slice_of(&self.waivers, &person.id, |w| &w.person_id),
+        }
+    }
+
+    /// Programs people belong to, sorted, for the filter.
+    pub fn programs(&self) -> Vec<String> {
+        let mut programs: Vec<String> = self.people.iter().filter(|p| !p.program.is_empty()).map(|p| p.program.clone()).collect();
+        programs.sort();
+        programs.dedup();
+        programs
+    }
+}
+
+/// Which rows to show. `None` (or empty) means all.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Filter {
+    pub program: Option<String>,
+    pub worker_type: Option<WorkerType>,
+    pub requirement_id: Option<String>,
+}
+
+impl Filter {
+    fn keeps_person(&self, p: &Person) -> bool {
+        !p.archived
+            && self.program.as_ref().is_none_or(|x| &p.program == x)
+            && self.worker_type.is_none_or(|w| p.worker_type == w)
+    }
+}
+
+/// One person × one requirement.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Row<'a> {
+    pub person: &'a Person,
+    pub evaluation: Evaluation,
+}
+
+/// Every requirement that applies to each person the filter keeps (archived people left out),
+/// people in name order.
+pub fn rows<'a>(records: &'a Records, ctx: Context, as_of: Date, filter: &Filter) -> Vec<Row<'a>> {
+    let mut people: Vec<&Person> = records.people.iter().filter(|p| filter.keeps_person(p)).collect();
+    people.sort_by_cached_key(|p| (super::text::fold(&p.name), p.id.clone()));
+    let mut out = Vec::new();
+    for person in people {
+        for evaluation in evaluate_all(records.facts(person), ctx, as_of) {
+            if filter.requirement_id.as_ref().is_none_or(|r| &evaluation.requirement_id == r) {
+                out.push(Row { person, evaluation });
+            }
+        }
+    }
+    out
+}
+
+/// How many rows have each status, in `Status::ALL` order.
+pub fn counts(rows: &[Row]) -> [(Status, usize); 6] {
+    Status::ALL.map(|s| (s, rows.iter().filter(|r| r.evaluation.status == s).count()))
+}
+
+/// How soon something runs out, for the dashboard's lists.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Horizon {
+    /// Expired as of the date.
+    Expired,
+    /// Runs out (or is due) within 30 days: its last day is 0–30 days away.
+    Within30,
+    /// 31–60 days away.
+    Within60,
+    /// 61–90 days away.
+    Within90,
+}
+
+impl Horizon {
+    pub const ALL: [Horizon; 4] = [Horizon::Expired, Horizon::Within30, Horizon::Within60, Horizon::Within90];
+
+    /// The horizon of one evaluation, if it is in one: expired rows, and rows not waived whose
+    /// last day (expiry, deadline or cycle end) is at most 90 days after `as_of`.
+    pub fn of(e: &Evaluation, as_of: Date) -> Option<Horizon> {
+        if e.status == Status::Expired {
+            return Some(Horizon::Expired);
+        }
+        if e.status == Status::Waived {
+            return None;
+        }
+        match as_of.days_until(e.valid_until?) {
+            0..=30 => Some(Horizon::Within30),
+            31..=60 => Some(Horizon::Within60),
+            61..=90 => Some(Horizon::Within90),
+            _ => None,
+        }
+    }
+}
+
+/// The rows in one horizon, soonest first (expired: longest lapsed first).
+pub fn in_horizon<'r, 'a>(rows: &'r [Row<'a>], as_of: Date, horizon: Horizon) -> Vec<&'r Row<'a>> {
+    let mut found: Vec<&Row> = rows.iter().filter(|r| Horizon::of(&r.evaluation, as_of) == Some(horizon)).collect();
+    found.sort_by_key(|r| r.evaluation.valid_until);
+    found
+}
+
+/// A CHW's training record for one calendar year, the rows of DHCS's annual checklist:
+/// every training completed that year, oldest first, and their total hours.
+pub fn year_record(completions: &[Completion], year: i32) -> (Vec<&Completion>, super::hours::Hours) {
+    let mut rows: Vec<&Completion> = completions.iter().filter(|c| !c.removed && c.completed_on.year() == year).collect();
+    rows.sort_by(|a, b| a.completed_on.cmp(&b.completed_on).then_with(|| a.id.cmp(&b.id)));
+    let total = rows.iter().map(|c| c.hours).sum();
+    (rows, total)
+}
+
+/// The years a record can be printed for: those with completions, and `this_year`, newest first.
+pub fn record_years(completions: &[Completion], this_year: i32) -> Vec<i32> {
+    let mut years: Vec<i32> = completions.iter().filter(|c| !c.removed).map(|c| c.completed_on.year()).collect();
+    years.push(this_year);
+    years.sort_unstable_by(|a, b| b.cmp(a));
+    years.dedup();
+    years
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::catalog::builtin_trainings;
+    use crate::domain::hours::Hours;
+    use crate::domain::person::sample;
+    use crate::domain::presets::presets;
+    use crate::domain::status::DEFAULT_DUE_SOON_DAYS;
+
+    fn d(s: &str) -> Date {
+        Date::parse_iso(s).unwrap()
+    }
+
+    fn done(id: &str, person: &str, training: &str, on: &str, hours: u32) -> Completion {
+        Completion {
+            id: id.into(),
+            person_id: person.into(),
+            training_id: format!("builtin.{training}"),
+            completed_on: d(on),
+            hours: Hours::whole(hours),
+            provider: String::new(),
+            certificate_number: String::new(),
+            ce_category: None,
+            notes: String::new(),
+            removed: false,
+        }
+    }
+
+    fn person(id: &str, name: &str, worker: WorkerType, program: &str) -> Person {
+        Person { worker_type: worker, program: program.into(), ..sample(id, name) }
+    }
+
+    #[test]
+    fn records_group_by_person_and_rows_filter() {
+        let people = vec![
+            person("b", "Beatriz", WorkerType::Chw, "Street medicine"),
+            person("a", "Álvaro", WorkerType::PeerSupportSpecialist, "Crisis"),
+            Person { archived: true, ..person("z", "Zoe", WorkerType::Chw, "Crisis") },
+        ];
+        // Completions arrive in any order; each person sees only their own.
+        let completions = vec![
+            done("1", "b", "cpr_first_aid", "2025-03-03", 4),
+            done("2", "a", "cpr_first_aid", "2024-01-10", 4),
+            done("3", "b", "chw_annual_ce", "2026-02-01", 6),
+        ];
+        let records = Records::new(people, completions, vec![], vec![]);
+        let b = records.people.iter().find(|p| p.id == "b").unwrap();
+        assert_eq!(records.facts(b).completions.len(), 2);
+        assert!(records.facts(b).completions.iter().all(|c| c.person_id == "b"));
+        assert_eq!(records.programs(), vec!["Crisis".to_owned(), "Street medicine".to_owned()]);
+
+        let reqs = presets();
+        let trainings = builtin_trainings();
+        let ctx = Context { requirements: &reqs, trainings: &trainings, due_soon_days: DEFAULT_DUE_SOON_DAYS };
+        let as_of = d("2026-03-01");
+        let all = rows(&records, ctx, as_of, &Filter::default());
+        // Archived Zoe is left out; names sort ignoring accents (Álvaro before Beatriz).
+        assert_eq!(all.first().unwrap().person.id, "a");
+        assert!(all.iter().all(|r| r.person.id != "z"));
+        let cpr = Filter { requirement_id: Some("preset.cpr".into()), ..Filter::default() };
+        let cpr_rows = rows(&records, ctx, as_of, &cpr);
+        assert_eq!(
+            cpr_rows.iter().map(|r| (r.person.id.as_str(), r.evaluation.status)).collect::<Vec<_>>(),
+            vec![("a", Status::Expired), ("b", Status::Current)]
+        );
+        let crisis = Filter { program: Some("Crisis".into()), ..cpr.clone() };
+        assert_eq!(rows(&records, ctx, as_of, &crisis).len(), 1);
+        let chw = Filter { worker_type: Some(WorkerType::Chw), ..Filter::default() };
+        assert!(rows(&records, ctx, as_of, &chw).iter().all(|r| r.person.id == "b"));
+
+        let n = counts(&cpr_rows);
+        assert_eq!(n.iter().map(|(_, k)| k).sum::<usize>(), 2);
+        assert_eq!(n.iter().find(|(s, _)| *s == Status::Expired).unwrap().1, 1);
+        assert_eq!(n.iter().find(|(s, _)| *s == Status::Current).unwrap().1, 1);
+    }
+
+    #[test]
+    fn horizons_split_at_30_60_and_90_days() {
+        let as_of = d("2026-01-01");
+        let e = |status: Status, until: Option<&str>| Evaluation {
+            requirement_id: "r".into(),
+            status,
+            valid_until: until.map(d),
+            hours_done: None,
+            hours_required: None,
+            changes_on: None,
+            next: None,
+            waiver: None,
+            cycle: None,
+            categories: vec![],
+        };
+        let cases = [
+            (Status::Expired, Some("2025-12-01"), Some(Horizon::Expired)),
+            (Status::DueSoon, Some("2026-01-01"), Some(Horizon::Within30)),
+            (Status::DueSoon, Some("2026-01-31"), Some(Horizon::Within30)),
+            (Status::DueSoon, Some("2026-02-01"), Some(Horizon::Within60)),
+            (Status::Current, Some("2026-03-02"), Some(Horizon::Within60)),
+            (Status::Current, Some("2026-03-03"), Some(Horizon::Within90)),
+            (Status::Current, Some("2026-04-01"), Some(Horizon::Within90)),
+            (Status::Current, Some("2026-04-02"), None),
+            (Status::Current, None, None),
+            (Status::Missing, Some("2026-01-20"), Some(Horizon::Within30)),
+            (Status::Waived, Some("2026-01-20"), None),
+        ];
+        for (status, until, want) in cases {
+            assert_eq!(Horizon::of(&e(status, until), as_of), want, "{status:?} {until:?}");
+        }
+    }
+
+    #[test]
+    fn the_year_record_lists_that_years_trainings_oldest_first() {
+        let mut gone = done("x", "p", "hipaa", "2026-05-01", 1);
+        gone.removed = true;
+        let list = vec![
+            done("2", "p", "cpr_first_aid", "2026-09-01", 4),
+            done("1", "p", "chw_annual_ce", "2026-02-01", 3),
+            done("0", "p", "hipaa", "2025-12-31", 1),
+            gone,
+        ];
+        let (rows, total) = year_record(&list, 2026);
+        assert_eq!(rows.iter().map(|c| c.id.as_str()).collect::<Vec<_>>(), vec!["1", "2"]);
+        assert_eq!(total, Hours::whole(7));
+        assert_eq!(record_years(&list, 2027), vec![2027, 2026, 2025]);
+    }
+}

@@ -1,0 +1,407 @@
+//! Drafts and validation for the compliance forms: work hours, waivers, and editing a
+//! requirement. Same contract as `form.rs`: strings in, a record or every problem out.
+
+use super::date::Date;
+use super::form::{Errors, Field, Problem, LONG, SHORT};
+use super::hours::Hours;
+use super::person::WorkerType;
+use super::requirement::{CategoryMinimum, CredentialRule, Cycle, HoursRule, RenewalPolicy, Requirement, Rule, Waiver, WorkHours};
+use super::text::Bilingual;
+use super::training::{CeCategory, Source};
+
+/// More than a full-time year can hold is a typing mistake (2,080 h is full time).
+pub const MAX_WORK_HOURS_PER_PERIOD: Hours = Hours::whole(10_000);
+
+impl Errors {
+    /// A date field: `None` when empty (and `Required` if it must be given) or invalid.
+    fn date(&mut self, field: Field, value: &str, required: bool) -> Option<Date> {
+        match value.trim() {
+            "" => {
+                if required {
+                    self.add(field, Problem::Required);
+                }
+                None
+            }
+            text => {
+                let parsed = Date::parse_iso(text);
+                if parsed.is_none() {
+                    self.add(field, Problem::InvalidDate);
+                }
+                parsed
+            }
+        }
+    }
+
+    /// A period: both dates valid, the end not before the start, and nothing in the future.
+    fn period(&mut self, from: &str, to: &str, to_required: bool, today: Option<Date>) -> (Option<Date>, Option<Date>) {
+        let start = self.date(Field::From, from, true);
+        let end = self.date(Field::To, to, to_required);
+        if let (Some(s), Some(e)) = (start, end) {
+            if e < s {
+                self.add(Field::To, Problem::EndBeforeStart);
+            }
+        }
+        if let Some(today) = today {
+            if end.is_some_and(|e| e > today) {
+                self.add(Field::To, Problem::DateInFuture);
+            }
+        }
+        (start, end)
+    }
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct WorkHoursDraft {
+    pub from: String,
+    pub to: String,
+    pub hours: String,
+    pub notes: String,
+}
+
+impl WorkHoursDraft {
+    /// Hours are recorded once worked: the period cannot end after `today`.
+    pub fn to_work_hours(&self, id: &str, person_id: &str, today: Date) -> Result<WorkHours, Errors> {
+        let mut e = Errors::default();
+        let (from, to) = e.period(&self.from, &self.to, true, Some(today));
+        let hours = match Hours::parse(&self.hours) {
+            _ if self.hours.trim().is_empty() => {
+                e.add(Field::Hours, Problem::Required);
+                Hours::ZERO
+            }
+            None => {
+                e.add(Field::Hours, Problem::InvalidHours);
+                Hours::ZERO
+            }
+            Some(h) if h == Hours::ZERO || h > MAX_WORK_HOURS_PER_PERIOD => {
+                e.add(Field::Hours, Problem::WorkHoursOutOfRange);
+                h
+            }
+            Some(h) => h,
+        };
+        let notes = e.text(Field::Notes, &self.notes, false, LONG);
+        let (Some(from), Some(to)) = (from, to) else { return Err(e) };
+        e.result(WorkHours { id: id.into(), person_id: person_id.into(), from, to, hours, notes, removed: false })
+    }
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct WaiverDraft {
+    pub requirement_id: String,
+    pub reason: String,
+    pub waived_by: String,
+    pub from: String,
+    /// Empty: until withdrawn.
+    pub until: String,
+}
+
+impl WaiverDraft {
+    pub fn to_waiver(&self, id: &str, person_id: &str) -> Result<Waiver, Errors> {
+        let mut e = Errors::default();
+        let requirement_id = e.text(Field::Requirement, &self.requirement_id, true, SHORT);
+        let reason = e.text(Field::Reason, &self.reason, true, LONG);
+        let waived_by = e.text(Field::WaivedBy, &self.waived_by, true, SHORT);
+        let (from, until) = e.period(&self.from, &self.until, false, None);
+        let Some(from) = from else { return Err(e) };
+        e.result(Waiver { id: id.into(), person_id: person_id.into(), requirement_id, reason, waived_by, from, until, removed: false })
+    }
+}
+
+/// Which kind of cycle an hours rule counts in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum CycleKind {
+    #[default]
+    Calendar,
+    FromHire,
+    Credential,
+}
+
+impl CycleKind {
+    pub const ALL: [CycleKind; 3] = [CycleKind::Calendar, CycleKind::FromHire, CycleKind::Credential];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            CycleKind::Calendar => "calendar",
+            CycleKind::FromHire => "from_hire",
+            CycleKind::Credential => "credential",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<CycleKind> {
+        CycleKind::ALL.into_iter().find(|k| k.code() == code)
+    }
+}
+
+/// What the requirement form edits. Pathways, prerequisites and a credential's own validity
+/// override are kept from the record being edited (validity is edited on the training type).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct RequirementDraft {
+    pub is_hours: bool,
+    pub name_en: String,
+    pub name_es: String,
+    pub worker_types: Vec<WorkerType>,
+    pub in_use: bool,
+    pub effective_from: String,
+    pub source_title: String,
+    pub source_url: String,
+    // A credential.
+    pub granted_by: Vec<String>,
+    pub from_previous_expiry: bool,
+    pub window_days: String,
+    pub grace_days: String,
+    /// Empty: due at once.
+    pub due_within_days: String,
+    // Hours.
+    pub hours: String,
+    pub cycle: CycleKind,
+    pub cycle_months: String,
+    pub start_month: String,
+    pub cycle_requirement: String,
+    /// Hours per CE category; an empty string is no minimum.
+    pub minimums: Vec<(CeCategory, String)>,
+    pub categories: Vec<CeCategory>,
+    pub any_training: bool,
+    pub same_training_counts_twice: bool,
+}
+
+impl RequirementDraft {
+    /// A blank draft of either kind, with the usual defaults (12-month calendar cycle).
+    pub fn new(is_hours: bool) -> RequirementDraft {
+        RequirementDraft {
+            is_hours,
+            in_use: true,
+            window_days: "90".into(),
+            grace_days: "0".into(),
+            cycle_months: "12".into(),
+            start_month: "1".into(),
+            minimums: CeCategory::ALL.iter().map(|k| (*k, String::new())).collect(),
+            same_training_counts_twice: true,
+            ..RequirementDraft::default()
+        }
+    }
+
+    pub fn from_requirement(r: &Requirement, decimal: char) -> RequirementDraft {
+        let mut d = RequirementDraft {
+            name_en: r.name.en.clone(),
+            name_es: r.name.es.clone(),
+            worker_types: r.worker_types.clone(),
+            in_use: !r.retired,
+            effective_from: r.effective_from.map(Date::to_iso).unwrap_or_default(),
+            source_title: r.source.title.clone(),
+            source_url: r.source.url.clone(),
+            ..RequirementDraft::new(matches!(r.rule, Rule::Hours(_)))
+        };
+        match &r.rule {
+            Rule::Credential(c) => {
+                d.granted_by = c.granted_by.clone();
+                d.from_previous_expiry = c.renewal.from_previous_expiry;
+                d.window_days = c.renewal.window_days.to_string();
+                d.grace_days = c.renewal.grace_days.to_string();
+                d.due_within_days = c.due_within_days_of_hire.map(|n| n.to_string()).unwrap_or_default();
+            }
+            Rule::Hours(h) => {
+                d.hours = h.hours.format_with(decimal);
+                match &h.cycle {
+                    Cycle::Calendar { months, start_month } => {
+                        d.cycle_months = months.to_string();
+                        d.start_month = start_month.to_string();
+                    }
+                    Cycle::FromHire { months } => {
+                        d.cycle = CycleKind::FromHire;
+                        d.cycle_months = months.to_string();
+                    }
+                    Cycle::Credential { requirement_id, months } => {
+                        d.cycle = CycleKind::Credential;
+                        d.cycle_months = months.to_string();
+                        d.cycle_requirement = requirement_id.clone();
+                    }
+                }
+                for m in &h.minimums {
+                    if let Some(slot) = d.minimums.iter_mut().find(|(k, _)| *k == m.category) {
+                        slot.1 = m.hours.format_with(decimal);
+                    }
+                }
+                d.categories = h.categories.clone();
+                d.any_training = h.any_training;
+                d.same_training_counts_twice = h.same_training_counts_twice;
+            }
+        }
+        d
+    }
+
+    /// `base` is the record being edited (its pathways, prerequisites and validity are kept).
+    pub fn to_requirement(&self, id: &str, base: Option<&Requirement>) -> Result<Requirement, Errors> {
+        let mut e = Errors::default();
+        let name_en = e.text(Field::NameEn, &self.name_en, true, SHORT);
+        let name_es = e.text(Field::NameEs, &self.name_es, true, SHORT);
+        let effective_from = e.date(Field::EffectiveFrom, &self.effective_from, false);
+        let source_title = e.text(Field::SourceTitle, &self.source_title, false, LONG);
+        let source_url = e.text(Field::SourceUrl, &self.source_url, false, 2_000);
+        if !source_url.is_empty() && !(source_url.starts_with("https://") || source_url.starts_with("http://")) {
+            e.add(Field::SourceUrl, Problem::InvalidUrl);
+        }
+        let verify = base.is_some_and(|b| b.source.verify && b.source.url == source_url && b.source.title == source_title);
+        let rule = if self.is_hours {
+            let hours = e.hours(Field::Hours, &self.hours);
+            let months = e.number(Field::CycleMonths, &self.cycle_months, 1, 120);
+            let cycle = match self.cycle {
+                CycleKind::Calendar => Cycle::Calendar { months, start_month: e.number(Field::StartMonth, &self.start_month, 1, 12) },
+                CycleKind::FromHire => Cycle::FromHire { months },
+                CycleKind::Credential => {
+                    let requirement_id = e.text(Field::Requirement, &self.cycle_requirement, true, SHORT);
+                    Cycle::Credential { requirement_id, months }
+                }
+            };
+            let mut minimums = Vec::new();
+            for (category, text) in &self.minimums {
+                if text.trim().is_empty() {
+                    continue;
+                }
+                let min = e.hours(Field::Minimum, text);
+                minimums.push(CategoryMinimum { category: *category, hours: min });
+            }
+            if e.get(Field::Minimum).is_none() && e.get(Field::Hours).is_none() && minimums.iter().map(|m| m.hours).sum::<Hours>() > hours {
+                e.add(Field::Minimum, Problem::MinimumsAboveTotal);
+            }
+            let base_rule = base.and_then(|b| match &b.rule {
+                Rule::Hours(h) => Some(h),
+                Rule::Credential(_) => None,
+            });
+            Rule::Hours(HoursRule {
+                hours,
+                cycle,
+                minimums,
+                categories: self.categories.clone(),
+                trainings: base_rule.map(|h| h.trainings.clone()).unwrap_or_default(),
+                any_training: self.any_training,
+                same_training_counts_twice: self.same_training_counts_twice,
+            })
+        } else {
+            if self.granted_by.is_empty() {
+                e.add(Field::Training, Problem::Required);
+            }
+            let window_days = e.number(Field::WindowDays, &self.window_days, 0, 730);
+            let grace_days = e.number(Field::GraceDays, &self.grace_days, 0, 730);
+            let due_within_days_of_hire = match self.due_within_days.trim() {
+                "" => None,
+                text => Some(e.number(Field::DueWithinDays, text, 1, 3_650)),
+            };
+            let base_rule = base.and_then(|b| match &b.rule {
+                Rule::Credential(c) => Some(c),
+                Rule::Hours(_) => None,
+            });
+            Rule::Credential(CredentialRule {
+                granted_by: self.granted_by.clone(),
+                validity: base_rule.and_then(|c| c.validity),
+                renewal: RenewalPolicy { from_previous_expiry: self.from_previous_expiry, window_days, grace_days },
+                prerequisites: base_rule.map(|c| c.prerequisites.clone()).unwrap_or_default(),
+                pathways: base_rule.map(|c| c.pathways.clone()).unwrap_or_default(),
+                due_within_days_of_hire,
+            })
+        };
+        e.result(Requirement {
+            id: id.into(),
+            name: Bilingual { en: name_en, es: name_es },
+            worker_types: self.worker_types.clone(),
+            rule,
+            source: Source { title: source_title, url: source_url, verify },
+            effective_from,
+            retired: !self.in_use,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::presets::presets;
+
+    fn today() -> Date {
+        Date::parse_iso("2026-11-24").unwrap()
+    }
+
+    #[test]
+    fn work_hours_need_a_real_past_period_and_plausible_hours() {
+        let ok = WorkHoursDraft { from: "2025-01-01".into(), to: "2025-12-31".into(), hours: "1.040,5".replace('.', ""), notes: String::new() };
+        let w = ok.to_work_hours("w1", "p1", today()).unwrap();
+        assert_eq!((w.hours, w.person_id.as_str(), w.removed), (Hours::from_hundredths(104_050), "p1", false));
+
+        let backwards = WorkHoursDraft { to: "2024-12-31".into(), ..ok.clone() };
+        assert_eq!(backwards.to_work_hours("w", "p", today()).unwrap_err().get(Field::To), Some(Problem::EndBeforeStart));
+        let future = WorkHoursDraft { to: "2027-01-01".into(), ..ok.clone() };
+        assert_eq!(future.to_work_hours("w", "p", today()).unwrap_err().get(Field::To), Some(Problem::DateInFuture));
+        for (hours, problem) in [("", Problem::Required), ("lots", Problem::InvalidHours), ("0", Problem::WorkHoursOutOfRange), ("10000,01", Problem::WorkHoursOutOfRange)] {
+            let bad = WorkHoursDraft { hours: hours.into(), ..ok.clone() };
+            assert_eq!(bad.to_work_hours("w", "p", today()).unwrap_err().get(Field::Hours), Some(problem), "{hours}");
+        }
+        let blank = WorkHoursDraft::default().to_work_hours("w", "p", today()).unwrap_err();
+        assert_eq!((blank.get(Field::From), blank.get(Field::To)), (Some(Problem::Required), Some(Problem::Required)));
+    }
+
+    #[test]
+    fn a_waiver_needs_a_reason_an_author_and_a_start() {
+        let ok = WaiverDraft {
+            requirement_id: "preset.cpr".into(),
+            reason: " Medical leave ".into(),
+            waived_by: "Ana Ruiz, HR".into(),
+            from: "2026-01-01".into(),
+            until: String::new(),
+        };
+        let w = ok.to_waiver("w1", "p1").unwrap();
+        assert_eq!((w.reason.as_str(), w.until), ("Medical leave", None));
+        let errors = WaiverDraft { reason: " ".into(), waived_by: String::new(), until: "2025-12-31".into(), ..ok }.to_waiver("w", "p").unwrap_err();
+        assert_eq!(errors.get(Field::Reason), Some(Problem::Required));
+        assert_eq!(errors.get(Field::WaivedBy), Some(Problem::Required));
+        assert_eq!(errors.get(Field::To), Some(Problem::EndBeforeStart));
+    }
+
+    #[test]
+    fn every_preset_round_trips_through_the_form() {
+        for r in presets() {
+            let back = RequirementDraft::from_requirement(&r, ',').to_requirement(&r.id, Some(&r)).unwrap();
+            assert_eq!(back, r, "{}", r.id);
+        }
+    }
+
+    #[test]
+    fn an_edited_preset_keeps_what_the_form_does_not_show() {
+        let peer = presets().into_iter().find(|r| r.id == "preset.peer_certification").unwrap();
+        let mut d = RequirementDraft::from_requirement(&peer, '.');
+        d.window_days = "60".into();
+        d.source_url = "https://example.org/new".into();
+        d.in_use = false;
+        let edited = d.to_requirement(&peer.id, Some(&peer)).unwrap();
+        let (Rule::Credential(before), Rule::Credential(after)) = (&peer.rule, &edited.rule) else { panic!() };
+        assert_eq!(after.renewal.window_days, 60);
+        assert_eq!((&after.pathways, &after.prerequisites, after.validity), (&before.pathways, &before.prerequisites, before.validity));
+        assert!(edited.retired);
+        // A new source has not been verified by anyone yet, but it is no longer the unconfirmed one.
+        assert!(!edited.source.verify);
+    }
+
+    #[test]
+    fn bad_rules_get_a_message_per_field() {
+        let mut d = RequirementDraft::new(true);
+        d.name_en = "Annual CE".into();
+        d.hours = "6".into();
+        d.cycle_months = "0".into();
+        d.start_month = "13".into();
+        d.minimums[0].1 = "7".into();
+        let e = d.to_requirement("r", None).unwrap_err();
+        assert_eq!(e.get(Field::NameEs), Some(Problem::Required));
+        assert_eq!(e.get(Field::CycleMonths), Some(Problem::NumberOutOfRange { min: 1, max: 120 }));
+        assert_eq!(e.get(Field::StartMonth), Some(Problem::NumberOutOfRange { min: 1, max: 12 }));
+        assert_eq!(e.get(Field::Minimum), Some(Problem::MinimumsAboveTotal));
+
+        let mut c = RequirementDraft::new(false);
+        c.name_en = "Badge".into();
+        c.name_es = "Credencial".into();
+        c.due_within_days = "0".into();
+        let e = c.to_requirement("r", None).unwrap_err();
+        assert_eq!(e.get(Field::Training), Some(Problem::Required));
+        assert_eq!(e.get(Field::DueWithinDays), Some(Problem::NumberOutOfRange { min: 1, max: 3_650 }));
+        c.granted_by = vec!["builtin.hipaa".into()];
+        c.due_within_days = "30".into();
+        let r = c.to_requirement("r", None).unwrap();
+        assert!(matches!(r.rule, Rule::Credential(CredentialRule { due_within_days_of_hire: Some(30), .. })));
+    }
+}
