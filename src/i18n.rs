@@ -189,6 +189,107 @@ messages! {
     DbFailed => "The local database could not be opened. Your browser may be in private mode or out of space.", "No se pudo abrir la base de datos local. Puede que su navegador esté en modo privado o sin espacio.";
     Reload => "Reload", "Volver a cargar";
     Dismiss => "Dismiss", "Cerrar";
+
+    NavCompliance => "Compliance", "Cumplimiento";
+    NavRequirements => "Requirements", "Requisitos";
+    ColStatus => "Status", "Estado";
+    AsOfLabel => "Status as of", "Estado al";
+    NextLabel => "Next:", "Siguiente:";
+
+    ProgressTitle => "Progress", "Progreso";
+    ValidUntilLabel => "Valid until", "Vigente hasta el";
+    LapsedAfterLabel => "Lapsed after", "Venció después del";
+    DueByLabel => "Due by", "Fecha límite:";
+    TotalHoursBar => "All hours", "Horas en total";
+    CycleLabel => "Cycle:", "Ciclo:";
+    NoRequirementsApply => "No requirement in use applies to this person's worker type.", "Ningún requisito en uso aplica al tipo de trabajador(a) de esta persona.";
+    WhatNextTitle => "What to do next", "Qué hacer después";
+    TimelineTitle => "Certification timeline", "Historial de certificaciones";
+    YearRecordLink => "Yearly training record (to print)", "Registro anual de capacitación (para imprimir)";
+    WorkHoursTitle => "Hours worked", "Horas trabajadas";
+    WorkHoursIntro => "For the Medi-Cal CHW work-experience pathway: more than 2,000 hours in the past 3 years.", "Para la vía de experiencia laboral de CHW de Medi-Cal: más de 2,000 horas en los últimos 3 años.";
+    AddWorkHours => "Add hours worked", "Agregar horas trabajadas";
+    LabelFrom => "From", "Desde";
+    LabelTo => "To", "Hasta";
+    LabelUntil => "Until", "Hasta";
+    FromLabel => "from", "desde el";
+    WaiversTitle => "Waivers", "Exenciones";
+    AddWaiver => "Waive a requirement", "Eximir de un requisito";
+    LabelRequirement => "Requirement", "Requisito";
+    ChooseRequirement => "Choose a requirement…", "Elija un requisito…";
+    LabelReason => "Reason", "Motivo";
+    LabelWaivedBy => "Waived by (name and role)", "Eximido por (nombre y cargo)";
+    WithdrawWaiver => "Withdraw", "Retirar";
+    WaiverWithdrawn => "Waiver withdrawn.", "Exención retirada.";
+
+    ComplianceTitle => "Compliance", "Cumplimiento";
+    CountsTitle => "People × requirements by status", "Personas × requisitos por estado";
+    DownloadCsv => "Download CSV", "Descargar CSV";
+    AllOption => "All", "Todos";
+    ExpiredListTitle => "Expired", "Vencidos";
+    Within30Title => "Runs out or due within 30 days", "Vence o se debe en 30 días o menos";
+    Within60Title => "In 31 to 60 days", "En 31 a 60 días";
+    Within90Title => "In 61 to 90 days", "En 61 a 90 días";
+    NobodyHere => "Nobody.", "Nadie.";
+    NoComplianceRows => "No one matches, or no requirement applies. Add people, or choose requirements.", "Nadie coincide o ningún requisito aplica. Agregue personas o elija requisitos.";
+
+    YearRecordTitle => "Annual training record", "Registro anual de capacitación";
+    YearRecordIntro => "With the fields of DHCS's Medi-Cal Community Health Worker Annual Continuing Training Checklist. Keep it on file: DHCS may ask for it at audit.", "Con los campos de la lista de verificación anual de capacitación continua de trabajadores comunitarios de salud de Medi-Cal (DHCS). Consérvelo: DHCS puede pedirlo en una auditoría.";
+    YearLabel => "Year", "Año";
+    Print => "Print", "Imprimir";
+    RecordNameTitle => "Name / title", "Nombre / cargo";
+    RecordSupervisor => "Supervising provider name / title", "Nombre / cargo del proveedor supervisor";
+    RecordSupervisingOrg => "Supervising provider organization", "Organización del proveedor supervisor";
+    RecordEmploymentStart => "Employment start date", "Fecha de inicio del empleo";
+    RecordEmploymentType => "Type of employment", "Tipo de empleo";
+    RecordTopic => "Training topic", "Tema de la capacitación";
+    RecordDescription => "Brief description", "Descripción breve";
+    NoTrainingsThatYear => "No trainings recorded in this year.", "No hay capacitaciones registradas en este año.";
+    SupervisorSignature => "Supervising provider signature", "Firma del proveedor supervisor";
+
+    RequirementsTitle => "Requirements", "Requisitos";
+    RequirementsIntro => "What people must hold or complete. California presets are in use from the start; edit them to match your policy, stop using any, or add your own. Statuses are recomputed from the records: an edit never changes them.", "Lo que las personas deben tener o completar. Los requisitos predefinidos de California están en uso desde el inicio; edítelos según su política, deje de usar cualquiera o agregue los suyos. Los estados se recalculan a partir de los registros: una edición nunca los cambia.";
+    AddCredentialRequirement => "Add a credential requirement", "Agregar un requisito de credencial";
+    AddHoursRequirement => "Add an hours requirement", "Agregar un requisito de horas";
+    EditRequirementTitle => "Edit requirement", "Editar requisito";
+    Everyone => "Everyone", "Todas las personas";
+    AppliesTo => "Applies to:", "Aplica a:";
+    SourceLink => "Open the source", "Abrir la fuente";
+    NotInUse => "Not in use", "No se usa";
+    StopUsing => "Stop using", "Dejar de usar";
+    UseRequirement => "Use", "Usar";
+    RestorePreset => "Restore the preset", "Restaurar el predefinido";
+    RequirementInUse => "Requirement in use.", "Requisito en uso.";
+    RequirementNotInUse => "Requirement no longer in use.", "El requisito ya no se usa.";
+    PresetRestored => "Preset restored.", "Requisito predefinido restaurado.";
+    AppliesToLegend => "Worker types it applies to", "Tipos de trabajador(a) a los que aplica";
+    AppliesToHint => "None checked: it applies to everyone.", "Si no marca ninguno, aplica a todas las personas.";
+    GrantedByLegend => "Trainings that grant or renew it", "Capacitaciones que la otorgan o renuevan";
+    FromPreviousExpiry => "A renewal on time counts from the previous expiry date (not from its own date)", "Una renovación a tiempo cuenta desde el vencimiento anterior (no desde su propia fecha)";
+    LabelWindowDays => "Renewal opens this many days before expiry", "La renovación abre estos días antes del vencimiento";
+    LabelGraceDays => "Grace days after expiry", "Días de gracia después del vencimiento";
+    LabelDueWithinDays => "Due within this many days of hire", "Se debe dentro de estos días desde la contratación";
+    DueWithinHint => "Empty: due at once.", "Vacío: se debe de inmediato.";
+    ValidityOnTrainingHint => "How long each completion stays valid is set on the training type.", "Cuánto tiempo es válida cada capacitación se define en el tipo de capacitación.";
+    LabelHoursPerCycle => "Hours required per cycle", "Horas requeridas por ciclo";
+    LabelCycle => "Cycle counted from", "El ciclo se cuenta desde";
+    LabelCycleMonths => "Cycle length in months", "Duración del ciclo en meses";
+    LabelStartMonth => "Cycle starts in", "El ciclo empieza en";
+    LabelCycleRequirement => "Credential whose period is the cycle", "Credencial cuyo periodo es el ciclo";
+    MinimumsLegend => "Minimum hours per category (optional)", "Horas mínimas por categoría (opcional)";
+    AnyTrainingCounts => "Every training counts, continuing education or not", "Cuenta toda capacitación, sea o no educación continua";
+    CountedCategoriesLegend => "Continuing-education categories that count (none checked: all)", "Categorías de educación continua que cuentan (ninguna marcada: todas)";
+    SameTrainingTwice => "The same training may count twice in one cycle", "La misma capacitación puede contar dos veces en un ciclo";
+    LabelEffectiveFrom => "Applies from", "Vigente desde";
+    InUseLabel => "In use", "En uso";
+
+    LabelEmploymentType => "Type of employment", "Tipo de empleo";
+    NotSaid => "Not given", "Sin indicar";
+    LabelSupervisor => "Supervising provider (name and title)", "Proveedor supervisor (nombre y cargo)";
+    SupervisorHint => "For the Medi-Cal CHW annual training record", "Para el registro anual de capacitación de CHW de Medi-Cal";
+    LabelSupervisingOrg => "Supervising provider's organization", "Organización del proveedor supervisor";
+    LabelDueSoonDays => "Show as due soon this many days before expiry", "Mostrar como por vencer estos días antes del vencimiento";
+    DueSoonHint => "From 1 to 365 days. The usual is 60.", "De 1 a 365 días. Lo habitual es 60.";
 }
 
 /// The decimal separator people of a locale type and expect to read.
@@ -494,6 +595,128 @@ mod tests {
     }
 }
 
+/// "16.5 of 20 hours".
+pub fn hours_of(locale: Locale, done: Hours, required: Hours) -> String {
+    match locale {
+        Locale::En => format!("{} of {} hours", hours(locale, done), hours(locale, required)),
+        Locale::Es => format!("{} de {} horas", hours(locale, done), hours(locale, required)),
+    }
+}
+
+/// "Waived by Ana Ruiz, HR: medical leave (until June 30, 2026)".
+pub fn waived_by(locale: Locale, by: &str, reason: &str, until: Option<Date>) -> String {
+    let until = until.map(|d| match locale {
+        Locale::En => format!(" (until {})", date(locale, d)),
+        Locale::Es => format!(" (hasta el {})", date(locale, d)),
+    });
+    match locale {
+        Locale::En => format!("Waived by {by}: {reason}{}", until.unwrap_or_default()),
+        Locale::Es => format!("Eximido por {by}: {reason}{}", until.unwrap_or_default()),
+    }
+}
+
+/// One link of a certification's chain: "CPR: CPR class — valid March 3, 2025 to March 31, 2027".
+pub fn timeline_entry(locale: Locale, requirement: &str, training: String, from: Date, until: Option<Date>, restarted: bool) -> String {
+    let period = match (locale, until) {
+        (Locale::En, Some(u)) => format!("valid {} to {}", date(locale, from), date(locale, u)),
+        (Locale::Es, Some(u)) => format!("vigente del {} al {}", date(locale, from), date(locale, u)),
+        (Locale::En, None) => format!("valid from {}, no expiry", date(locale, from)),
+        (Locale::Es, None) => format!("vigente desde el {}, no vence", date(locale, from)),
+    };
+    let late = match (locale, restarted) {
+        (_, false) => "",
+        (Locale::En, true) => " (late renewal: the period restarted)",
+        (Locale::Es, true) => " (renovación tardía: el periodo volvió a empezar)",
+    };
+    format!("{requirement}: {training} — {period}{late}")
+}
+
+/// "Showing 50 of 312. Download the CSV for all of them."
+pub fn listed_of(locale: Locale, shown: usize, total: usize) -> String {
+    match locale {
+        Locale::En => format!("Showing {shown} of {total}. The CSV has all of them."),
+        Locale::Es => format!("Se muestran {shown} de {total}. El CSV los tiene todos."),
+    }
+}
+
+pub fn employment_type(locale: Locale, t: crate::domain::person::EmploymentType) -> &'static str {
+    use crate::domain::person::EmploymentType::*;
+    match (locale, t) {
+        (Locale::En, Employee) => "Employee",
+        (Locale::Es, Employee) => "Empleado(a)",
+        (Locale::En, Contractor) => "Contractor",
+        (Locale::Es, Contractor) => "Contratista",
+        (Locale::En, Volunteer) => "Volunteer",
+        (Locale::Es, Volunteer) => "Voluntario(a)",
+    }
+}
+
+pub fn cycle_kind(locale: Locale, k: crate::domain::requirement_form::CycleKind) -> &'static str {
+    use crate::domain::requirement_form::CycleKind::*;
+    match (locale, k) {
+        (Locale::En, Calendar) => "The calendar (fixed months)",
+        (Locale::Es, Calendar) => "El calendario (meses fijos)",
+        (Locale::En, FromHire) => "The hire date",
+        (Locale::Es, FromHire) => "La fecha de contratación",
+        (Locale::En, Credential) => "A credential's validity period",
+        (Locale::Es, Credential) => "El periodo de vigencia de una credencial",
+    }
+}
+
+/// A requirement's rule in one line: "Hold one of: CPR, AED and first aid · renew up to 90
+/// days early" or "20 hours every 24 months, at least 6 in law and ethics".
+pub fn requirement_summary(
+    locale: Locale,
+    rule: &crate::domain::requirement::Rule,
+    training: &dyn Fn(&str) -> String,
+    requirement: &dyn Fn(&str) -> String,
+) -> String {
+    use crate::domain::requirement::{Cycle, Rule};
+    match rule {
+        Rule::Credential(c) => {
+            let names: Vec<String> = c.granted_by.iter().map(|t| training(t)).collect();
+            let mut text = match locale {
+                Locale::En => format!("Hold: {}", join_names(locale, &names, false)),
+                Locale::Es => format!("Tener: {}", join_names(locale, &names, false)),
+            };
+            if c.renewal.window_days > 0 {
+                text += &match locale {
+                    Locale::En => format!(" · renew up to {} days early", c.renewal.window_days),
+                    Locale::Es => format!(" · se renueva hasta {} días antes", c.renewal.window_days),
+                };
+            }
+            if let Some(days) = c.due_within_days_of_hire {
+                text += &match locale {
+                    Locale::En => format!(" · due within {days} days of hire"),
+                    Locale::Es => format!(" · se debe dentro de {days} días desde la contratación"),
+                };
+            }
+            text
+        }
+        Rule::Hours(h) => {
+            let months = match &h.cycle {
+                Cycle::Calendar { months, .. } | Cycle::FromHire { months } => *months,
+                Cycle::Credential { .. } => 0,
+            };
+            let mut text = match (locale, &h.cycle) {
+                (Locale::En, Cycle::Credential { requirement_id, .. }) => format!("{} hours per period of {}", hours(locale, h.hours), requirement(requirement_id)),
+                (Locale::Es, Cycle::Credential { requirement_id, .. }) => format!("{} horas por periodo de {}", hours(locale, h.hours), requirement(requirement_id)),
+                (Locale::En, Cycle::FromHire { .. }) => format!("{} hours every {months} months from hire", hours(locale, h.hours)),
+                (Locale::Es, Cycle::FromHire { .. }) => format!("{} horas cada {months} meses desde la contratación", hours(locale, h.hours)),
+                (Locale::En, _) => format!("{} hours every {months} months", hours(locale, h.hours)),
+                (Locale::Es, _) => format!("{} horas cada {months} meses", hours(locale, h.hours)),
+            };
+            for m in &h.minimums {
+                text += &match locale {
+                    Locale::En => format!(", at least {} in {}", hours(locale, m.hours), ce_category(locale, m.category).to_lowercase()),
+                    Locale::Es => format!(", al menos {} de {}", hours(locale, m.hours), ce_category(locale, m.category).to_lowercase()),
+                };
+            }
+            text
+        }
+    }
+}
+
 /// The status word people read (`status::Status::code` is the one exports use).
 pub fn status(locale: Locale, s: crate::domain::status::Status) -> &'static str {
     use crate::domain::status::Status::*;
@@ -653,6 +876,18 @@ mod rule_words {
         assert_eq!(next_action(Locale::Es, DateStyle::Iso, &either, &names, &names), "Completar a, b o c antes del 2026-12-02");
         let renew = NextAction::Renew { opens: d("2027-12-02"), by: d("2028-03-01") };
         assert_eq!(next_action(Locale::En, DateStyle::Local, &renew, &names, &names), "Renew between December 2, 2027 and March 1, 2028");
+        let peer_ce = crate::domain::presets::presets().into_iter().find(|r| r.id == "preset.peer_ce").unwrap();
+        assert_eq!(
+            requirement_summary(Locale::En, &peer_ce.rule, &names, &|_| "peer certification".into()),
+            "20 hours per period of peer certification, at least 6 in law and ethics"
+        );
+        let cpr = crate::domain::presets::presets().into_iter().find(|r| r.id == "preset.hipaa_at_hire").unwrap();
+        assert_eq!(requirement_summary(Locale::Es, &cpr.rule, &names, &names), "Tener: hipaa · se debe dentro de 30 días desde la contratación");
+        assert_eq!(hours_of(Locale::Es, Hours::from_hundredths(1650), Hours::whole(20)), "16,5 de 20 horas");
+        assert_eq!(
+            timeline_entry(Locale::En, "CPR", "CPR class".into(), d("2025-03-03"), Some(d("2027-03-31")), true),
+            "CPR: CPR class — valid March 3, 2025 to March 31, 2027 (late renewal: the period restarted)"
+        );
         let first = NextAction::First { requirement_id: "preset.peer_core".into() };
         assert_eq!(next_action(Locale::Es, DateStyle::Iso, &first, &names, &|_| "Capacitación básica".into()), "Primero: Capacitación básica");
     }

@@ -245,16 +245,27 @@ async fn upgrades_version_2_database_and_keeps_rules_engine_records() {
     assert_eq!(stored, expected);
     let worked = WorkHours {
         id: "w1".into(), person_id: "p1".into(), from: Date::parse_iso("2025-01-01").unwrap(),
-        to: Date::parse_iso("2025-06-30").unwrap(), hours: Hours::whole(1040), notes: "Outreach, paid".into(),
+        to: Date::parse_iso("2025-06-30").unwrap(), hours: Hours::whole(1040), notes: "Outreach, paid".into(), removed: false,
     };
     db.save_work_hours(&worked).await.unwrap();
     let waiver = Waiver {
         id: "x1".into(), person_id: "p1".into(), requirement_id: "preset.cpr".into(), reason: "Medical leave".into(),
-        waived_by: "HR".into(), from: Date::parse_iso("2026-01-01").unwrap(), until: None,
+        waived_by: "HR".into(), from: Date::parse_iso("2026-01-01").unwrap(), until: None, removed: false,
     };
     db.save_waiver(&waiver).await.unwrap();
     assert_eq!(db.work_hours_of_person("p1").await.unwrap(), vec![worked]);
     assert_eq!(db.waivers_of_person("p1").await.unwrap(), vec![waiver]);
     assert!(db.waivers_of_person("p2").await.unwrap().is_empty());
+    assert_eq!(db.work_hours().await.unwrap().len(), 1);
+    assert_eq!(db.waivers().await.unwrap().len(), 1);
+
+    // Resetting an edited preset drops the edit only; the organization's own cannot be deleted.
+    db.reset_preset_requirement("preset.cpr").await.unwrap();
+    assert!(db.requirements().await.unwrap().iter().all(|r| r.id != "preset.cpr"));
+    let mut own_req = presets()[0].clone();
+    own_req.id = "own-req".into();
+    db.save_requirement(&own_req).await.unwrap();
+    assert!(db.reset_preset_requirement("own-req").await.is_err());
+    assert!(db.requirements().await.unwrap().iter().any(|r| r.id == "own-req"));
     db.close();
 }

@@ -138,6 +138,14 @@ pub fn in_horizon<'r, 'a>(rows: &'r [Row<'a>], as_of: Date, horizon: Horizon) ->
     found
 }
 
+/// What to do next, most urgent first: what is not met (expired, missing, in progress)
+/// before what is met, then by deadline. Waived requirements need nothing.
+pub fn next_steps(evaluations: &[Evaluation]) -> Vec<&Evaluation> {
+    let mut steps: Vec<&Evaluation> = evaluations.iter().filter(|e| e.next.is_some() && e.status != Status::Waived).collect();
+    steps.sort_by_key(|e| (e.status.is_compliant(), e.valid_until.is_none(), e.valid_until));
+    steps
+}
+
 /// A CHW's training record for one calendar year, the rows of DHCS's annual checklist:
 /// every training completed that year, oldest first, and their total hours.
 pub fn year_record(completions: &[Completion], year: i32) -> (Vec<&Completion>, super::hours::Hours) {
@@ -263,6 +271,33 @@ mod tests {
         for (status, until, want) in cases {
             assert_eq!(Horizon::of(&e(status, until), as_of), want, "{status:?} {until:?}");
         }
+    }
+
+    #[test]
+    fn next_steps_put_unmet_requirements_first_then_the_nearest_deadline() {
+        use crate::domain::status::NextAction;
+        let e = |id: &str, status: Status, until: Option<&str>, next: bool| Evaluation {
+            requirement_id: id.into(),
+            status,
+            valid_until: until.map(d),
+            hours_done: None,
+            hours_required: None,
+            changes_on: None,
+            next: next.then_some(NextAction::RecordHireDate),
+            waiver: None,
+            cycle: None,
+            categories: vec![],
+        };
+        let all = vec![
+            e("current-late", Status::Current, Some("2027-06-01"), true),
+            e("due-soon", Status::DueSoon, Some("2026-12-01"), true),
+            e("missing-no-date", Status::Missing, None, true),
+            e("expired", Status::Expired, Some("2026-01-01"), true),
+            e("waived", Status::Waived, None, true),
+            e("nothing-to-do", Status::Current, None, false),
+        ];
+        let order: Vec<&str> = next_steps(&all).iter().map(|e| e.requirement_id.as_str()).collect();
+        assert_eq!(order, vec!["expired", "missing-no-date", "due-soon", "current-late"]);
     }
 
     #[test]

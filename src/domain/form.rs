@@ -48,6 +48,7 @@ pub enum Field {
     DueWithinDays,
     Minimum,
     EffectiveFrom,
+    DueSoonDays,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

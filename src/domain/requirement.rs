@@ -179,6 +179,11 @@ impl Requirement {
         self.worker_types.is_empty() || self.worker_types.contains(&worker_type)
     }
 
+    /// Does any way to meet it count hours worked (so work hours are worth recording)?
+    pub fn uses_work_hours(&self) -> bool {
+        matches!(&self.rule, Rule::Credential(c) if c.pathways.iter().any(|p| p.work_hours.is_some()))
+    }
+
     pub fn is_preset_id(id: &str) -> bool {
         id.starts_with(PRESET_PREFIX)
     }
@@ -200,6 +205,8 @@ pub fn effective_requirements(presets: &[Requirement], stored: &[Requirement]) -
     let mut entries: Vec<RequirementEntry> = presets
         .iter()
         .map(|p| match stored.iter().find(|s| s.id == p.id) {
+            // Stopping and then resuming the use of a preset leaves an override equal to it.
+            Some(over) if over == p => RequirementEntry { requirement: p.clone(), origin: Origin::BuiltIn },
             Some(over) => RequirementEntry { requirement: over.clone(), origin: Origin::Customised },
             None => RequirementEntry { requirement: p.clone(), origin: Origin::BuiltIn },
         })
@@ -234,10 +241,14 @@ mod tests {
         assert_eq!(entries[0], RequirementEntry { requirement: edited, origin: Origin::Customised });
         assert_eq!(entries[1].origin, Origin::BuiltIn);
         assert_eq!(entries.last().unwrap(), &RequirementEntry { requirement: own, origin: Origin::Own });
+        let same = effective_requirements(&all, &[all[2].clone()]);
+        assert_eq!(same[2].origin, Origin::BuiltIn);
         let used = in_use(&entries);
         assert_eq!(used.len(), all.len());
         assert!(used.iter().all(|r| r.id != all[0].id));
         assert!(Requirement::is_preset_id(&all[3].id) && !Requirement::is_preset_id("r1"));
+        let uses: Vec<&str> = all.iter().filter(|r| r.uses_work_hours()).map(|r| r.id.as_str()).collect();
+        assert_eq!(uses, vec!["preset.chw_qualification"]);
     }
 
     #[test]

@@ -80,9 +80,26 @@ impl Settings {
     }
 }
 
+/// The due-soon window as typed in Settings: whole days from 1 to 365.
+pub fn parse_due_soon_days(text: &str) -> Result<u32, super::form::Errors> {
+    let mut e = super::form::Errors::default();
+    let days = e.number(super::form::Field::DueSoonDays, text, 1, 365);
+    e.result(days)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_due_soon_window_is_one_to_365_days() {
+        use super::super::form::{Field, Problem};
+        assert_eq!(parse_due_soon_days(" 90 "), Ok(90));
+        for bad in ["0", "366", "sixty", "1.5"] {
+            assert_eq!(parse_due_soon_days(bad).unwrap_err().get(Field::DueSoonDays), Some(Problem::NumberOutOfRange { min: 1, max: 365 }), "{bad}");
+        }
+        assert_eq!(parse_due_soon_days("").unwrap_err().get(Field::DueSoonDays), Some(Problem::Required));
+    }
 
     #[test]
     fn settings_round_trip_and_default_to_no_choice() {

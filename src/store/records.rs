@@ -92,6 +92,23 @@ impl Db {
         self.put(REQUIREMENTS, requirement).await
     }
 
+    /// Drops the organization's edit of a preset, so the preset applies again. Only preset
+    /// ids may be dropped: the organization's own requirements are retired, never deleted.
+    pub async fn reset_preset_requirement(&self, id: &str) -> Result<()> {
+        if !Requirement::is_preset_id(id) {
+            return Err(super::StoreError(format!("{id} is not a preset")));
+        }
+        self.delete(REQUIREMENTS, id).await
+    }
+
+    pub async fn work_hours(&self) -> Result<Vec<WorkHours>> {
+        self.all(WORK_HOURS).await
+    }
+
+    pub async fn waivers(&self) -> Result<Vec<Waiver>> {
+        self.all(WAIVERS).await
+    }
+
     pub async fn work_hours_of_person(&self, person_id: &str) -> Result<Vec<WorkHours>> {
         self.all_by_index(WORK_HOURS, BY_PERSON, person_id).await
     }

@@ -95,6 +95,11 @@ fn CurrentPage() -> impl IntoView {
         Route::TrainingNew => view! { <TrainingForm /> }.into_any(),
         Route::Training(id) => view! { <TrainingPage id /> }.into_any(),
         Route::TrainingEdit(id) => view! { <TrainingForm id /> }.into_any(),
+        Route::YearRecord(id, year) => view! { <YearRecord id year /> }.into_any(),
+        Route::Compliance => ComplianceDashboard().into_any(),
+        Route::Requirements => RequirementList().into_any(),
+        Route::RequirementNew(hours_rule) => view! { <RequirementForm hours_rule /> }.into_any(),
+        Route::RequirementEdit(id) => view! { <RequirementForm id /> }.into_any(),
         Route::Settings => SettingsPage().into_any(),
         Route::NotFound => NotFound().into_any(),
     }
@@ -131,8 +136,12 @@ fn Header() -> impl IntoView {
                                 let current = move || c.route.with(|r| *r == Route::Person(id.clone())).then_some("page");
                                 view! { <li><a href=href aria-current=current>{tr(Msg::NavMyRecord)}</a></li> }.into_any()
                             }
-                            None => view! { <li><NavLink href="/people" label=Msg::NavPeople /></li> }.into_any(),
+                            None => view! {
+                                <li><NavLink href="/people" label=Msg::NavPeople /></li>
+                                <li><NavLink href="/compliance" label=Msg::NavCompliance /></li>
+                            }.into_any(),
                         }}
+                        <li><NavLink href="/requirements" label=Msg::NavRequirements /></li>
                         <li><NavLink href="/trainings" label=Msg::NavTrainings /></li>
                         <li><NavLink href="/settings" label=Msg::NavSettings /></li>
                     </ul>
@@ -178,6 +187,9 @@ fn ToastRegion() -> impl IntoView {
                 match &action {
                     Undo::Person(p) => db().save_person(p).await,
                     Undo::Completion(done) => db().save_completion(done).await,
+                    Undo::WorkHours(w) => db().save_work_hours(w).await,
+                    Undo::Waiver(w) => db().save_waiver(w).await,
+                    Undo::Requirement(r) => db().save_requirement(r).await,
                 }
             },
             None,

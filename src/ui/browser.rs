@@ -189,3 +189,28 @@ pub async fn storage_is_persistent() -> Option<bool> {
     let promise = web_sys::window()?.navigator().storage().persisted().ok()?;
     wasm_bindgen_futures::JsFuture::from(promise).await.ok()?.as_bool()
 }
+
+/// Saves `text` as a file named `filename` (an export: the only way data leaves the device).
+pub fn download(filename: &str, mime: &str, text: &str) {
+    use wasm_bindgen::JsCast;
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else { return };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
+    if let Some(a) = document.create_element("a").ok().and_then(|e| e.dyn_into::<web_sys::HtmlAnchorElement>().ok()) {
+        a.set_href(&url);
+        a.set_download(filename);
+        a.click();
+    }
+    // Revoked a moment later: some browsers read the URL after `click` returns.
+    leptos::prelude::set_timeout(move || { let _ = web_sys::Url::revoke_object_url(&url); }, std::time::Duration::from_secs(10));
+}
+
+/// Opens the browser's print dialog (the printable record has its own print styles).
+pub fn print() {
+    if let Some(w) = web_sys::window() {
+        let _ = w.print();
+    }
+}

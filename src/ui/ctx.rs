@@ -4,6 +4,7 @@
 use super::browser;
 use crate::domain::completion::Completion;
 use crate::domain::person::Person;
+use crate::domain::requirement::{Requirement, Waiver, WorkHours};
 use crate::domain::settings::Settings;
 use crate::domain::text::Locale;
 use crate::i18n::Msg;
@@ -43,6 +44,9 @@ pub enum DbState {
 pub enum Undo {
     Person(Person),
     Completion(Completion),
+    WorkHours(WorkHours),
+    Waiver(Waiver),
+    Requirement(Requirement),
 }
 
 #[derive(Clone, Debug, PartialEq)]

@@ -1,17 +1,26 @@
 //! One module per page, plus the loaders they share.
 
 mod completion_form;
+mod compliance;
 mod home;
 mod people;
 mod person_form;
 mod person_page;
+mod progress;
+mod requirement_form;
+mod requirements;
 mod settings;
 mod training_form;
 mod training_page;
 mod trainings;
+mod year_record;
 
 pub use home::{Home, NotFound};
+pub use compliance::ComplianceDashboard;
 pub use people::PeopleList;
+pub use requirement_form::RequirementForm;
+pub use requirements::RequirementList;
+pub use year_record::YearRecord;
 pub use person_form::PersonForm;
 pub use person_page::PersonPage;
 pub use settings::SettingsPage;
@@ -21,7 +30,12 @@ pub use trainings::TrainingList;
 
 use super::ctx::{db, Ctx};
 use crate::domain::catalog::builtin_trainings;
-use crate::domain::training::{effective_catalog, CatalogEntry};
+use crate::domain::compliance::Records;
+use crate::domain::presets::presets;
+use crate::domain::requirement::{effective_requirements, in_use, Requirement, RequirementEntry};
+use crate::domain::status::Context;
+use crate::domain::text::Locale;
+use crate::domain::training::{effective_catalog, CatalogEntry, TrainingType};
 use crate::store::StoreError;
 use leptos::prelude::*;
 
@@ -49,4 +63,54 @@ fn load_people(c: Ctx) -> Loaded<Vec<crate::domain::person::Person>> {
 /// A page's record id as a `Copy` handle for its closures ("" on "new" pages).
 fn page_id(id: String) -> Memo<String> {
     Memo::new(move |_| id.clone())
+}
+
+/// What the rules engine needs, read in one go: people and their records, the requirements
+/// (presets merged with the organization's edits) and the training catalog.
+///
+/// One loader type for every compliance view (a person's progress, the dashboard, the yearly
+/// record, the requirement pages): each distinct resource type costs bundle size.
+#[derive(Clone, Default)]
+struct Snapshot {
+    records: Records,
+    entries: Vec<RequirementEntry>,
+    /// The requirements in use (not retired).
+    requirements: Vec<Requirement>,
+    trainings: Vec<TrainingType>,
+}
+
+impl Snapshot {
+    fn context(&self, due_soon_days: u32) -> Context<'_> {
+        Context { requirements: &self.requirements, trainings: &self.trainings, due_soon_days }
+    }
+
+    fn training_name(&self, locale: Locale, id: &str) -> String {
+        self.trainings.iter().find(|t| t.id == id).map_or_else(|| id.to_owned(), |t| t.name.get(locale).to_owned())
+    }
+
+    fn requirement_name(&self, locale: Locale, id: &str) -> String {
+        self.entries.iter().find(|e| e.requirement.id == id).map_or_else(|| id.to_owned(), |e| e.requirement.name.get(locale).to_owned())
+    }
+}
+
+/// Everyone (`None`) or one person's records, re-read after every write.
+fn load_snapshot(c: Ctx, person: Option<String>) -> Loaded<Snapshot> {
+    LocalResource::new(move || {
+        c.revision.track();
+        let person = person.clone();
+        async move {
+            let db = db();
+            let stored = db.stored_training_types().await?;
+            let trainings = effective_catalog(&builtin_trainings(), &stored).into_iter().map(|e| e.training).collect();
+            let entries = effective_requirements(&presets(), &db.requirements().await?);
+            let records = match person {
+                Some(id) => {
+                    let people = db.person(&id).await?.into_iter().collect();
+                    Records::new(people, db.completions_of_person(&id).await?, db.work_hours_of_person(&id).await?, db.waivers_of_person(&id).await?)
+                }
+                None => Records::new(db.people().await?, db.completions().await?, db.work_hours().await?, db.waivers().await?),
+            };
+            Ok(Snapshot { records, requirements: in_use(&entries), entries, trainings })
+        }
+    })
 }

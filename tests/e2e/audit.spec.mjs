@@ -20,6 +20,11 @@ async function populate(page) {
     training: '/trainings/builtin.mhfa_adult',
     'training-edit': '/trainings/builtin.cpr_first_aid/edit',
     settings: '/settings',
+    compliance: '/compliance',
+    requirements: '/requirements',
+    'requirement-edit': '/requirements/preset.peer_ce/edit',
+    'requirement-new': '/requirements/new/credential',
+    'year-record': `${personUrl}/record/2025`,
     'not-found': '/nowhere',
   };
 }

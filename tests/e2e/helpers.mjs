@@ -33,6 +33,8 @@ export async function recordOnPersonPage(page, { training, date, hours }) {
   await form.getByLabel('Date completed').fill(date);
   if (hours !== undefined) await form.getByLabel('Hours').fill(hours);
   await form.getByRole('button', { name: 'Record a training' }).click();
+  // Saved: the form clears its training for the next record (an earlier toast may still show).
+  await expect(form.getByLabel('Training', { exact: true })).toHaveValue('');
   await expect(page.getByRole('status')).toContainText('Training recorded.');
 }
 
@@ -49,6 +51,6 @@ export async function tabTo(page, locator, max = 40) {
 
 /** On a person page the record form sits in a disclosure, open while the history is empty. */
 export async function openRecordForm(page) {
-  const details = page.locator('details.record');
+  const details = page.locator('details.record', { has: page.locator('form.completion-form') });
   if (!(await details.evaluate((el) => el.open))) await details.locator('summary').click();
 }

@@ -26,7 +26,7 @@ test('add a person, record two completions, reload and find them', async ({ page
   await recordOnPersonPage(page, { training: 'builtin.mhfa_adult', date: '2025-03-10' });
   // The form is ready for the next record: same date, no training, no leftover hours.
   await expect(page.getByLabel('Training', { exact: true })).toHaveValue('');
-  await expect(page.getByLabel('Hours')).toHaveValue('');
+  await expect(page.locator('form.completion-form').getByLabel('Hours')).toHaveValue('');
   await expect(page.getByLabel('Date completed')).toHaveValue('2025-03-10');
   await recordOnPersonPage(page, { training: 'builtin.law_ethics_ce', date: '2026-01-15', hours: '6.5' });
 

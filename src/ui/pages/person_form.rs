@@ -4,7 +4,7 @@
 use super::{load_people, page_id};
 use crate::route::Route;
 use crate::domain::form::{Errors, PersonDraft};
-use crate::domain::person::{possible_duplicates, Person, PreferredLanguage, WorkerType};
+use crate::domain::person::{possible_duplicates, EmploymentType, Person, PreferredLanguage, WorkerType};
 use crate::domain::settings::{Mode, Settings};
 use crate::i18n::{self, Msg};
 use crate::ui::browser;
@@ -27,6 +27,9 @@ pub fn PersonForm(#[prop(optional)] own: bool, #[prop(optional)] id: String) -> 
     let program = RwSignal::new(String::new());
     let role = RwSignal::new(String::new());
     let hire = RwSignal::new(String::new());
+    let employment = RwSignal::new(String::new());
+    let supervisor = RwSignal::new(String::new());
+    let supervising_org = RwSignal::new(String::new());
     let email = RwSignal::new(String::new());
     let notes = RwSignal::new(String::new());
     let errors = RwSignal::new(Errors::default());
@@ -48,6 +51,9 @@ pub fn PersonForm(#[prop(optional)] own: bool, #[prop(optional)] id: String) -> 
             program.set(d.program);
             role.set(d.role_title);
             hire.set(d.hire_date);
+            employment.set(d.employment_type.map(|t| t.code().to_owned()).unwrap_or_default());
+            supervisor.set(d.supervisor);
+            supervising_org.set(d.supervising_org);
             email.set(d.email);
             notes.set(d.notes);
             original.set(Some(p.clone()));
@@ -77,6 +83,9 @@ pub fn PersonForm(#[prop(optional)] own: bool, #[prop(optional)] id: String) -> 
             program: program.get_untracked(),
             role_title: role.get_untracked(),
             hire_date: hire.get_untracked(),
+            employment_type: EmploymentType::from_code(&employment.get_untracked()),
+            supervisor: supervisor.get_untracked(),
+            supervising_org: supervising_org.get_untracked(),
             email: email.get_untracked(),
             notes: notes.get_untracked(),
         };
@@ -125,6 +134,10 @@ pub fn PersonForm(#[prop(optional)] own: bool, #[prop(optional)] id: String) -> 
         let l = c.locale.get();
         PreferredLanguage::ALL.iter().map(|p| (p.code().to_owned(), i18n::preferred_language(l, *p).to_owned())).collect()
     });
+    let employment_types = Signal::derive(move || {
+        let l = c.locale.get();
+        EmploymentType::ALL.iter().map(|t| (t.code().to_owned(), i18n::employment_type(l, *t).to_owned())).collect()
+    });
     let workers = Signal::derive(move || {
         let l = c.locale.get();
         WorkerType::ALL.iter().map(|w| (w.code().to_owned(), i18n::worker_type(l, *w).to_owned())).collect()
@@ -143,6 +156,9 @@ pub fn PersonForm(#[prop(optional)] own: bool, #[prop(optional)] id: String) -> 
                 <Input id="person-organization" label=Msg::LabelOrganization value=organization errors field=crate::domain::form::Field::Organization optional=true autocomplete="organization" />
                 <Input id="person-program" label=Msg::LabelProgram value=program errors field=crate::domain::form::Field::Program optional=true />
                 <Input id="person-hire-date" label=Msg::LabelHireDate value=hire errors field=crate::domain::form::Field::HireDate kind="date" optional=true />
+                <Select id="person-employment" label=Msg::LabelEmploymentType value=employment options=employment_types placeholder=Msg::NotSaid optional=true />
+                <Input id="person-supervisor" label=Msg::LabelSupervisor value=supervisor errors field=crate::domain::form::Field::Supervisor optional=true hint=Msg::SupervisorHint />
+                <Input id="person-supervising-org" label=Msg::LabelSupervisingOrg value=supervising_org errors field=crate::domain::form::Field::SupervisingOrg optional=true />
                 <Input id="person-email" label=Msg::LabelEmail value=email errors field=crate::domain::form::Field::Email kind="email" optional=true autocomplete="email" />
                 <TextArea id="person-notes" label=Msg::LabelNotes value=notes errors field=crate::domain::form::Field::Notes />
                 {move || (!duplicates.with(Vec::is_empty)).then(|| view! {

@@ -3,11 +3,12 @@
 
 use super::load_people;
 use crate::domain::person;
-use crate::domain::settings::{Mode, Settings};
+use crate::domain::form::{Errors, Field};
+use crate::domain::settings::{parse_due_soon_days, Mode, Settings};
 use crate::i18n::Msg;
 use crate::ui::browser;
 use crate::ui::ctx::{db, use_ctx, tr};
-use crate::ui::fields::Select;
+use crate::ui::fields::{checked, ErrorSummary, Input, Select};
 use leptos::prelude::*;
 
 #[component]
@@ -19,6 +20,8 @@ pub fn SettingsPage() -> impl IntoView {
     let personal = RwSignal::new(current.is_personal());
     let me = RwSignal::new(current.own_person_id().unwrap_or_default().to_owned());
     let failed = RwSignal::new(false);
+    let due_soon = RwSignal::new(current.due_soon_days.to_string());
+    let errors = RwSignal::new(Errors::default());
     // Plain bool signals rather than a resource of a new type: each new reactive type costs
     // kilobytes of bundle.
     let storage_known = RwSignal::new(false);
@@ -44,7 +47,8 @@ pub fn SettingsPage() -> impl IntoView {
         } else {
             Mode::Organization
         };
-        let settings = Settings { mode: Some(mode), ..c.settings.get_untracked() };
+        let Some(due_soon_days) = checked(parse_due_soon_days(&due_soon.get_untracked()), errors) else { return };
+        let settings = Settings { mode: Some(mode), due_soon_days };
         leptos::task::spawn_local(async move {
             match db().save_settings(&settings).await {
                 Ok(()) => {
@@ -61,6 +65,7 @@ pub fn SettingsPage() -> impl IntoView {
         <section class="narrow">
             <h1>{tr(Msg::SettingsTitle)}</h1>
             <form novalidate on:submit=submit>
+                <ErrorSummary errors />
                 <fieldset class="radios">
                     <legend>{tr(Msg::ModeLabel)}</legend>
                     <label class="radio">
@@ -75,6 +80,7 @@ pub fn SettingsPage() -> impl IntoView {
                 <Show when=move || personal.get()>
                     <Select id="settings-me" label=Msg::NavMyRecord value=me options=people_options placeholder=Msg::ChoosePerson />
                 </Show>
+                <Input id="settings-due-soon" label=Msg::LabelDueSoonDays value=due_soon errors field=Field::DueSoonDays inputmode="numeric" hint=Msg::DueSoonHint />
                 {move || failed.get().then(|| view! { <p class="alert alert-error" role="alert">{c.t(Msg::SaveFailed)}</p> })}
                 <div class="actions"><button type="submit" class="primary">{tr(Msg::Save)}</button></div>
             </form>

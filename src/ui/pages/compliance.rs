@@ -1,0 +1,175 @@
+//! The compliance dashboard (organization mode): counts by status, what has expired and what
+//! runs out within 30, 60 and 90 days, as of any date, filtered by program, worker type and
+//! requirement; one click to the person; the same rows as a CSV file.
+
+use super::progress::badge;
+use super::{load_snapshot, Snapshot};
+use crate::domain::compliance::{counts, in_horizon, rows, Filter, Horizon, Row};
+use crate::domain::date::Date;
+use crate::domain::person::WorkerType;
+use crate::domain::text::Locale;
+use crate::export::compliance_csv;
+use crate::i18n::{self, DateStyle, Msg};
+use crate::ui::browser;
+use crate::ui::ctx::{tr, use_ctx};
+use crate::ui::fields::Select;
+use leptos::prelude::*;
+
+/// Rows shown per list; the CSV has them all.
+const LIST_LIMIT: usize = 50;
+
+fn horizon_title(h: Horizon) -> Msg {
+    match h {
+        Horizon::Expired => Msg::ExpiredListTitle,
+        Horizon::Within30 => Msg::Within30Title,
+        Horizon::Within60 => Msg::Within60Title,
+        Horizon::Within90 => Msg::Within90Title,
+    }
+}
+
+fn list(snap: &Snapshot, locale: Locale, found: &[&Row], title: Msg, id: &'static str) -> impl IntoView {
+    let total = found.len();
+    let training = |x: &str| snap.training_name(locale, x);
+    let requirement = |x: &str| snap.requirement_name(locale, x);
+    let body = found
+        .iter()
+        .take(LIST_LIMIT)
+        .map(|r| {
+            let e = &r.evaluation;
+            let next = e.next.as_ref().map(|a| i18n::next_action(locale, DateStyle::Local, a, &training, &requirement)).unwrap_or_default();
+            view! {
+                <tr>
+                    <td data-label=Msg::ColPerson.text(locale)><a href=format!("/people/{}", r.person.id)>{r.person.name.clone()}</a></td>
+                    <td data-label=Msg::LabelRequirement.text(locale)>{requirement(&e.requirement_id)}</td>
+                    <td data-label=Msg::ColStatus.text(locale)>{badge(locale, e.status)}</td>
+                    <td data-label=Msg::ColDate.text(locale)>{e.valid_until.map(|d| i18n::date(locale, d))}</td>
+                    <td data-label=Msg::NextLabel.text(locale)>{next}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="horizon" aria-labelledby=id>
+            <h2 id=id>{title.text(locale)}" "<span class="count">{total}</span></h2>
+            {if total == 0 {
+                view! { <p class="empty">{Msg::NobodyHere.text(locale)}</p> }.into_any()
+            } else {
+                view! {
+                    <table class="list">
+                        <thead><tr>
+                            <th scope="col">{Msg::ColPerson.text(locale)}</th>
+                            <th scope="col">{Msg::LabelRequirement.text(locale)}</th>
+                            <th scope="col">{Msg::ColStatus.text(locale)}</th>
+                            <th scope="col">{Msg::ColDate.text(locale)}</th>
+                            <th scope="col">{Msg::NextLabel.text(locale)}</th>
+                        </tr></thead>
+                        <tbody>{body}</tbody>
+                    </table>
+                    {(total > LIST_LIMIT).then(|| view! { <p class="muted">{i18n::listed_of(locale, LIST_LIMIT, total)}</p> })}
+                }.into_any()
+            }}
+        </section>
+    }
+}
+
+#[component]
+pub fn ComplianceDashboard() -> impl IntoView {
+    let c = use_ctx();
+    Effect::new(move |_| browser::set_title(c.t(Msg::ComplianceTitle)));
+    let snapshot = load_snapshot(c, None);
+    let as_of = RwSignal::new(browser::today().to_iso());
+    let program = RwSignal::new(String::new());
+    let worker = RwSignal::new(String::new());
+    let requirement = RwSignal::new(String::new());
+
+    let program_options = Signal::derive(move || {
+        snapshot.with(|s| match s {
+            Some(Ok(snap)) => snap.records.programs().into_iter().map(|p| (p.clone(), p)).collect(),
+            _ => Vec::new(),
+        })
+    });
+    let worker_options = Signal::derive(move || {
+        let l = c.locale.get();
+        WorkerType::ALL.iter().map(|w| (w.code().to_owned(), i18n::worker_type(l, *w).to_owned())).collect()
+    });
+    let requirement_options = Signal::derive(move || {
+        let l = c.locale.get();
+        snapshot.with(|s| match s {
+            Some(Ok(snap)) => snap.requirements.iter().map(|r| (r.id.clone(), r.name.get(l).to_owned())).collect(),
+            _ => Vec::new(),
+        })
+    });
+    let day = move || Date::parse_iso(&as_of.get()).unwrap_or_else(browser::today);
+    let filter = move || Filter {
+        program: Some(program.get()).filter(|p| !p.is_empty()),
+        worker_type: WorkerType::from_code(&worker.get()),
+        requirement_id: Some(requirement.get()).filter(|r| !r.is_empty()),
+    };
+
+    let download = move |_| {
+        let Some(Ok(snap)) = snapshot.get_untracked() else { return };
+        let locale = c.locale.get_untracked();
+        let day = untrack(day);
+        let found = rows(&snap.records, snap.context(c.settings.with_untracked(|s| s.due_soon_days)), day, &untrack(filter));
+        let pairs: Vec<_> = found.iter().map(|r| (r.person, &r.evaluation)).collect();
+        let csv = compliance_csv(locale, &pairs, &snap.requirements, &snap.trainings);
+        browser::download(&format!("escalera-compliance-{}.csv", day.to_iso()), "text/csv;charset=utf-8", &csv);
+    };
+
+    let body = move || {
+        let locale = c.locale.get();
+        let due_soon_days = c.settings.with(|s| s.due_soon_days);
+        let day = day();
+        let filter = filter();
+        let snap = match snapshot.get() {
+            None => return view! { <p class="loading">{c.t(Msg::Loading)}</p> }.into_any(),
+            Some(Err(_)) => return view! { <p class="alert alert-error">{c.t(Msg::DbFailed)}</p> }.into_any(),
+            Some(Ok(snap)) => snap,
+        };
+        let found = rows(&snap.records, snap.context(due_soon_days), day, &filter);
+        if found.is_empty() {
+            return view! { <p class="empty">{c.t(Msg::NoComplianceRows)}</p> }.into_any();
+        }
+        let tiles = counts(&found)
+            .into_iter()
+            .map(|(status, n)| view! {
+                <li class=format!("tile status-{}", status.code()) data-status=status.code()>
+                    <span class="tile-count">{n}</span>
+                    <span class="tile-label">{i18n::status(locale, status)}</span>
+                </li>
+            })
+            .collect_view();
+        let lists = Horizon::ALL
+            .into_iter()
+            .zip(["expired-list", "within-30", "within-60", "within-90"])
+            .map(|(h, id)| list(&snap, locale, &in_horizon(&found, day, h), horizon_title(h), id))
+            .collect_view();
+        view! {
+            <h2 class="visually-hidden">{c.t(Msg::CountsTitle)}</h2>
+            <ul class="tiles" aria-label=c.t(Msg::CountsTitle)>{tiles}</ul>
+            {lists}
+        }
+        .into_any()
+    };
+
+    view! {
+        <section>
+            <div class="page-head">
+                <h1>{tr(Msg::ComplianceTitle)}</h1>
+                <div class="actions">
+                    <button type="button" id="download-csv" on:click=download>{tr(Msg::DownloadCsv)}</button>
+                </div>
+            </div>
+            <div class="filters">
+                <div class="field">
+                    <label for="compliance-as-of">{tr(Msg::AsOfLabel)}</label>
+                    <input id="compliance-as-of" type="date" bind:value=as_of />
+                </div>
+                <Select id="filter-program" label=Msg::LabelProgram value=program options=program_options placeholder=Msg::AllOption />
+                <Select id="filter-worker" label=Msg::LabelWorkerType value=worker options=worker_options placeholder=Msg::AllOption />
+                <Select id="filter-requirement" label=Msg::LabelRequirement value=requirement options=requirement_options placeholder=Msg::AllOption />
+            </div>
+            {body}
+        </section>
+    }
+}

@@ -1,0 +1,262 @@
+//! Add a requirement (a credential to hold, or hours per cycle), edit the organization's own,
+//! or edit a preset (saved as an override with the preset's id; the preset can be restored).
+//! Statuses are always recomputed from the records, so an edit never rewrites history.
+
+use super::{load_snapshot, page_id};
+use crate::domain::form::{Errors, Field};
+use crate::domain::person::WorkerType;
+use crate::domain::requirement::{Requirement, Rule};
+use crate::domain::requirement_form::{CycleKind, RequirementDraft};
+use crate::domain::training::CeCategory;
+use crate::i18n::{self, Msg};
+use crate::route::Route;
+use crate::ui::browser;
+use crate::ui::ctx::{db, tr, use_ctx};
+use crate::ui::fields::{checked, ErrorSummary, Input, Select};
+use leptos::prelude::*;
+
+/// A group of checkboxes over codes; `options` relabel when the language changes.
+fn checks(legend: Msg, id: &'static str, options: Signal<Vec<(String, String)>>, selected: RwSignal<Vec<String>>) -> impl IntoView {
+    view! {
+        <fieldset class="checks" id=id>
+            <legend>{tr(legend)}</legend>
+            {move || options.get().into_iter().map(|(code, label)| {
+                let code2 = code.clone();
+                let on = move || selected.with(|v| v.contains(&code2));
+                let toggle = move |_| selected.update(|v| {
+                    if let Some(i) = v.iter().position(|x| *x == code) { v.remove(i); } else { v.push(code.clone()); }
+                });
+                view! { <label class="check"><input type="checkbox" prop:checked=on on:change=toggle />{label}</label> }
+            }).collect_view()}
+        </fieldset>
+    }
+}
+
+fn check(label: Msg, value: RwSignal<bool>) -> impl IntoView {
+    view! { <label class="check"><input type="checkbox" bind:checked=value />{tr(label)}</label> }
+}
+
+#[component]
+pub fn RequirementForm(#[prop(optional)] id: String, #[prop(optional)] hours_rule: bool) -> impl IntoView {
+    let c = use_ctx();
+    let id = page_id(id);
+    let snapshot = load_snapshot(c, Some(String::new()));
+    let blank = RequirementDraft::new(hours_rule);
+    let is_hours = RwSignal::new(hours_rule);
+    let name_en = RwSignal::new(String::new());
+    let name_es = RwSignal::new(String::new());
+    let workers = RwSignal::new(Vec::<String>::new());
+    let in_use = RwSignal::new(true);
+    let effective_from = RwSignal::new(String::new());
+    let source_title = RwSignal::new(String::new());
+    let source_url = RwSignal::new(String::new());
+    let granted_by = RwSignal::new(Vec::<String>::new());
+    let from_previous_expiry = RwSignal::new(false);
+    let window_days = RwSignal::new(blank.window_days.clone());
+    let grace_days = RwSignal::new(blank.grace_days.clone());
+    let due_within = RwSignal::new(String::new());
+    let hours = RwSignal::new(String::new());
+    let cycle = RwSignal::new(blank.cycle.code().to_owned());
+    let cycle_months = RwSignal::new(blank.cycle_months.clone());
+    let start_month = RwSignal::new(blank.start_month.clone());
+    let cycle_requirement = RwSignal::new(String::new());
+    let minimums: Vec<(CeCategory, RwSignal<String>)> = CeCategory::ALL.iter().map(|k| (*k, RwSignal::new(String::new()))).collect();
+    let categories = RwSignal::new(Vec::<String>::new());
+    let any_training = RwSignal::new(false);
+    let same_twice = RwSignal::new(true);
+    let errors = RwSignal::new(Errors::default());
+    let failed = RwSignal::new(false);
+    let original = RwSignal::new(None::<Requirement>);
+    let missing = RwSignal::new(false);
+
+    let mins = minimums.clone();
+    Effect::new(move |_| {
+        let Some(Ok(snap)) = snapshot.get() else { return };
+        if original.with_untracked(Option::is_some) || id.with_untracked(String::is_empty) {
+            return;
+        }
+        let Some(entry) = snap.entries.iter().find(|e| e.requirement.id == id.get_untracked()) else {
+            missing.set(true);
+            return;
+        };
+        let d = RequirementDraft::from_requirement(&entry.requirement, i18n::decimal_separator(c.locale.get_untracked()));
+        is_hours.set(d.is_hours);
+        name_en.set(d.name_en);
+        name_es.set(d.name_es);
+        workers.set(d.worker_types.iter().map(|w| w.code().to_owned()).collect());
+        in_use.set(d.in_use);
+        effective_from.set(d.effective_from);
+        source_title.set(d.source_title);
+        source_url.set(d.source_url);
+        granted_by.set(d.granted_by);
+        from_previous_expiry.set(d.from_previous_expiry);
+        window_days.set(d.window_days);
+        grace_days.set(d.grace_days);
+        due_within.set(d.due_within_days);
+        hours.set(d.hours);
+        cycle.set(d.cycle.code().to_owned());
+        cycle_months.set(d.cycle_months);
+        start_month.set(d.start_month);
+        cycle_requirement.set(d.cycle_requirement);
+        for ((_, text), (_, signal)) in d.minimums.into_iter().zip(&mins) {
+            signal.set(text);
+        }
+        categories.set(d.categories.iter().map(|k| k.code().to_owned()).collect());
+        any_training.set(d.any_training);
+        same_twice.set(d.same_training_counts_twice);
+        original.set(Some(entry.requirement.clone()));
+    });
+
+    let title = move || {
+        let msg = match (id.with(String::is_empty), is_hours.get()) {
+            (false, _) => Msg::EditRequirementTitle,
+            (true, true) => Msg::AddHoursRequirement,
+            (true, false) => Msg::AddCredentialRequirement,
+        };
+        c.t(msg)
+    };
+    Effect::new(move |_| browser::set_title(title()));
+
+    let mins = minimums.clone();
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        failed.set(false);
+        let draft = RequirementDraft {
+            is_hours: is_hours.get_untracked(),
+            name_en: name_en.get_untracked(),
+            name_es: name_es.get_untracked(),
+            worker_types: workers.get_untracked().iter().filter_map(|w| WorkerType::from_code(w)).collect(),
+            in_use: in_use.get_untracked(),
+            effective_from: effective_from.get_untracked(),
+            source_title: source_title.get_untracked(),
+            source_url: source_url.get_untracked(),
+            granted_by: granted_by.get_untracked(),
+            from_previous_expiry: from_previous_expiry.get_untracked(),
+            window_days: window_days.get_untracked(),
+            grace_days: grace_days.get_untracked(),
+            due_within_days: due_within.get_untracked(),
+            hours: hours.get_untracked(),
+            cycle: CycleKind::from_code(&cycle.get_untracked()).unwrap_or_default(),
+            cycle_months: cycle_months.get_untracked(),
+            start_month: start_month.get_untracked(),
+            cycle_requirement: cycle_requirement.get_untracked(),
+            minimums: mins.iter().map(|(k, s)| (*k, s.get_untracked())).collect(),
+            categories: categories.get_untracked().iter().filter_map(|k| CeCategory::from_code(k)).collect(),
+            any_training: any_training.get_untracked(),
+            same_training_counts_twice: same_twice.get_untracked(),
+        };
+        let base = original.get_untracked();
+        let record_id = base.as_ref().map(|r| r.id.clone()).unwrap_or_else(browser::new_id);
+        let Some(requirement) = checked(draft.to_requirement(&record_id, base.as_ref()), errors) else { return };
+        leptos::task::spawn_local(async move {
+            match db().save_requirement(&requirement).await {
+                Ok(()) => {
+                    c.changed();
+                    c.notify(Msg::Saved, None);
+                    c.go(Route::Requirements);
+                }
+                Err(_) => failed.set(true),
+            }
+        });
+    };
+
+    let worker_options = Signal::derive(move || {
+        let l = c.locale.get();
+        WorkerType::ALL.iter().map(|w| (w.code().to_owned(), i18n::worker_type(l, *w).to_owned())).collect()
+    });
+    let training_options = Signal::derive(move || {
+        let l = c.locale.get();
+        snapshot.with(|s| match s {
+            Some(Ok(snap)) => snap.trainings.iter().filter(|t| !t.retired || granted_by.with_untracked(|g| g.contains(&t.id))).map(|t| (t.id.clone(), t.name.get(l).to_owned())).collect(),
+            _ => Vec::new(),
+        })
+    });
+    let credential_options = Signal::derive(move || {
+        let l = c.locale.get();
+        snapshot.with(|s| match s {
+            Some(Ok(snap)) => snap
+                .entries
+                .iter()
+                .filter(|e| matches!(e.requirement.rule, Rule::Credential(_)))
+                .map(|e| (e.requirement.id.clone(), e.requirement.name.get(l).to_owned()))
+                .collect(),
+            _ => Vec::new(),
+        })
+    });
+    let ce_options = Signal::derive(move || {
+        let l = c.locale.get();
+        CeCategory::ALL.iter().map(|k| (k.code().to_owned(), i18n::ce_category(l, *k).to_owned())).collect()
+    });
+    let cycle_options = Signal::derive(move || {
+        let l = c.locale.get();
+        CycleKind::ALL.iter().map(|k| (k.code().to_owned(), i18n::cycle_kind(l, *k).to_owned())).collect()
+    });
+    let month_options = Signal::derive(move || {
+        let l = c.locale.get();
+        (1..=12).map(|m| (m.to_string(), i18n::month_name(l, m).to_owned())).collect()
+    });
+    let is_cycle = move |k: CycleKind| cycle.with(|v| v == k.code());
+    let minimum_field = move |k: CeCategory, value: RwSignal<String>| {
+        let label = move || i18n::ce_category(c.locale.get(), k);
+        let fid = format!("minimum-{}", k.code());
+        view! {
+            <div class="field compact">
+                <label for=fid.clone()>{label}</label>
+                <input id=fid type="text" inputmode="decimal" bind:value=value aria-describedby="minimum-error" />
+            </div>
+        }
+    };
+
+    view! {
+        <section class="narrow">
+            <h1>{title}</h1>
+            {move || missing.get().then(|| view! { <p class="alert alert-error">{c.t(Msg::NotFoundBody)}</p> })}
+            <form novalidate on:submit=submit>
+                <ErrorSummary errors failed />
+                <Input id="req-name-en" label=Msg::LabelNameEn value=name_en errors field=Field::NameEn />
+                <Input id="req-name-es" label=Msg::LabelNameEs value=name_es errors field=Field::NameEs />
+                {checks(Msg::AppliesToLegend, "req-workers", worker_options, workers)}
+                <p class="hint">{tr(Msg::AppliesToHint)}</p>
+                <Show when=move || !is_hours.get()>
+                    {checks(Msg::GrantedByLegend, "req-granted-by", training_options, granted_by)}
+                    <p class="error" id="granted-error">{move || errors.with(|e| e.get(Field::Training)).map(|p| i18n::problem(c.locale.get(), p))}</p>
+                    {check(Msg::FromPreviousExpiry, from_previous_expiry)}
+                    <div class="row">
+                        <Input id="req-window" label=Msg::LabelWindowDays value=window_days errors field=Field::WindowDays inputmode="numeric" />
+                        <Input id="req-grace" label=Msg::LabelGraceDays value=grace_days errors field=Field::GraceDays inputmode="numeric" />
+                    </div>
+                    <Input id="req-due-within" label=Msg::LabelDueWithinDays value=due_within errors field=Field::DueWithinDays inputmode="numeric" optional=true hint=Msg::DueWithinHint />
+                    <p class="hint">{tr(Msg::ValidityOnTrainingHint)}</p>
+                </Show>
+                <Show when=move || is_hours.get()>
+                    <Input id="req-hours" label=Msg::LabelHoursPerCycle value=hours errors field=Field::Hours inputmode="decimal" />
+                    <Select id="req-cycle" label=Msg::LabelCycle value=cycle options=cycle_options />
+                    <Input id="req-cycle-months" label=Msg::LabelCycleMonths value=cycle_months errors field=Field::CycleMonths inputmode="numeric" />
+                    <Show when=move || is_cycle(CycleKind::Calendar)>
+                        <Select id="req-start-month" label=Msg::LabelStartMonth value=start_month options=month_options errors field=Field::StartMonth />
+                    </Show>
+                    <Show when=move || is_cycle(CycleKind::Credential)>
+                        <Select id="req-cycle-requirement" label=Msg::LabelCycleRequirement value=cycle_requirement options=credential_options
+                            placeholder=Msg::ChooseRequirement errors field=Field::Requirement />
+                    </Show>
+                    <fieldset class="checks">
+                        <legend>{tr(Msg::MinimumsLegend)}</legend>
+                        <div class="grid">{minimums.iter().map(|(k, v)| minimum_field(*k, *v)).collect_view()}</div>
+                        <p class="error" id="minimum-error">{move || errors.with(|e| e.get(Field::Minimum)).map(|p| i18n::problem(c.locale.get(), p))}</p>
+                    </fieldset>
+                    {check(Msg::AnyTrainingCounts, any_training)}
+                    {checks(Msg::CountedCategoriesLegend, "req-categories", ce_options, categories)}
+                    {check(Msg::SameTrainingTwice, same_twice)}
+                </Show>
+                <Input id="req-effective" label=Msg::LabelEffectiveFrom value=effective_from errors field=Field::EffectiveFrom kind="date" optional=true />
+                <Input id="req-source-title" label=Msg::LabelSourceTitle value=source_title errors field=Field::SourceTitle optional=true />
+                <Input id="req-source-url" label=Msg::LabelSourceUrl value=source_url errors field=Field::SourceUrl kind="url" optional=true />
+                {check(Msg::InUseLabel, in_use)}
+                <div class="actions">
+                    <button type="submit" class="primary">{tr(Msg::Save)}</button>
+                    <a class="button" href="/requirements">{tr(Msg::Cancel)}</a>
+                </div>
+            </form>
+        </section>
+    }
+}
