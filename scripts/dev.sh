@@ -77,6 +77,8 @@ build_release() {
   trunk build --release --offline
 }
 
+BUNDLE_BUDGET_KIB=350
+
 bundle_report() {
   log "Bundle size (gzip -9)"
   local total=0 f raw gz
@@ -85,8 +87,10 @@ bundle_report() {
     raw=$(wc -c <"$f"); gz=$(gzip -9 -c "$f" | wc -c); total=$((total + gz))
     printf '  %-40s %8d bytes  %7d gzipped\n' "$(basename "$f")" "$raw" "$gz"
   done
-  printf '  %-40s %25d gzipped (%d KiB; budget 250 KiB)\n' "total wasm+js+css" "$total" $((total / 1024))
-  if [ "$total" -gt $((250 * 1024)) ]; then echo "Bundle is over the 250 KiB budget" >&2; return 1; fi
+  # Budget history (README, "Performance"): 250 KiB for the foundation (issue #2); 350 KiB
+  # once the rules engine and the five compliance screens shipped (issue #3 measured +98 KiB).
+  printf '  %-40s %25d gzipped (%d KiB; budget %d KiB)\n' "total wasm+js+css" "$total" $((total / 1024)) "$BUNDLE_BUDGET_KIB"
+  if [ "$total" -gt $((BUNDLE_BUDGET_KIB * 1024)) ]; then echo "Bundle is over the $BUNDLE_BUDGET_KIB KiB budget" >&2; return 1; fi
 }
 
 cmd_serve() {

@@ -195,6 +195,7 @@ messages! {
     ColStatus => "Status", "Estado";
     AsOfLabel => "Status as of", "Estado al";
     NextLabel => "Next:", "Siguiente:";
+    ColNext => "Next step", "Siguiente paso";
 
     ProgressTitle => "Progress", "Progreso";
     ValidUntilLabel => "Valid until", "Vigente hasta el";

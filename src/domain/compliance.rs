@@ -139,9 +139,10 @@ pub fn in_horizon<'r, 'a>(rows: &'r [Row<'a>], as_of: Date, horizon: Horizon) ->
 }
 
 /// What to do next, most urgent first: what is not met (expired, missing, in progress)
-/// before what is met, then by deadline. Waived requirements need nothing.
+/// before what is due soon, then by deadline. Current and waived requirements need nothing yet.
 pub fn next_steps(evaluations: &[Evaluation]) -> Vec<&Evaluation> {
-    let mut steps: Vec<&Evaluation> = evaluations.iter().filter(|e| e.next.is_some() && e.status != Status::Waived).collect();
+    let mut steps: Vec<&Evaluation> =
+        evaluations.iter().filter(|e| e.next.is_some() && !matches!(e.status, Status::Waived | Status::Current)).collect();
     steps.sort_by_key(|e| (e.status.is_compliant(), e.valid_until.is_none(), e.valid_until));
     steps
 }
@@ -297,7 +298,7 @@ mod tests {
             e("nothing-to-do", Status::Current, None, false),
         ];
         let order: Vec<&str> = next_steps(&all).iter().map(|e| e.requirement_id.as_str()).collect();
-        assert_eq!(order, vec!["expired", "missing-no-date", "due-soon", "current-late"]);
+        assert_eq!(order, vec!["expired", "missing-no-date", "due-soon"]);
     }
 
     #[test]

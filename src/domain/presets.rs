@@ -93,10 +93,12 @@ pub fn presets() -> Vec<Requirement> {
         ("peer_spec_unhoused", "Specialization: peer services for people who are unhoused", "Especialización: servicios entre pares para personas sin vivienda"),
         ("peer_spec_justice", "Specialization: peer services for justice-involved people", "Especialización: servicios entre pares para personas involucradas con la justicia"),
     ] {
-        out.push(requirement(id, en, es, peer,
+        // Specializations are optional: not in use until an organization that needs one turns
+        // it on (otherwise every peer would show four "missing" requirements).
+        out.push(Requirement { retired: true, ..requirement(id, en, es, peer,
             Rule::Credential(CredentialRule { prerequisites: vec!["preset.peer_core".into()], ..credential(&[id]) }),
             source("CalMHSA, Training for Areas of Specialization: 40 hours, not before the 80-hour core training; separate expiry not found", CALMHSA_SPECIALIZATION, true),
-            None));
+            None) });
     }
     out.extend([
         requirement("chw_qualification", "Medi-Cal CHW qualification (certificate or work experience pathway)", "Calificación de CHW de Medi-Cal (vía de certificado o de experiencia laboral)",

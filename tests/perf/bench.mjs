@@ -2,7 +2,9 @@
 // Measures, in Debian's Chromium against the release build in dist/:
 //   - first load: navigation start to the first screen's heading;
 //   - the people list opening with 5,000 people stored;
-//   - one search keystroke at 5,000 people: input event to the list updated on screen.
+//   - one search keystroke at 5,000 people: input event to the list updated on screen;
+//   - the compliance dashboard with 5,000 people × 30 completions: opening it, and changing
+//     its "as of" date (every status recomputed and the page redrawn).
 import { chromium } from '@playwright/test';
 import { spawn } from 'node:child_process';
 
@@ -90,6 +92,48 @@ try {
     painted.push(p);
   }
   const shown = await page.locator('.count').textContent();
+
+  // 30 completions per person (150,000 records), spread over 2019–2026.
+  const trainings = ['builtin.cpr_first_aid', 'builtin.mhfa_adult', 'builtin.hipaa', 'builtin.law_ethics_ce', 'builtin.chw_annual_ce', 'builtin.peer_core_80h', 'builtin.peer_exam', 'builtin.motivational_interviewing'];
+  await page.evaluate(async ({ count, trainings }) => {
+    const db = await new Promise((ok, fail) => { const r = indexedDB.open('escalera'); r.onsuccess = () => ok(r.result); r.onerror = fail; });
+    const tx = db.transaction('completions', 'readwrite');
+    const store = tx.objectStore('completions');
+    for (let i = 0; i < count; i++) {
+      for (let k = 0; k < 30; k++) {
+        const day = (i * 31 + k * 97) % 2900;
+        const date = new Date(Date.UTC(2019, 0, 1) + day * 86400000).toISOString().slice(0, 10);
+        const training = trainings[(i + k) % trainings.length];
+        store.put({
+          id: `c${i}_${k}`, person_id: `bench${String(i).padStart(5, '0')}`, training_id: training, completed_on: date,
+          hours: 1 + (k % 6), provider: '', certificate_number: '', ce_category: training === 'builtin.law_ethics_ce' ? 'law_ethics' : null,
+          notes: '', removed: false,
+        });
+      }
+    }
+    await new Promise((ok, fail) => { tx.oncomplete = ok; tx.onerror = fail; });
+    db.close();
+  }, { count: PEOPLE, trainings });
+
+  const dashboardOpens = [];
+  for (let run = 0; run < 3; run++) {
+    await page.goto(BASE + '/compliance');
+    await page.locator('.tiles').waitFor();
+    dashboardOpens.push(await page.evaluate(() => performance.now()));
+  }
+  const rowsCounted = await page.locator('.tile-count').allTextContents();
+  const asOfChanges = [];
+  for (const day of ['2025-01-01', '2026-01-01', '2027-01-01', '2024-06-30', '2026-11-24']) {
+    asOfChanges.push(await page.evaluate(async (value) => {
+      const input = document.getElementById('compliance-as-of');
+      const start = performance.now();
+      input.value = value;
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      await new Promise((ok) => setTimeout(ok, 0));
+      await new Promise((ok) => requestAnimationFrame(() => ok()));
+      return performance.now() - start;
+    }, day));
+  }
   await browser.close();
 
   console.log('\nPerformance (release build, headless Chromium, this machine):');
@@ -97,6 +141,9 @@ try {
   console.log(`  people list opening, ${PEOPLE} people:     median ${fmt(median(listOpens))} over ${listOpens.length} loads`);
   console.log(`  search keystroke, ${PEOPLE} people:        median ${fmt(median(work))}, max ${fmt(Math.max(...work))} (to next paint: median ${fmt(median(painted))}) over ${work.length} keystrokes`);
   console.log(`  after typing "${typed}": ${shown}`);
+  const cells = rowsCounted.reduce((a, b) => a + Number(b), 0);
+  console.log(`  compliance dashboard, ${PEOPLE} people × 30 completions: opens in median ${fmt(median(dashboardOpens))} over ${dashboardOpens.length} loads (${cells} person × requirement statuses)`);
+  console.log(`  dashboard "as of" change, same data:  median ${fmt(median(asOfChanges))}, max ${fmt(Math.max(...asOfChanges))} to next paint over ${asOfChanges.length} dates`);
 } finally {
   server.kill();
 }

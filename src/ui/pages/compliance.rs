@@ -43,7 +43,7 @@ fn list(snap: &Snapshot, locale: Locale, found: &[&Row], title: Msg, id: &'stati
                     <td data-label=Msg::LabelRequirement.text(locale)>{requirement(&e.requirement_id)}</td>
                     <td data-label=Msg::ColStatus.text(locale)>{badge(locale, e.status)}</td>
                     <td data-label=Msg::ColDate.text(locale)>{e.valid_until.map(|d| i18n::date(locale, d))}</td>
-                    <td data-label=Msg::NextLabel.text(locale)>{next}</td>
+                    <td data-label=Msg::ColNext.text(locale)>{next}</td>
                 </tr>
             }
         })
@@ -61,7 +61,7 @@ fn list(snap: &Snapshot, locale: Locale, found: &[&Row], title: Msg, id: &'stati
                             <th scope="col">{Msg::LabelRequirement.text(locale)}</th>
                             <th scope="col">{Msg::ColStatus.text(locale)}</th>
                             <th scope="col">{Msg::ColDate.text(locale)}</th>
-                            <th scope="col">{Msg::NextLabel.text(locale)}</th>
+                            <th scope="col">{Msg::ColNext.text(locale)}</th>
                         </tr></thead>
                         <tbody>{body}</tbody>
                     </table>

@@ -117,8 +117,10 @@ pub fn Progress(person_id: String) -> impl IntoView {
         let snap = snapshot.get()?.ok()?;
         let person = snap.records.people.first()?.clone();
         let evaluations = evaluate_all(snap.records.facts(&person), snap.context(due_soon_days), day);
+        // The few most urgent; every card says its own next step too.
         let steps: Vec<String> = next_steps(&evaluations)
             .into_iter()
+            .take(5)
             .filter_map(|e| Some(format!("{}: {}", snap.requirement_name(locale, &e.requirement_id), next_text(&snap, locale, e)?)))
             .collect();
         let cards = evaluations.iter().map(|e| card(c, &snap, locale, e)).collect_view();
