@@ -4,7 +4,7 @@
 // requirement edits and the printable yearly record work through the interface.
 import { test, expect } from '@playwright/test';
 import fs from 'node:fs';
-import { addPerson, chooseOrganization, h1, historyRows, recordOnPersonPage } from './helpers.mjs';
+import { addPerson, chooseOrganization, h1, historyRows, recordOnPersonPage, tabTo } from './helpers.mjs';
 
 const card = (page, id) => page.locator(`.progress li.req[data-requirement="preset.${id}"]`);
 
@@ -246,4 +246,25 @@ test('the yearly training record has the DHCS checklist fields and fits A4 and L
   }
   const pdf = await page.pdf({ format: 'A4' });
   expect(pdf.length).toBeGreaterThan(1000);
+});
+
+test('the dashboard works with the keyboard alone', async ({ page }) => {
+  await chooseOrganization(page);
+  await addPerson(page, { name: 'Rosa Delgado', worker: 'peer_support_specialist' });
+  await recordOnPersonPage(page, { training: 'builtin.cpr_first_aid', date: '2020-01-06' });
+  await page.goto('/compliance');
+  await expect(h1(page)).toHaveText('Compliance');
+  const select = page.getByLabel('Requirement', { exact: true });
+  await tabTo(page, select);
+  // Arrow keys choose in a closed select: the first requirement in use, peer core training.
+  await page.keyboard.press('ArrowDown');
+  await expect(select).toHaveValue('preset.peer_core');
+  await page.keyboard.press('End');
+  await expect(select).not.toHaveValue('preset.peer_core');
+  await page.keyboard.press('Home');
+  await expect(select).toHaveValue('');
+  const link = page.locator('#expired-list').locator('xpath=..').getByRole('link', { name: 'Rosa Delgado' });
+  await tabTo(page, link);
+  await page.keyboard.press('Enter');
+  await expect(h1(page)).toHaveText('Rosa Delgado');
 });
