@@ -244,18 +244,7 @@ mod tests {
     #[test]
     fn horizons_split_at_30_60_and_90_days() {
         let as_of = d("2026-01-01");
-        let e = |status: Status, until: Option<&str>| Evaluation {
-            requirement_id: "r".into(),
-            status,
-            valid_until: until.map(d),
-            hours_done: None,
-            hours_required: None,
-            changes_on: None,
-            next: None,
-            waiver: None,
-            cycle: None,
-            categories: vec![],
-        };
+        let e = |status: Status, until: Option<&str>| Evaluation { status, valid_until: until.map(d), ..Evaluation::blank("r") };
         let cases = [
             (Status::Expired, Some("2025-12-01"), Some(Horizon::Expired)),
             (Status::DueSoon, Some("2026-01-01"), Some(Horizon::Within30)),
@@ -278,16 +267,10 @@ mod tests {
     fn next_steps_put_unmet_requirements_first_then_the_nearest_deadline() {
         use crate::domain::status::NextAction;
         let e = |id: &str, status: Status, until: Option<&str>, next: bool| Evaluation {
-            requirement_id: id.into(),
             status,
             valid_until: until.map(d),
-            hours_done: None,
-            hours_required: None,
-            changes_on: None,
             next: next.then_some(NextAction::RecordHireDate),
-            waiver: None,
-            cycle: None,
-            categories: vec![],
+            ..Evaluation::blank(id)
         };
         let all = vec![
             e("current-late", Status::Current, Some("2027-06-01"), true),

@@ -152,6 +152,12 @@ pub struct Person {
 }
 
 impl Person {
+    /// The supervising provider's organization for the DHCS record: the one given, else the
+    /// person's own organization.
+    pub fn supervising_organization(&self) -> &str {
+        if self.supervising_org.trim().is_empty() { &self.organization } else { &self.supervising_org }
+    }
+
     /// Does this person match a search box query? Every word of the query must appear in
     /// the name, email, organization, program or role title, ignoring case and accents.
     pub fn matches(&self, folded_query: &str) -> bool {
@@ -220,6 +226,14 @@ pub(crate) fn sample(id: &str, name: &str) -> Person {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_supervising_organization_falls_back_to_the_persons_own() {
+        let p = sample("1", "Ana");
+        assert_eq!(p.supervising_organization(), "Clínica del Valle");
+        let other = Person { supervising_org: "County BH".into(), ..p };
+        assert_eq!(other.supervising_organization(), "County BH");
+    }
 
     #[test]
     fn search_folds_accents_and_needs_every_word() {

@@ -13,7 +13,7 @@ use super::date::Date;
 use super::hours::Hours;
 use super::person::WorkerType;
 use super::text::Bilingual;
-use super::training::{CeCategory, Origin, Source, Validity};
+use super::training::{merge_overrides, CeCategory, Origin, Source, Validity};
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -198,26 +198,10 @@ pub struct RequirementEntry {
     pub origin: Origin,
 }
 
-/// Merges the presets with what the organization stored, the way the training catalog does:
-/// a stored record with a preset's id overrides the preset (dropping it restores the preset);
-/// other stored records are the organization's own. Presets first, in preset order.
+/// The presets merged with what the organization stored (`training::merge_overrides`): an
+/// edit overrides its preset, dropping it restores the preset, others are the organization's own.
 pub fn effective_requirements(presets: &[Requirement], stored: &[Requirement]) -> Vec<RequirementEntry> {
-    let mut entries: Vec<RequirementEntry> = presets
-        .iter()
-        .map(|p| match stored.iter().find(|s| s.id == p.id) {
-            // Stopping and then resuming the use of a preset leaves an override equal to it.
-            Some(over) if over == p => RequirementEntry { requirement: p.clone(), origin: Origin::BuiltIn },
-            Some(over) => RequirementEntry { requirement: over.clone(), origin: Origin::Customised },
-            None => RequirementEntry { requirement: p.clone(), origin: Origin::BuiltIn },
-        })
-        .collect();
-    entries.extend(
-        stored
-            .iter()
-            .filter(|s| !presets.iter().any(|p| p.id == s.id))
-            .map(|s| RequirementEntry { requirement: s.clone(), origin: Origin::Own }),
-    );
-    entries
+    merge_overrides(presets, stored, |r| &r.id).into_iter().map(|(requirement, origin)| RequirementEntry { requirement, origin }).collect()
 }
 
 /// The requirements statuses are computed for: every entry not retired.

@@ -80,6 +80,24 @@ pub struct Evaluation {
     pub categories: Vec<CategoryProgress>,
 }
 
+impl Evaluation {
+    /// Missing, with nothing known yet: where every evaluation starts.
+    pub fn blank(requirement_id: &str) -> Evaluation {
+        Evaluation {
+            requirement_id: requirement_id.to_owned(),
+            status: Status::Missing,
+            valid_until: None,
+            hours_done: None,
+            hours_required: None,
+            changes_on: None,
+            next: None,
+            waiver: None,
+            cycle: None,
+            categories: Vec::new(),
+        }
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct CategoryProgress {
     pub category: CeCategory,
@@ -129,18 +147,7 @@ pub fn evaluate(req: &Requirement, facts: Facts, ctx: Context, as_of: Date) -> E
 }
 
 fn evaluate_at_depth(req: &Requirement, facts: Facts, ctx: Context, as_of: Date, depth: u8) -> Evaluation {
-    let blank = Evaluation {
-        requirement_id: req.id.clone(),
-        status: Status::Missing,
-        valid_until: None,
-        hours_done: None,
-        hours_required: None,
-        changes_on: None,
-        next: None,
-        waiver: None,
-        cycle: None,
-        categories: Vec::new(),
-    };
+    let blank = Evaluation::blank(&req.id);
     if let Some(w) = facts.waivers.iter().find(|w| w.requirement_id == req.id && w.active_on(as_of)) {
         return Evaluation {
             status: Status::Waived,

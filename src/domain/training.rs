@@ -366,24 +366,31 @@ pub struct CatalogEntry {
     pub origin: Origin,
 }
 
-/// Merges the built-in catalog with what the user stored: a stored record whose id is a
-/// built-in id overrides it (the built-in stays in code, so "reset" just drops the override);
-/// other stored records are the user's own. Built-ins come first in catalog order.
-pub fn effective_catalog(builtins: &[TrainingType], stored: &[TrainingType]) -> Vec<CatalogEntry> {
-    let mut entries: Vec<CatalogEntry> = builtins
+/// Merges built-in records (in code) with what the user stored: a stored record with a
+/// built-in's id overrides it (the built-in stays in code, so "reset" just drops the
+/// override); an override equal to its built-in (left by "stop using", then "use again") is
+/// the built-in; other stored records are the user's own. Built-ins come first, in order.
+/// The training catalog and the requirements both work this way.
+pub fn merge_overrides<T: Clone + PartialEq>(builtins: &[T], stored: &[T], id: impl Fn(&T) -> &str) -> Vec<(T, Origin)> {
+    let mut entries: Vec<(T, Origin)> = builtins
         .iter()
-        .map(|b| match stored.iter().find(|s| s.id == b.id) {
-            Some(over) => CatalogEntry { training: over.clone(), origin: Origin::Customised },
-            None => CatalogEntry { training: b.clone(), origin: Origin::BuiltIn },
+        .map(|b| match stored.iter().find(|s| id(s) == id(b)) {
+            Some(over) if over != b => (over.clone(), Origin::Customised),
+            _ => (b.clone(), Origin::BuiltIn),
         })
         .collect();
     entries.extend(
         stored
             .iter()
-            .filter(|s| !builtins.iter().any(|b| b.id == s.id))
-            .map(|s| CatalogEntry { training: s.clone(), origin: Origin::Own }),
+            .filter(|s| !builtins.iter().any(|b| id(b) == id(s)))
+            .map(|s| (s.clone(), Origin::Own)),
     );
     entries
+}
+
+/// The effective training catalog: built-ins merged with the user's own and customised types.
+pub fn effective_catalog(builtins: &[TrainingType], stored: &[TrainingType]) -> Vec<CatalogEntry> {
+    merge_overrides(builtins, stored, |t| &t.id).into_iter().map(|(training, origin)| CatalogEntry { training, origin }).collect()
 }
 
 #[cfg(test)]

@@ -41,11 +41,10 @@ pub fn YearRecord(id: String, year: i32) -> impl IntoView {
         let dash = || "—".to_owned();
         let or_dash = |s: &str| if s.trim().is_empty() { dash() } else { s.to_owned() };
         let name_title = [person.name.as_str(), person.role_title.as_str()].iter().filter(|s| !s.is_empty()).cloned().collect::<Vec<_>>().join(" · ");
-        let org = if person.supervising_org.is_empty() { person.organization.clone() } else { person.supervising_org.clone() };
         let fields = [
             (Msg::RecordNameTitle, name_title),
             (Msg::RecordSupervisor, or_dash(&person.supervisor)),
-            (Msg::RecordSupervisingOrg, or_dash(&org)),
+            (Msg::RecordSupervisingOrg, or_dash(person.supervising_organization())),
             (Msg::RecordEmploymentStart, person.hire_date.map(|d| i18n::date(locale, d)).unwrap_or_else(dash)),
             (Msg::RecordEmploymentType, person.employment_type.map(|t| i18n::employment_type(locale, t).to_owned()).unwrap_or_else(dash)),
         ];
