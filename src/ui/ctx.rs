@@ -126,6 +126,29 @@ impl Ctx {
         });
     }
 
+    /// Saves what a form submitted: on success every view re-reads, `done` shows and `after`
+    /// runs (clear the form, or go to the saved record); on failure the form's `failed` flag
+    /// says nothing was saved, and what was typed stays.
+    pub fn save(
+        self,
+        work: impl std::future::Future<Output = Result<(), crate::store::StoreError>> + 'static,
+        failed: RwSignal<bool>,
+        done: Msg,
+        after: impl FnOnce() + 'static,
+    ) {
+        failed.set(false);
+        leptos::task::spawn_local(async move {
+            match work.await {
+                Ok(()) => {
+                    after();
+                    self.changed();
+                    self.notify(done, None);
+                }
+                Err(_) => failed.set(true),
+            }
+        });
+    }
+
     pub fn notify(&self, msg: Msg, undo: Option<Undo>) {
         let serial = self.toast.with_untracked(|t| t.as_ref().map_or(0, |t| t.serial + 1));
         self.toast.set(Some(Toast { msg, undo, serial }));

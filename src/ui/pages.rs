@@ -76,6 +76,8 @@ struct Snapshot {
     entries: Vec<RequirementEntry>,
     /// The requirements in use (not retired).
     requirements: Vec<Requirement>,
+    /// The effective training catalog, and the same training types as a list for the engine.
+    catalog: Vec<CatalogEntry>,
     trainings: Vec<TrainingType>,
 }
 
@@ -93,7 +95,8 @@ impl Snapshot {
     }
 }
 
-/// Everyone (`None`) or one person's records, re-read after every write.
+/// Everyone (`None`) or one person's records, re-read after every write. A person's page
+/// reads once and shares it between its header, progress, forms and history.
 fn load_snapshot(c: Ctx, person: Option<String>) -> Loaded<Snapshot> {
     LocalResource::new(move || {
         c.revision.track();
@@ -101,7 +104,8 @@ fn load_snapshot(c: Ctx, person: Option<String>) -> Loaded<Snapshot> {
         async move {
             let db = db();
             let stored = db.stored_training_types().await?;
-            let trainings = effective_catalog(&builtin_trainings(), &stored).into_iter().map(|e| e.training).collect();
+            let catalog = effective_catalog(&builtin_trainings(), &stored);
+            let trainings = catalog.iter().map(|e| e.training.clone()).collect();
             let entries = effective_requirements(&presets(), &db.requirements().await?);
             let records = match person {
                 Some(id) => {
@@ -110,7 +114,7 @@ fn load_snapshot(c: Ctx, person: Option<String>) -> Loaded<Snapshot> {
                 }
                 None => Records::new(db.people().await?, db.completions().await?, db.work_hours().await?, db.waivers().await?),
             };
-            Ok(Snapshot { records, requirements: in_use(&entries), entries, trainings })
+            Ok(Snapshot { records, requirements: in_use(&entries), entries, catalog, trainings })
         }
     })
 }

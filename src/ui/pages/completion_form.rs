@@ -63,25 +63,18 @@ pub fn CompletionForm(
             notes: notes.get_untracked(),
         };
         let Some(completion) = checked(draft.to_completion(&browser::new_id(), browser::today()), errors) else { return };
-        leptos::task::spawn_local(async move {
-            match db().save_completion(&completion).await {
-                Ok(()) => {
-                    // Ready for the next record: the same date (batches are common), no training.
-                    if !fixed_training {
-                        training.set(String::new());
-                        hours.set(String::new());
-                        ce.set(String::new());
-                    }
-                    if !fixed_person {
-                        person.set(String::new());
-                    }
-                    for s in [provider, certificate, notes] {
-                        s.set(String::new());
-                    }
-                    c.changed();
-                    c.notify(Msg::TrainingRecorded, None);
-                }
-                Err(_) => failed.set(true),
+        c.save(async move { db().save_completion(&completion).await }, failed, Msg::TrainingRecorded, move || {
+            // Ready for the next record: the same date (batches are common), no training.
+            if !fixed_training {
+                training.set(String::new());
+                hours.set(String::new());
+                ce.set(String::new());
+            }
+            if !fixed_person {
+                person.set(String::new());
+            }
+            for s in [provider, certificate, notes] {
+                s.set(String::new());
             }
         });
     };

@@ -2,28 +2,14 @@
 
 use super::completion_form::CompletionForm;
 use super::progress::Progress;
-use super::{load_catalog, page_id};
+use super::{load_snapshot, page_id};
 use crate::domain::completion::{history, Completion};
 use crate::domain::person::Person;
 use crate::domain::training::{CatalogEntry, TrainingType};
 use crate::i18n::{self, Msg};
-use crate::store::StoreError;
 use crate::ui::browser;
 use crate::ui::ctx::{db, use_ctx, Ctx, Undo, tr};
 use leptos::prelude::*;
-
-#[derive(Clone)]
-struct PersonData {
-    person: Person,
-    completions: Vec<Completion>,
-}
-
-async fn load(id: String) -> Result<Option<PersonData>, StoreError> {
-    let db = db();
-    let Some(person) = db.person(&id).await? else { return Ok(None) };
-    let completions = db.completions_of_person(&id).await?;
-    Ok(Some(PersonData { person, completions }))
-}
 
 /// Marks a completion removed (with undo) or restores it. Nothing is deleted.
 fn set_removed(c: Ctx, completion: Completion, removed: bool) {
@@ -36,84 +22,89 @@ fn set_removed(c: Ctx, completion: Completion, removed: bool) {
 pub fn PersonPage(id: String) -> impl IntoView {
     let c = use_ctx();
     let id = page_id(id);
-    let data = LocalResource::new(move || {
-        c.revision.track();
-        load(id.get())
-    });
-    let catalog = load_catalog(c);
-    let entries = Signal::derive(move || catalog.get().and_then(Result::ok).unwrap_or_default());
+    // One read for the whole page: the person, their records, the catalog and requirements.
+    let snapshot = load_snapshot(c, Some(id.get_untracked()));
+    let person = move || snapshot.with(|s| s.as_ref().and_then(|r| r.as_ref().ok()).and_then(|snap| snap.records.people.first().cloned()));
     let pickable = Signal::derive(move || {
-        entries.get().into_iter().map(|e| e.training).filter(|t| !t.retired).collect::<Vec<TrainingType>>()
+        snapshot.with(|s| match s {
+            Some(Ok(snap)) => snap.trainings.iter().filter(|t| !t.retired).cloned().collect::<Vec<TrainingType>>(),
+            _ => Vec::new(),
+        })
     });
-    let loaded = move || data.get().and_then(Result::ok).flatten();
-    let exists = Memo::new(move |_| loaded().is_some());
+    let exists = Memo::new(move |_| person().is_some());
     Effect::new(move |_| {
-        if let Some(d) = loaded() {
-            browser::set_title(&d.person.name);
+        if let Some(p) = person() {
+            browser::set_title(&p.name);
         }
     });
 
     let header = move || {
         let locale = c.locale.get();
-        match data.get() {
-            None => view! { <p class="loading">{c.t(Msg::Loading)}</p> }.into_any(),
-            Some(Err(_)) => view! { <p class="alert alert-error">{c.t(Msg::DbFailed)}</p> }.into_any(),
-            Some(Ok(None)) => super::NotFound().into_any(),
-            Some(Ok(Some(d))) => {
-                let p = d.person.clone();
-                let archive = {
-                    let p = p.clone();
-                    move |_| {
-                        let after = Person { archived: !p.archived, ..p.clone() };
-                        let msg = if after.archived { Msg::PersonArchived } else { Msg::PersonRestored };
-                        c.write(async move { db().save_person(&after).await }, Some(msg), Some(Undo::Person(p.clone())));
-                    }
-                };
-                let facts: Vec<String> = [
-                    i18n::worker_type(locale, p.worker_type).to_owned(),
-                    p.role_title.clone(),
-                    [p.organization.as_str(), p.program.as_str()].iter().filter(|s| !s.is_empty()).cloned().collect::<Vec<_>>().join(" · "),
-                    p.hire_date.map(|d| i18n::hired_on(locale, d)).unwrap_or_default(),
-                    p.email.clone(),
-                ]
-                .into_iter()
-                .filter(|s| !s.is_empty())
-                .collect();
-                view! {
-                    <div class="page-head">
-                        <div>
-                            <h1>{p.name.clone()}</h1>
-                            <ul class="facts">{facts.into_iter().map(|f| view! { <li>{f}</li> }).collect_view()}</ul>
-                        </div>
-                        <div class="actions">
-                            <a href=format!("/people/{}/edit", p.id) class="button">{c.t(Msg::Edit)}</a>
-                            <button type="button" on:click=archive>{c.t(if p.archived { Msg::Restore } else { Msg::Archive })}</button>
-                        </div>
-                    </div>
-                    {p.archived.then(|| view! { <p class="alert alert-warning">{c.t(Msg::ArchivedBanner)}</p> })}
-                    {(!p.notes.is_empty()).then(|| view! { <p class="notes">{p.notes.clone()}</p> })}
-                }
-                .into_any()
-            }
+        match snapshot.with(|s| s.as_ref().map(|r| r.is_ok())) {
+            None => return view! { <p class="loading">{c.t(Msg::Loading)}</p> }.into_any(),
+            Some(false) => return view! { <p class="alert alert-error">{c.t(Msg::DbFailed)}</p> }.into_any(),
+            Some(true) => {}
         }
+        let Some(p) = person() else { return super::NotFound().into_any() };
+        let archive = {
+            let p = p.clone();
+            move |_| {
+                let after = Person { archived: !p.archived, ..p.clone() };
+                let msg = if after.archived { Msg::PersonArchived } else { Msg::PersonRestored };
+                c.write(async move { db().save_person(&after).await }, Some(msg), Some(Undo::Person(p.clone())));
+            }
+        };
+        let facts: Vec<String> = [
+            i18n::worker_type(locale, p.worker_type).to_owned(),
+            p.role_title.clone(),
+            [p.organization.as_str(), p.program.as_str()].iter().filter(|s| !s.is_empty()).cloned().collect::<Vec<_>>().join(" · "),
+            p.hire_date.map(|d| i18n::hired_on(locale, d)).unwrap_or_default(),
+            p.email.clone(),
+        ]
+        .into_iter()
+        .filter(|s| !s.is_empty())
+        .collect();
+        view! {
+            <div class="page-head">
+                <div>
+                    <h1>{p.name.clone()}</h1>
+                    <ul class="facts">{facts.into_iter().map(|f| view! { <li>{f}</li> }).collect_view()}</ul>
+                </div>
+                <div class="actions">
+                    <a href=format!("/people/{}/edit", p.id) class="button">{c.t(Msg::Edit)}</a>
+                    <button type="button" on:click=archive>{c.t(if p.archived { Msg::Restore } else { Msg::Archive })}</button>
+                </div>
+            </div>
+            {p.archived.then(|| view! { <p class="alert alert-warning">{c.t(Msg::ArchivedBanner)}</p> })}
+            {(!p.notes.is_empty()).then(|| view! { <p class="notes">{p.notes.clone()}</p> })}
+        }
+        .into_any()
     };
 
     let history_view = move || {
         c.locale.track(); // the table formats dates and hours for the language
-        let d = loaded()?;
-        let catalog = entries.get();
-        Some(view! { <HistoryTable completions=d.completions catalog /> })
+        snapshot.with(|s| {
+            let snap = s.as_ref()?.as_ref().ok()?;
+            let p = snap.records.people.first()?;
+            let completions = snap.records.facts(p).completions.to_vec();
+            Some(view! { <HistoryTable completions catalog=snap.catalog.clone() /> })
+        })
     };
 
     // The record form is open at first only when there is nothing to show yet: on a phone the
     // history (what the person holds) comes first, one tap from the form. Read untracked: the
     // form must not be rebuilt (losing what was typed) each time the history reloads.
-    let start_open = move || loaded().is_some_and(|d| d.completions.iter().all(|x| x.removed));
+    let start_open = move || {
+        snapshot.with(|s| match s {
+            Some(Ok(snap)) => snap.records.people.first().is_some_and(|p| snap.records.facts(p).completions.iter().all(|x| x.removed)),
+            _ => false,
+        })
+    };
     view! {
         <section>
             {header}
             <Show when=move || exists.get()>
-                <Progress person_id=id.get_untracked() />
+                <Progress person_id=id.get_untracked() snapshot />
                 <details class="card record" open=untrack(start_open)>
                     <summary><h2>{tr(Msg::RecordTraining)}</h2></summary>
                     <CompletionForm person_id=id.get_untracked() trainings=pickable />

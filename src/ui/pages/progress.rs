@@ -2,7 +2,7 @@
 //! CE progress per category, what to do next, the certification timeline, and the records
 //! that feed the rules (hours worked, waivers). All judgements come from `domain::status`.
 
-use super::{load_snapshot, Snapshot};
+use super::Snapshot;
 use crate::domain::compliance::next_steps;
 use crate::domain::date::Date;
 use crate::domain::form::{Errors, Field};
@@ -103,10 +103,10 @@ fn timeline(snap: &Snapshot, locale: Locale, as_of: Date, due_soon_days: u32) ->
     items
 }
 
+/// `snapshot` holds this one person's records (the person page reads them once for all).
 #[component]
-pub fn Progress(person_id: String) -> impl IntoView {
+pub fn Progress(person_id: String, snapshot: super::Loaded<Snapshot>) -> impl IntoView {
     let c = use_ctx();
-    let snapshot = load_snapshot(c, Some(person_id.clone()));
     let as_of = RwSignal::new(browser::today().to_iso());
     let this_year = browser::today().year();
 
@@ -114,33 +114,35 @@ pub fn Progress(person_id: String) -> impl IntoView {
         let locale = c.locale.get();
         let due_soon_days = c.settings.with(|s| s.due_soon_days);
         let day = Date::parse_iso(&as_of.get()).unwrap_or_else(browser::today);
-        let snap = snapshot.get()?.ok()?;
-        let person = snap.records.people.first()?.clone();
-        let evaluations = evaluate_all(snap.records.facts(&person), snap.context(due_soon_days), day);
-        // The few most urgent; every card says its own next step too.
-        let steps: Vec<String> = next_steps(&evaluations)
-            .into_iter()
-            .take(5)
-            .filter_map(|e| Some(format!("{}: {}", snap.requirement_name(locale, &e.requirement_id), next_text(&snap, locale, e)?)))
-            .collect();
-        let cards = evaluations.iter().map(|e| card(c, &snap, locale, e)).collect_view();
-        let history = timeline(&snap, locale, day, due_soon_days);
-        Some(view! {
-            {if evaluations.is_empty() {
-                view! { <p class="empty">{c.t(Msg::NoRequirementsApply)}" "<a href="/requirements">{c.t(Msg::NavRequirements)}</a></p> }.into_any()
-            } else {
-                view! { <ul class="req-list">{cards}</ul> }.into_any()
-            }}
-            {(!steps.is_empty()).then(|| view! {
-                <h3>{c.t(Msg::WhatNextTitle)}</h3>
-                <ol class="steps">{steps.into_iter().map(|s| view! { <li>{s}</li> }).collect_view()}</ol>
-            })}
-            {(!history.is_empty()).then(|| view! {
-                <h3>{c.t(Msg::TimelineTitle)}</h3>
-                <ol class="timeline">{history.into_iter().map(|(on, text)| view! {
-                    <li><span class="when">{i18n::date(locale, on)}</span>" "{text}</li>
-                }).collect_view()}</ol>
-            })}
+        snapshot.with(|s| {
+            let snap = s.as_ref()?.as_ref().ok()?;
+            let person = snap.records.people.first()?;
+            let evaluations = evaluate_all(snap.records.facts(person), snap.context(due_soon_days), day);
+            // The few most urgent; every card says its own next step too.
+            let steps: Vec<String> = next_steps(&evaluations)
+                .into_iter()
+                .take(5)
+                .filter_map(|e| Some(format!("{}: {}", snap.requirement_name(locale, &e.requirement_id), next_text(snap, locale, e)?)))
+                .collect();
+            let cards = evaluations.iter().map(|e| card(c, snap, locale, e)).collect_view();
+            let history = timeline(snap, locale, day, due_soon_days);
+            Some(view! {
+                {if evaluations.is_empty() {
+                    view! { <p class="empty">{c.t(Msg::NoRequirementsApply)}" "<a href="/requirements">{c.t(Msg::NavRequirements)}</a></p> }.into_any()
+                } else {
+                    view! { <ul class="req-list">{cards}</ul> }.into_any()
+                }}
+                {(!steps.is_empty()).then(|| view! {
+                    <h3>{c.t(Msg::WhatNextTitle)}</h3>
+                    <ol class="steps">{steps.into_iter().map(|s| view! { <li>{s}</li> }).collect_view()}</ol>
+                })}
+                {(!history.is_empty()).then(|| view! {
+                    <h3>{c.t(Msg::TimelineTitle)}</h3>
+                    <ol class="timeline">{history.into_iter().map(|(on, text)| view! {
+                        <li><span class="when">{i18n::date(locale, on)}</span>" "{text}</li>
+                    }).collect_view()}</ol>
+                })}
+            })
         })
     };
 
@@ -184,16 +186,9 @@ fn WorkHoursSection(person_id: String, snapshot: super::Loaded<Snapshot>) -> imp
         failed.set(false);
         let draft = WorkHoursDraft { from: from.get_untracked(), to: to.get_untracked(), hours: hours.get_untracked(), notes: notes.get_untracked() };
         let Some(period) = checked(draft.to_work_hours(&browser::new_id(), &pid, browser::today()), errors) else { return };
-        leptos::task::spawn_local(async move {
-            match db().save_work_hours(&period).await {
-                Ok(()) => {
-                    for s in [from, to, hours, notes] {
-                        s.set(String::new());
-                    }
-                    c.changed();
-                    c.notify(Msg::Saved, None);
-                }
-                Err(_) => failed.set(true),
+        c.save(async move { db().save_work_hours(&period).await }, failed, Msg::Saved, move || {
+            for s in [from, to, hours, notes] {
+                s.set(String::new());
             }
         });
     };
@@ -206,9 +201,11 @@ fn WorkHoursSection(person_id: String, snapshot: super::Loaded<Snapshot>) -> imp
     };
     let list = move || {
         let locale = c.locale.get();
-        let snap = snapshot.get()?.ok()?;
-        let person = snap.records.people.first()?.clone();
-        let mut periods: Vec<WorkHours> = snap.records.facts(&person).work_hours.iter().filter(|w| !w.removed).cloned().collect();
+        let mut periods: Vec<WorkHours> = snapshot.with(|s| {
+            let snap = s.as_ref()?.as_ref().ok()?;
+            let person = snap.records.people.first()?;
+            Some(snap.records.facts(person).work_hours.iter().filter(|w| !w.removed).cloned().collect())
+        })?;
         periods.sort_by(|a, b| b.to.cmp(&a.to));
         (!periods.is_empty()).then(|| view! {
             <ul class="plain-list" id="work-hours">
@@ -270,16 +267,9 @@ fn WaiverSection(person_id: String, snapshot: super::Loaded<Snapshot>) -> impl I
             until: until.get_untracked(),
         };
         let Some(w) = checked(draft.to_waiver(&browser::new_id(), &pid), errors) else { return };
-        leptos::task::spawn_local(async move {
-            match db().save_waiver(&w).await {
-                Ok(()) => {
-                    for s in [requirement, reason, until] {
-                        s.set(String::new());
-                    }
-                    c.changed();
-                    c.notify(Msg::Saved, None);
-                }
-                Err(_) => failed.set(true),
+        c.save(async move { db().save_waiver(&w).await }, failed, Msg::Saved, move || {
+            for s in [requirement, reason, until] {
+                s.set(String::new());
             }
         });
     };
@@ -295,13 +285,15 @@ fn WaiverSection(person_id: String, snapshot: super::Loaded<Snapshot>) -> impl I
     });
     let list = move || {
         let locale = c.locale.get();
-        let snap = snapshot.get()?.ok()?;
-        let person = snap.records.people.first()?.clone();
-        let waivers: Vec<Waiver> = snap.records.facts(&person).waivers.iter().filter(|w| !w.removed).cloned().collect();
+        let waivers: Vec<(Waiver, String)> = snapshot.with(|s| {
+            let snap = s.as_ref()?.as_ref().ok()?;
+            let person = snap.records.people.first()?;
+            let active = snap.records.facts(person).waivers.iter().filter(|w| !w.removed);
+            Some(active.map(|w| (w.clone(), snap.requirement_name(locale, &w.requirement_id))).collect())
+        })?;
         (!waivers.is_empty()).then(|| view! {
             <ul class="plain-list" id="waivers">
-                {waivers.into_iter().map(|w| {
-                    let name = snap.requirement_name(locale, &w.requirement_id);
+                {waivers.into_iter().map(|(w, name)| {
                     let text = format!("{name}: {} ({} {})", i18n::waived_by(locale, &w.waived_by, &w.reason, w.until), c.t(Msg::FromLabel), i18n::date(locale, w.from));
                     let withdraw = { let w = w.clone(); move |_| set_waiver_removed(c, w.clone(), true) };
                     view! { <li>{text}" "<button type="button" class="link" on:click=withdraw

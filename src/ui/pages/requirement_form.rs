@@ -148,16 +148,7 @@ pub fn RequirementForm(#[prop(optional)] id: String, #[prop(optional)] hours_rul
         let base = original.get_untracked();
         let record_id = base.as_ref().map(|r| r.id.clone()).unwrap_or_else(browser::new_id);
         let Some(requirement) = checked(draft.to_requirement(&record_id, base.as_ref()), errors) else { return };
-        leptos::task::spawn_local(async move {
-            match db().save_requirement(&requirement).await {
-                Ok(()) => {
-                    c.changed();
-                    c.notify(Msg::Saved, None);
-                    c.go(Route::Requirements);
-                }
-                Err(_) => failed.set(true),
-            }
-        });
+        c.save(async move { db().save_requirement(&requirement).await }, failed, Msg::Saved, move || c.go(Route::Requirements));
     };
 
     let worker_options = Signal::derive(move || {

@@ -91,16 +91,8 @@ pub fn TrainingForm(#[prop(optional)] id: String) -> impl IntoView {
         let base = original.get_untracked();
         let record_id = base.as_ref().map(|t| t.id.clone()).unwrap_or_else(browser::new_id);
         let Some(training) = checked(draft.to_training(&record_id, base.as_ref()), errors) else { return };
-        leptos::task::spawn_local(async move {
-            match db().save_training_type(&training).await {
-                Ok(()) => {
-                    c.changed();
-                    c.notify(Msg::Saved, None);
-                    c.go(Route::Training(training.id.clone()));
-                }
-                Err(_) => failed.set(true),
-            }
-        });
+        let route = Route::Training(training.id.clone());
+        c.save(async move { db().save_training_type(&training).await }, failed, Msg::Saved, move || c.go(route));
     };
 
     let categories = Signal::derive(move || {
