@@ -5,7 +5,7 @@
 use criterion::{criterion_group, criterion_main, Criterion};
 use escalera::domain::catalog::builtin_trainings;
 use escalera::domain::completion::Completion;
-use escalera::domain::date::Date;
+use escalera::domain::date::{Date, DateExt};
 use escalera::domain::hours::Hours;
 use escalera::domain::person::{Person, PreferredLanguage, WorkerType};
 use escalera::domain::presets::presets;

@@ -1,7 +1,8 @@
 //! The model and its rules, in plain Rust with no browser types, tested natively.
 //!
 //! - `date`, `hours`, `text`: value types every rule speaks in.
-//! - `person`, `training`, `completion`, `settings`: the records the store keeps.
+//! - `person`, `training`, `completion`, `settings`: the records the store keeps;
+//!   `person_records`: one person's completions, hours worked and waivers, kept together.
 //! - `competency`, `catalog`: reference data (C3, SB 803, the built-in trainings).
 //! - `form`, `requirement_form`: drafts and validation for every form.
 //! - `requirement`, `presets`, `status`: requirements as data, the California presets, and
@@ -29,6 +30,11 @@ macro_rules! serde_as_code {
 }
 pub(crate) use serde_as_code;
 
+/// For `skip_serializing_if`: a flag that is off is left out of the stored text.
+pub(crate) fn is_false(flag: &bool) -> bool {
+    !*flag
+}
+
 pub mod catalog;
 pub mod competency;
 pub mod compliance;
@@ -37,6 +43,7 @@ pub mod date;
 pub mod form;
 pub mod hours;
 pub mod person;
+pub mod person_records;
 pub mod presets;
 pub mod requirement;
 pub mod requirement_form;

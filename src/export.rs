@@ -2,6 +2,7 @@
 //!
 //! - `compliance_csv`: one row per person × requirement (docs/compliance-csv.md).
 
+use crate::domain::date::DateExt;
 use crate::domain::person::Person;
 use crate::domain::requirement::Requirement;
 use crate::domain::status::Evaluation;
@@ -58,7 +59,7 @@ mod tests {
     use super::*;
     use crate::domain::catalog::builtin_trainings;
     use crate::domain::completion::Completion;
-    use crate::domain::date::Date;
+    use crate::domain::date::{Date, DateExt};
     use crate::domain::hours::Hours;
     use crate::domain::person::WorkerType;
     use crate::domain::presets::presets;

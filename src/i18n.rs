@@ -4,7 +4,7 @@
 //! compile and views cannot reach for a raw string. Labels for domain enums and messages with
 //! numbers or dates in them are functions below. Pure Rust: tested natively.
 
-use crate::domain::date::Date;
+use crate::domain::date::{Date, DateExt};
 use crate::domain::form::Problem;
 use crate::domain::hours::Hours;
 use crate::domain::person::{PreferredLanguage, WorkerType};
@@ -324,6 +324,29 @@ pub fn date(locale: Locale, d: Date) -> String {
     match locale {
         Locale::En => format!("{} {day}, {y}", month_name(locale, m)),
         Locale::Es => format!("{day} de {} de {y}", month_name(locale, m)),
+    }
+}
+
+/// A whole number with the locale's digit grouping: "150,000" / "150.000".
+pub fn number(locale: Locale, n: u64) -> String {
+    let digits = n.to_string();
+    let sep = if locale == Locale::En { ',' } else { '.' };
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(sep);
+        }
+        out.push(ch);
+    }
+    out
+}
+
+/// While a new version moves stored records into their new layout.
+pub fn upgrade_progress(locale: Locale, done: u32, total: u32) -> String {
+    let (done, total) = (number(locale, done.into()), number(locale, total.into()));
+    match locale {
+        Locale::En => format!("Updating your saved records for this version: {done} of {total}. Please keep this tab open."),
+        Locale::Es => format!("Actualizando sus registros guardados para esta versión: {done} de {total}. No cierre esta pestaña."),
     }
 }
 

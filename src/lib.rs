@@ -7,7 +7,6 @@
 pub mod domain;
 pub mod export;
 pub mod i18n;
-pub mod route;
 
 #[cfg(target_arch = "wasm32")]
 pub mod store;

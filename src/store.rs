@@ -1,9 +1,13 @@
 //! The only code that touches IndexedDB.
 //!
-//! - `schema`: the versioned schema and one explicit upgrade step per version.
-//! - `idb`: a small async wrapper over the browser API (requests and transactions as futures).
-//! - `records`: typed reads and writes of people, completions, training types and settings.
+//! - `schema`: the versioned schema and one explicit upgrade step per version (raw web-sys:
+//!   indexed_db_futures cannot reach the upgrade transaction).
+//! - `idb`: opening (upgrade, `blocked`, `versionchange`) and request shapes, on indexed_db_futures.
+//! - `cache`: what this tab has read, kept between pages and updated by each write.
+//! - `records`: typed reads and writes of people, their records, training types, requirements
+//!   and settings.
 
+mod cache;
 pub mod idb;
 pub mod records;
 pub mod schema;

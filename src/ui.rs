@@ -6,5 +6,6 @@ mod browser;
 mod ctx;
 mod fields;
 mod pages;
+mod query;
 
 pub use app::start;

@@ -4,14 +4,14 @@
 
 use escalera::domain::catalog::builtin_trainings;
 use escalera::domain::completion::Completion;
-use escalera::domain::date::Date;
+use escalera::domain::date::{Date, DateExt};
 use escalera::domain::hours::Hours;
 use escalera::domain::person::{Person, PreferredLanguage, WorkerType};
 use escalera::domain::presets::presets;
 use escalera::domain::requirement::{Waiver, WorkHours};
 use escalera::domain::settings::{Mode, Settings};
 use escalera::domain::training::CeCategory;
-use escalera::store::schema::{self, COMPLETIONS, PEOPLE};
+use escalera::store::schema::{self, COMPLETIONS, PEOPLE, WAIVERS, WORK_HOURS};
 use escalera::store::{Db, Hooks};
 use std::cell::Cell;
 use std::rc::Rc;
@@ -72,9 +72,10 @@ async fn opens_fresh_database_at_latest_version_with_every_store() {
     assert_eq!(db.version(), schema::LATEST);
     let mut names = db.store_names();
     names.sort();
-    assert_eq!(names, vec!["completions", "people", "requirements", "settings", "training_types", "waivers", "work_hours"]);
+    assert_eq!(names, vec!["people", "person_records", "requirements", "settings", "training_types"]);
     assert_eq!(db.settings().await.unwrap(), Settings::default());
     assert!(db.people().await.unwrap().is_empty());
+    assert!(db.person_records("nobody").await.unwrap().is_empty());
     db.close();
 }
 
@@ -93,10 +94,11 @@ async fn upgrades_version_1_database_keeping_its_data() {
     let db = Db::open("t-upgrade", Hooks::default()).await.unwrap();
     assert_eq!(db.version(), schema::LATEST);
     assert_eq!(db.person("p1").await.unwrap(), Some(person("p1", "Rosa")));
-    // The new indices cover records written before they existed.
-    let mine = db.completions_of_person("p1").await.unwrap();
-    assert_eq!(mine, vec![completion("c1", "p1", "builtin.law_ethics_ce", "2026-01-10")]);
-    assert_eq!(db.completions_of_training("builtin.hipaa").await.unwrap().len(), 1);
+    // Every completion moved into its person's document, including one whose person is unknown.
+    let mine = db.person_records("p1").await.unwrap();
+    assert_eq!(mine.completions, vec![completion("c1", "p1", "builtin.law_ethics_ce", "2026-01-10")]);
+    assert_eq!(db.everyone().await.unwrap().completions_of_training("builtin.hipaa").count(), 1);
+    assert_eq!(db.person_records("p2").await.unwrap().completions.len(), 1);
     assert!(db.stored_training_types().await.unwrap().is_empty());
     db.close();
 }
@@ -130,11 +132,17 @@ async fn crud_round_trips_every_record_kind_and_survives_reopen() {
     assert_eq!(db.person("p1").await.unwrap(), Some(rosa));
     assert_eq!(db.people().await.unwrap().len(), 2);
     assert_eq!(db.person("missing").await.unwrap(), None);
-    let mine = db.completions_of_person("p1").await.unwrap();
-    assert_eq!(mine.len(), 2);
-    assert!(mine.iter().any(|c| c.id == "c2" && c.removed), "removed records are kept");
-    assert_eq!(db.completions().await.unwrap().len(), 2);
-    assert_eq!(db.stored_training_types().await.unwrap(), vec![custom.clone()]);
+    let mine = db.person_records("p1").await.unwrap();
+    assert_eq!(mine.completions.len(), 2);
+    assert!(mine.completions.iter().any(|c| c.id == "c2" && c.removed), "removed records are kept");
+    assert_eq!(mine.completions[0], completion("c1", "p1", "builtin.mhfa_adult", "2025-03-10"), "every field survives");
+    // An edit replaces the record with the same id: still two.
+    db.save_completion(&Completion { removed: false, ..removed }).await.unwrap();
+    let everyone = db.everyone().await.unwrap();
+    let rosa_now = everyone.people.iter().find(|p| p.id == "p1").unwrap();
+    assert_eq!(everyone.facts(rosa_now).completions.len(), 2);
+    assert!(everyone.facts(rosa_now).completions.iter().all(|c| !c.removed));
+    assert_eq!(*db.stored_training_types().await.unwrap(), vec![custom.clone()]);
     assert_eq!(db.settings().await.unwrap(), settings);
 
     // Resetting a customised built-in drops only the override; own types cannot be deleted.
@@ -216,21 +224,21 @@ async fn a_connection_that_does_not_close_reports_blocked_then_the_open_finishes
 }
 
 #[wasm_bindgen_test]
-async fn upgrades_version_2_database_and_keeps_rules_engine_records() {
+async fn upgrades_version_2_database_and_round_trips_rules_engine_records() {
     fresh("t-upgrade-v3").await;
     let v2 = Db::open_version("t-upgrade-v3", 2, Hooks::default()).await.unwrap();
     v2.save_person(&person("p1", "Rosa")).await.unwrap();
-    v2.save_completion(&completion("c1", "p1", "builtin.peer_exam", "2024-03-01")).await.unwrap();
+    v2.put(COMPLETIONS, &completion("c1", "p1", "builtin.peer_exam", "2024-03-01")).await.unwrap();
     let mut own = builtin_trainings()[3].clone();
     own.id = "own-1".into();
     v2.save_training_type(&own).await.unwrap();
     v2.close();
 
     let db = Db::open("t-upgrade-v3", Hooks::default()).await.unwrap();
-    assert_eq!(db.version(), 3);
+    assert_eq!(db.version(), schema::LATEST);
     assert_eq!(db.person("p1").await.unwrap().unwrap().name, "Rosa");
-    assert_eq!(db.completions_of_person("p1").await.unwrap().len(), 1);
-    assert_eq!(db.stored_training_types().await.unwrap(), vec![own]);
+    assert_eq!(db.person_records("p1").await.unwrap().completions.len(), 1);
+    assert_eq!(*db.stored_training_types().await.unwrap(), vec![own]);
     // Settings written before version 3 read the default due-soon window.
     assert_eq!(db.settings().await.unwrap().due_soon_days, 60);
 
@@ -238,7 +246,7 @@ async fn upgrades_version_2_database_and_keeps_rules_engine_records() {
     for r in presets() {
         db.save_requirement(&r).await.unwrap();
     }
-    let mut stored = db.requirements().await.unwrap();
+    let mut stored = (*db.requirements().await.unwrap()).clone();
     stored.sort_by(|a, b| a.id.cmp(&b.id));
     let mut expected = presets();
     expected.sort_by(|a, b| a.id.cmp(&b.id));
@@ -253,11 +261,11 @@ async fn upgrades_version_2_database_and_keeps_rules_engine_records() {
         waived_by: "HR".into(), from: Date::parse_iso("2026-01-01").unwrap(), until: None, removed: false,
     };
     db.save_waiver(&waiver).await.unwrap();
-    assert_eq!(db.work_hours_of_person("p1").await.unwrap(), vec![worked]);
-    assert_eq!(db.waivers_of_person("p1").await.unwrap(), vec![waiver]);
-    assert!(db.waivers_of_person("p2").await.unwrap().is_empty());
-    assert_eq!(db.work_hours().await.unwrap().len(), 1);
-    assert_eq!(db.waivers().await.unwrap().len(), 1);
+    let mine = db.person_records("p1").await.unwrap();
+    assert_eq!(mine.work_hours, vec![worked]);
+    assert_eq!(mine.waivers, vec![waiver]);
+    assert_eq!(mine.completions.len(), 1, "saving hours and waivers keeps the completions");
+    assert!(db.person_records("p2").await.unwrap().waivers.is_empty());
 
     // Resetting an edited preset drops the edit only; the organization's own cannot be deleted.
     db.reset_preset_requirement("preset.cpr").await.unwrap();
@@ -268,4 +276,150 @@ async fn upgrades_version_2_database_and_keeps_rules_engine_records() {
     assert!(db.reset_preset_requirement("own-req").await.is_err());
     assert!(db.requirements().await.unwrap().iter().any(|r| r.id == "own-req"));
     db.close();
+}
+
+fn worked(id: &str, person_id: &str) -> WorkHours {
+    WorkHours {
+        id: id.into(), person_id: person_id.into(), from: Date::parse_iso("2025-01-01").unwrap(),
+        to: Date::parse_iso("2025-06-30").unwrap(), hours: Hours::whole(1040), notes: "Outreach, paid".into(), removed: false,
+    }
+}
+
+fn waiver(id: &str, person_id: &str) -> Waiver {
+    Waiver {
+        id: id.into(), person_id: person_id.into(), requirement_id: "preset.cpr".into(), reason: "Medical leave".into(),
+        waived_by: "HR".into(), from: Date::parse_iso("2026-01-01").unwrap(), until: Date::parse_iso("2026-06-30"), removed: true,
+    }
+}
+
+#[wasm_bindgen_test]
+async fn upgrades_version_3_database_moving_every_record_into_one_document_per_person() {
+    fresh("t-upgrade-v4").await;
+    // A browser that ran release 3: a record in every store, as that release wrote them.
+    let v3 = Db::open_version("t-upgrade-v4", 3, Hooks::default()).await.unwrap();
+    v3.save_person(&person("p1", "Rosa")).await.unwrap();
+    v3.save_person(&person("p2", "Luis")).await.unwrap();
+    v3.put(COMPLETIONS, &completion("c1", "p1", "builtin.cpr_first_aid", "2025-03-03")).await.unwrap();
+    v3.put(COMPLETIONS, &completion("c2", "p2", "builtin.hipaa", "2026-01-11")).await.unwrap();
+    let mut gone = completion("c3", "p1", "builtin.mhfa_adult", "2024-05-05");
+    gone.removed = true;
+    v3.put(COMPLETIONS, &gone).await.unwrap();
+    v3.put(WORK_HOURS, &worked("w1", "p1")).await.unwrap();
+    v3.put(WAIVERS, &waiver("x1", "p2")).await.unwrap();
+    let mut edited = presets()[0].clone();
+    edited.retired = true;
+    v3.save_requirement(&edited).await.unwrap();
+    let mut custom = builtin_trainings()[1].clone();
+    custom.typical_hours = Hours::whole(9);
+    v3.save_training_type(&custom).await.unwrap();
+    let settings = Settings { mode: Some(Mode::Organization), due_soon_days: 30 };
+    v3.save_settings(&settings).await.unwrap();
+    v3.close();
+
+    let progress = Rc::new(std::cell::RefCell::new(Vec::new()));
+    let hooks = Hooks {
+        on_upgrade_progress: Rc::new({
+            let progress = progress.clone();
+            move |done, total| progress.borrow_mut().push((done, total))
+        }),
+        ..Hooks::default()
+    };
+    let db = Db::open("t-upgrade-v4", hooks).await.unwrap();
+    assert_eq!(db.version(), schema::LATEST);
+    let mut names = db.store_names();
+    names.sort();
+    assert_eq!(names, vec!["people", "person_records", "requirements", "settings", "training_types"], "the old stores are gone");
+    let rosa = db.person_records("p1").await.unwrap();
+    assert_eq!(rosa.completions, vec![completion("c1", "p1", "builtin.cpr_first_aid", "2025-03-03"), gone]);
+    assert_eq!(rosa.work_hours, vec![worked("w1", "p1")]);
+    let luis = db.person_records("p2").await.unwrap();
+    assert_eq!(luis.completions, vec![completion("c2", "p2", "builtin.hipaa", "2026-01-11")]);
+    assert_eq!(luis.waivers, vec![waiver("x1", "p2")], "removed and dated fields survive");
+    assert_eq!(*db.requirements().await.unwrap(), vec![edited]);
+    assert_eq!(*db.stored_training_types().await.unwrap(), vec![custom]);
+    assert_eq!(db.settings().await.unwrap(), settings);
+    assert_eq!(db.people().await.unwrap().len(), 2);
+    let seen = progress.borrow().clone();
+    assert_eq!(seen.first(), Some(&(0, 5)));
+    assert_eq!(seen.last(), Some(&(5, 5)));
+    db.close();
+}
+
+#[wasm_bindgen_test]
+async fn a_large_upgrade_reports_progress_in_batches_and_keeps_every_record() {
+    fresh("t-upgrade-large").await;
+    let v3 = Db::open_version("t-upgrade-large", 3, Hooks::default()).await.unwrap();
+    let mut writes = Vec::new();
+    for i in 0..25_000 {
+        let c = completion(&format!("c{i:05}"), &format!("p{}", i % 500), "builtin.hipaa", "2026-01-11");
+        writes.push((COMPLETIONS, escalera::store::idb::record(&c).unwrap()));
+    }
+    v3.put_all(&writes).await.unwrap();
+    v3.close();
+
+    let progress = Rc::new(std::cell::RefCell::new(Vec::new()));
+    let hooks = Hooks {
+        on_upgrade_progress: Rc::new({
+            let progress = progress.clone();
+            move |done, total| progress.borrow_mut().push((done, total))
+        }),
+        ..Hooks::default()
+    };
+    let db = Db::open("t-upgrade-large", hooks).await.unwrap();
+    let seen = progress.borrow().clone();
+    assert!(seen.len() >= 4, "progress is reported per batch: {seen:?}");
+    assert!(seen.windows(2).all(|w| w[0].0 <= w[1].0 && w[1].1 == 25_000), "{seen:?}");
+    assert_eq!(seen.last(), Some(&(25_000, 25_000)));
+    let everyone = db.everyone().await.unwrap();
+    assert_eq!(everyone.completions_of_training("builtin.hipaa").count(), 25_000);
+    assert_eq!(db.person_records("p7").await.unwrap().completions.len(), 50);
+    db.close();
+}
+
+#[wasm_bindgen_test]
+async fn saves_to_one_person_at_once_never_overwrite_each_other_and_other_tabs_are_seen_after_forget() {
+    fresh("t-concurrent").await;
+    let tab_a = Db::open("t-concurrent", Hooks::default()).await.unwrap();
+    let tab_b = Db::open("t-concurrent", Hooks::default()).await.unwrap();
+    tab_a.save_person(&person("p1", "Rosa")).await.unwrap();
+    // Both tabs have read Rosa's (empty) records and keep them.
+    assert!(tab_a.person_records("p1").await.unwrap().is_empty());
+    assert!(tab_b.person_records("p1").await.unwrap().is_empty());
+    // Three saves to the same document at once, from two tabs: each reads, changes and writes
+    // inside its own transaction, so none is lost.
+    let (r1, r2, r3) = futures_join(
+        tab_a.save_completion(&completion("c1", "p1", "builtin.hipaa", "2026-01-01")),
+        tab_b.save_completion(&completion("c2", "p1", "builtin.cpr_first_aid", "2026-01-02")),
+        tab_a.save_work_hours(&worked("w1", "p1")),
+    )
+    .await;
+    r1.unwrap();
+    r2.unwrap();
+    r3.unwrap();
+    // Tab B still shows what it read until told that another tab wrote…
+    tab_b.forget();
+    let seen = tab_b.person_records("p1").await.unwrap();
+    assert_eq!(seen.completions.len(), 2);
+    assert_eq!(seen.work_hours.len(), 1);
+    // …and tab A's cache was kept up to date by its own writes.
+    tab_a.forget();
+    assert_eq!(*tab_a.person_records("p1").await.unwrap(), *seen);
+    tab_a.close();
+    tab_b.close();
+}
+
+/// Polls three futures together (no executor dependency beyond the test's own).
+async fn futures_join<A: std::future::Future, B: std::future::Future, C: std::future::Future>(a: A, b: B, c: C) -> (A::Output, B::Output, C::Output) {
+    use std::pin::pin;
+    use std::task::Poll;
+    let (mut a, mut b, mut c) = (pin!(a), pin!(b), pin!(c));
+    let (mut ra, mut rb, mut rc) = (None, None, None);
+    std::future::poll_fn(|cx| {
+        if ra.is_none() { if let Poll::Ready(v) = a.as_mut().poll(cx) { ra = Some(v); } }
+        if rb.is_none() { if let Poll::Ready(v) = b.as_mut().poll(cx) { rb = Some(v); } }
+        if rc.is_none() { if let Poll::Ready(v) = c.as_mut().poll(cx) { rc = Some(v); } }
+        if ra.is_some() && rb.is_some() && rc.is_some() { Poll::Ready(()) } else { Poll::Pending }
+    })
+    .await;
+    (ra.unwrap(), rb.unwrap(), rc.unwrap())
 }

@@ -5,7 +5,7 @@
 //! customise any entry (the store keeps an override with the same id) and reset it back.
 
 use super::competency::{in_framework, Framework};
-use super::date::Date;
+use super::date::{Date, DateExt};
 use super::hours::Hours;
 use super::text::Bilingual;
 use super::training::{Category, CeCategory, PeriodUnit, Source, TrainingType, Validity};

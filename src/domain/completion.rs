@@ -8,21 +8,23 @@ use serde::{Deserialize, Serialize};
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Completion {
     pub id: String,
+    /// Left out inside a person's stored document, whose id already says whose it is.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub person_id: String,
     pub training_id: String,
     pub completed_on: Date,
     pub hours: Hours,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub provider: String,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub certificate_number: String,
     /// The CE bucket these hours count toward; `None` when the training is not CE.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ce_category: Option<CeCategory>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub notes: String,
     /// Removed records stay stored (and can be brought back); they count toward nothing.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "super::is_false")]
     pub removed: bool,
 }
 
@@ -55,6 +57,7 @@ pub fn history<'a>(completions: &'a [Completion], keep: impl Fn(&Completion) -> 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::date::DateExt;
 
     fn completion(id: &str, person: &str, on: &str, hundredths: u32) -> Completion {
         Completion {

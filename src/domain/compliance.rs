@@ -1,47 +1,54 @@
 //! The organization's view of the rules engine: every person × requirement as of a date,
 //! filtered, counted by status, and bucketed by how soon each runs out.
 //!
-//! `Records` groups what the store returns by person once, so re-asking for another "as of"
-//! date or filter costs only the evaluation itself (about 30 ms at 5,000 people).
+//! `Records` holds what the store keeps, one document per person, shared (`Rc`) rather than
+//! copied, so re-asking for another "as of" date or filter costs only the evaluation itself
+//! (about 30 ms at 5,000 people), and the store's cache can hand it out for free.
 
 use super::completion::Completion;
-use super::date::Date;
+use super::date::{Date, DateExt, Datelike};
 use super::person::{Person, WorkerType};
+use super::person_records::PersonRecords;
 use super::requirement::{Waiver, WorkHours};
 use super::status::{evaluate_all, Context, Evaluation, Facts, Status};
+use std::collections::HashMap;
+use std::rc::Rc;
 
-/// Everything about many people, grouped by person for the engine.
+/// Everyone's records, by person.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Records {
-    pub people: Vec<Person>,
-    /// Sorted by person id, so one person's records are one slice.
-    completions: Vec<Completion>,
-    work_hours: Vec<WorkHours>,
-    waivers: Vec<Waiver>,
-}
-
-/// The part of a list sorted by person id that belongs to `person_id`.
-fn slice_of<'a, T>(sorted: &'a [T], person_id: &str, key: impl Fn(&T) -> &str) -> &'a [T] {
-    let start = sorted.partition_point(|x| key(x) < person_id);
-    let end = start + sorted[start..].partition_point(|x| key(x) == person_id);
-    &sorted[start..end]
+    pub people: Rc<Vec<Person>>,
+    /// Each person's document, by person id; people with nothing recorded have none.
+    files: Rc<HashMap<String, Rc<PersonRecords>>>,
 }
 
 impl Records {
-    pub fn new(people: Vec<Person>, mut completions: Vec<Completion>, mut work_hours: Vec<WorkHours>, mut waivers: Vec<Waiver>) -> Records {
-        completions.sort_by(|a, b| a.person_id.cmp(&b.person_id));
-        work_hours.sort_by(|a, b| a.person_id.cmp(&b.person_id));
-        waivers.sort_by(|a, b| a.person_id.cmp(&b.person_id));
-        Records { people, completions, work_hours, waivers }
+    /// From the store's documents (shared, not copied).
+    pub fn from_files(people: Rc<Vec<Person>>, files: Rc<HashMap<String, Rc<PersonRecords>>>) -> Records {
+        Records { people, files }
+    }
+
+    /// From flat lists in any order (tests, benchmarks, imports).
+    pub fn new(people: Vec<Person>, completions: Vec<Completion>, work_hours: Vec<WorkHours>, waivers: Vec<Waiver>) -> Records {
+        let files = PersonRecords::group(completions, work_hours, waivers).into_iter().map(|f| (f.person_id.clone(), Rc::new(f))).collect();
+        Records { people: Rc::new(people), files: Rc::new(files) }
+    }
+
+    /// One person's document, if anything is recorded for them.
+    pub fn file(&self, person_id: &str) -> Option<&PersonRecords> {
+        self.files.get(person_id).map(|f| &**f)
     }
 
     pub fn facts<'a>(&'a self, person: &'a Person) -> Facts<'a> {
-        Facts {
-            person,
-            completions: slice_of(&self.completions, &person.id, |c| &c.person_id),
-            work_hours: slice_of(&self.work_hours, &person.id, |w| &w.person_id),
-            waivers: slice_of(&self.waivers, &person.id, |w| &w.person_id),
+        match self.file(&person.id) {
+            Some(f) => Facts { person, completions: &f.completions, work_hours: &f.work_hours, waivers: &f.waivers },
+            None => Facts { person, completions: &[], work_hours: &[], waivers: &[] },
         }
+    }
+
+    /// Every person's completions of one training (a training's page), with the person.
+    pub fn completions_of_training<'a>(&'a self, training_id: &'a str) -> impl Iterator<Item = &'a Completion> + 'a {
+        self.files.values().flat_map(move |f| f.completions.iter().filter(move |c| c.training_id == training_id))
     }
 
     /// Programs people belong to, sorted, for the filter.

@@ -1,167 +1,104 @@
-//! A calendar date without time zone: the unit every rule in Escalera speaks in.
+//! Calendar dates: chrono's `NaiveDate` (no time zone: certificates expire on a day, not an
+//! instant), plus the few date rules that are ours.
 //!
-//! Certificates expire on a day, not an instant, so a plain civil date is the right model
-//! (and avoids pulling a date-time library into the wasm bundle). Stored and exchanged as
-//! ISO 8601 `YYYY-MM-DD`. Arithmetic uses the days-from-civil algorithm of Howard Hinnant
-//! (public domain), valid far beyond any year a training record will carry.
+//! chrono does the calendar: month arithmetic that clamps to the month's end, leap years,
+//! parsing and ISO 8601 text (`YYYY-MM-DD`, also the stored and exported form). `DateExt`
+//! keeps only what certifying bodies add on top: "through the end of the month", whole-day
+//! distances, and the strict shape of a date a person typed. It is built without chrono's
+//! clock or time-zone features: today's date comes from the browser, in `ui`.
 
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
-use std::fmt;
+use chrono::{Days, Months};
+pub use chrono::{Datelike, NaiveDate as Date};
 
-/// A proleptic Gregorian date, stored as days since 1970-01-01.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Date {
-    days: i32,
-}
-
-/// The first and last years a date may carry: enough for any record, small enough that
-/// arithmetic never overflows.
+/// The first and last years a date may carry: enough for any record, and a typing slip such
+/// as `20255` or `0202` is caught instead of stored.
 pub const MIN_YEAR: i32 = 1900;
 pub const MAX_YEAR: i32 = 2200;
 
 pub fn is_leap_year(year: i32) -> bool {
-    (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+    Date::from_ymd_opt(year, 2, 29).is_some()
 }
 
 pub fn days_in_month(year: i32, month: u32) -> u32 {
-    match month {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if is_leap_year(year) => 29,
-        2 => 28,
-        _ => 0,
+    match Date::from_ymd_opt(year, month, 1) {
+        Some(first) => first.end_of_month().day(),
+        None => 0,
     }
 }
 
-impl Date {
-    /// A date from its parts, or `None` if the day does not exist (30 February, month 13)
-    /// or the year is outside `MIN_YEAR..=MAX_YEAR`.
-    pub fn from_ymd(year: i32, month: u32, day: u32) -> Option<Date> {
-        if !(MIN_YEAR..=MAX_YEAR).contains(&year) || !(1..=12).contains(&month) {
+/// Escalera's rules over chrono's dates. Bring it into scope with `use …::date::DateExt`.
+pub trait DateExt: Sized {
+    /// Parses what `<input type="date">` produces: exactly `YYYY-MM-DD`, a real day, a year
+    /// in range. Stricter than chrono's own parser on purpose (no `2024-1-1`, no signs).
+    fn parse_iso(text: &str) -> Option<Self>;
+    /// ISO 8601 text, `2026-07-04` (chrono's `Display`).
+    fn to_iso(self) -> String;
+    fn ymd(self) -> (i32, u32, u32);
+    /// `days` later (earlier when negative).
+    fn add_days(self, days: i32) -> Self;
+    /// Calendar months later (earlier when negative); a day that does not exist in the target
+    /// month clamps to its last day, as certifying bodies count: 31 January + 1 = 28/29 February.
+    fn add_months(self, months: i32) -> Self;
+    fn add_years(self, years: i32) -> Self;
+    /// Whole days from `self` to `other` (positive when `other` is later).
+    fn days_until(self, other: Self) -> i32;
+    /// The last day of this date's month ("valid through the end of the month").
+    fn end_of_month(self) -> Self;
+}
+
+impl DateExt for Date {
+    fn parse_iso(text: &str) -> Option<Date> {
+        let text = text.trim();
+        let b = text.as_bytes();
+        let shape_ok = b.len() == 10
+            && b[4] == b'-'
+            && b[7] == b'-'
+            && b.iter().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
+        if !shape_ok {
             return None;
         }
-        if day == 0 || day > days_in_month(year, month) {
-            return None;
-        }
-        Some(Date { days: days_from_civil(year, month, day) })
+        let date = Date::parse_from_str(text, "%Y-%m-%d").ok()?;
+        (MIN_YEAR..=MAX_YEAR).contains(&date.year()).then_some(date)
     }
 
-    pub fn from_days_since_epoch(days: i32) -> Date {
-        Date { days }
+    fn to_iso(self) -> String {
+        self.to_string()
     }
 
-    pub fn days_since_epoch(self) -> i32 {
-        self.days
+    fn ymd(self) -> (i32, u32, u32) {
+        (self.year(), self.month(), self.day())
     }
 
-    pub fn ymd(self) -> (i32, u32, u32) {
-        civil_from_days(self.days)
+    fn add_days(self, days: i32) -> Date {
+        let moved = if days >= 0 {
+            self.checked_add_days(Days::new(days as u64))
+        } else {
+            self.checked_sub_days(Days::new(days.unsigned_abs() as u64))
+        };
+        moved.expect("dates stay within chrono's range")
     }
 
-    pub fn year(self) -> i32 {
-        self.ymd().0
+    fn add_months(self, months: i32) -> Date {
+        let moved = if months >= 0 {
+            self.checked_add_months(Months::new(months as u32))
+        } else {
+            self.checked_sub_months(Months::new(months.unsigned_abs()))
+        };
+        moved.expect("dates stay within chrono's range")
     }
 
-    pub fn month(self) -> u32 {
-        self.ymd().1
-    }
-
-    pub fn day(self) -> u32 {
-        self.ymd().2
-    }
-
-    pub fn add_days(self, days: i32) -> Date {
-        Date { days: self.days + days }
-    }
-
-    /// Days from `self` to `other` (positive when `other` is later).
-    pub fn days_until(self, other: Date) -> i32 {
-        other.days - self.days
-    }
-
-    /// Adds calendar months. A day that does not exist in the target month is clamped to
-    /// its last day: 31 January + 1 month = 28 (or 29) February, as certifying bodies count.
-    pub fn add_months(self, months: i32) -> Date {
-        let (y, m, d) = self.ymd();
-        let zero_based = y * 12 + (m as i32 - 1) + months;
-        let year = zero_based.div_euclid(12);
-        let month = zero_based.rem_euclid(12) as u32 + 1;
-        let day = d.min(days_in_month(year, month));
-        Date { days: days_from_civil(year, month, day) }
-    }
-
-    pub fn add_years(self, years: i32) -> Date {
+    fn add_years(self, years: i32) -> Date {
         self.add_months(years * 12)
     }
 
-    /// The last day of this date's month.
-    pub fn end_of_month(self) -> Date {
-        let (y, m, _) = self.ymd();
-        Date { days: days_from_civil(y, m, days_in_month(y, m)) }
+    fn days_until(self, other: Date) -> i32 {
+        other.signed_duration_since(self).num_days() as i32
     }
 
-    /// Parses ISO `YYYY-MM-DD` (what `<input type="date">` produces).
-    pub fn parse_iso(text: &str) -> Option<Date> {
-        let text = text.trim();
-        let mut parts = text.split('-');
-        let (y, m, d) = (parts.next()?, parts.next()?, parts.next()?);
-        if parts.next().is_some() || y.len() != 4 || m.len() != 2 || d.len() != 2 {
-            return None;
-        }
-        let all_digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
-        if !all_digits(y) || !all_digits(m) || !all_digits(d) {
-            return None;
-        }
-        Date::from_ymd(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)
+    fn end_of_month(self) -> Date {
+        let first_of_next = self.with_day(1).expect("day 1 exists").add_months(1);
+        first_of_next.add_days(-1)
     }
-
-    pub fn to_iso(self) -> String {
-        let (y, m, d) = self.ymd();
-        format!("{y:04}-{m:02}-{d:02}")
-    }
-}
-
-impl fmt::Display for Date {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.to_iso())
-    }
-}
-
-impl Serialize for Date {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(&self.to_iso())
-    }
-}
-
-impl<'de> Deserialize<'de> for Date {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Date, D::Error> {
-        let text = String::deserialize(d)?;
-        Date::parse_iso(&text)
-            .ok_or_else(|| serde::de::Error::custom(format!("not an ISO date: {text:?}")))
-    }
-}
-
-fn days_from_civil(y: i32, m: u32, d: u32) -> i32 {
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let mp = (m as i32 + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + d as i32 - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
-}
-
-fn civil_from_days(z: i32) -> (i32, u32, u32) {
-    let z = z + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-    let y = yoe + era * 400 + i32::from(m <= 2);
-    (y, m, d)
 }
 
 #[cfg(test)]
@@ -173,13 +110,13 @@ mod tests {
     }
 
     #[test]
-    fn epoch_and_round_trip() {
-        assert_eq!(Date::from_ymd(1970, 1, 1).unwrap().days_since_epoch(), 0);
-        assert_eq!(d("2000-03-01").days_since_epoch(), 11_017);
-        for days in (-25_000..80_000).step_by(7) {
-            let date = Date::from_days_since_epoch(days);
+    fn iso_text_round_trips() {
+        let mut date = d("1960-01-01");
+        while date < d("2100-01-01") {
             assert_eq!(Date::parse_iso(&date.to_iso()), Some(date));
+            date = date.add_days(7);
         }
+        assert_eq!(d("2000-03-01").to_iso(), "2000-03-01");
     }
 
     #[test]
@@ -192,6 +129,10 @@ mod tests {
         assert!(Date::parse_iso("2024-02-29").is_some());
         assert!(Date::parse_iso("2000-02-29").is_some());
         assert!(Date::parse_iso("1900-02-29").is_none());
+        assert!(is_leap_year(2024) && is_leap_year(2000) && !is_leap_year(1900) && !is_leap_year(2025));
+        assert_eq!(days_in_month(2024, 2), 29);
+        assert_eq!(days_in_month(2025, 2), 28);
+        assert_eq!(days_in_month(2025, 13), 0);
     }
 
     #[test]
@@ -212,6 +153,8 @@ mod tests {
         assert_eq!(d("2025-12-01").end_of_month(), d("2025-12-31"));
         assert_eq!(d("2025-12-31").days_until(d("2026-01-01")), 1);
         assert_eq!(d("2024-01-01").days_until(d("2025-01-01")), 366);
+        assert_eq!(d("2025-01-01").days_until(d("2024-01-01")), -366);
+        assert_eq!(d("2025-03-01").add_days(-1), d("2025-02-28"));
     }
 
     #[test]
@@ -227,7 +170,11 @@ mod tests {
         use proptest::prelude::*;
 
         fn any_date() -> impl Strategy<Value = Date> {
-            (-25_000i32..80_000).prop_map(Date::from_days_since_epoch)
+            (-25_000i32..80_000).prop_map(|days| d0().add_days(days))
+        }
+
+        fn d0() -> Date {
+            Date::from_ymd_opt(1970, 1, 1).unwrap()
         }
 
         proptest! {
@@ -250,6 +197,7 @@ mod tests {
                 prop_assert!(date.add_days(days) > date);
                 prop_assert_eq!(date.days_until(date.add_days(days)), days);
                 prop_assert!(date.end_of_month() >= date);
+                prop_assert_eq!(date.end_of_month().add_days(1).day(), 1);
             }
         }
     }

@@ -3,7 +3,7 @@
 //! its field so the interface can show it inline. Nothing is saved unless validation passes.
 
 use super::completion::Completion;
-use super::date::Date;
+use super::date::{Date, DateExt};
 use super::hours::{Hours, MAX_HOURS_PER_RECORD};
 use super::person::{EmploymentType, Person, PreferredLanguage, WorkerType};
 use super::text::Bilingual;

@@ -5,7 +5,7 @@
 //! edit them; statuses are always recomputed from the records, so an edit never rewrites
 //! history.
 
-use super::date::Date;
+use super::date::{Date, DateExt};
 use super::hours::Hours;
 use super::person::WorkerType;
 use super::requirement::*;

@@ -141,14 +141,15 @@ pub enum Cycle {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct WorkHours {
     pub id: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub person_id: String,
     pub from: Date,
     pub to: Date,
     pub hours: Hours,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub notes: String,
     /// Removed periods stay stored (and can be brought back); they count toward nothing.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "super::is_false")]
     pub removed: bool,
 }
 
@@ -156,15 +157,16 @@ pub struct WorkHours {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Waiver {
     pub id: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub person_id: String,
     pub requirement_id: String,
     pub reason: String,
     pub waived_by: String,
     pub from: Date,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub until: Option<Date>,
     /// Withdrawn: kept (and can be restored), but sets nothing aside.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "super::is_false")]
     pub removed: bool,
 }
 
@@ -212,6 +214,7 @@ pub fn in_use(entries: &[RequirementEntry]) -> Vec<Requirement> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::date::DateExt;
     use crate::domain::presets::presets;
 
     #[test]

@@ -1,7 +1,7 @@
 //! Drafts and validation for the compliance forms: work hours, waivers, and editing a
 //! requirement. Same contract as `form.rs`: strings in, a record or every problem out.
 
-use super::date::Date;
+use super::date::{Date, DateExt};
 use super::form::{Errors, Field, Problem, LONG, SHORT};
 use super::hours::Hours;
 use super::person::WorkerType;

@@ -6,7 +6,7 @@
 //! is recorded. Removed completions count toward nothing.
 
 use super::completion::Completion;
-use super::date::Date;
+use super::date::{Date, DateExt};
 use super::hours::Hours;
 use super::person::Person;
 use super::requirement::{CredentialRule, Cycle, HoursRule, Requirement, Rule, Waiver, WorkHours};
@@ -420,7 +420,7 @@ fn cycle_for(rule: &HoursRule, facts: Facts, ctx: Context, as_of: Date, depth: u
     };
     match &rule.cycle {
         Cycle::Calendar { months, start_month } => {
-            let anchor = Date::from_ymd(2000, (*start_month).clamp(1, 12), 1).expect("valid");
+            let anchor = Date::from_ymd_opt(2000, (*start_month).clamp(1, 12), 1).expect("valid");
             let (current, previous) = stepped(anchor, *months);
             // Calendar cycles run back indefinitely.
             Ok((current, previous.or_else(|| Some((anchor.add_months(-(*months as i32)), anchor.add_days(-1))))))

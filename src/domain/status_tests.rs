@@ -402,7 +402,7 @@ mod properties {
     const REQUIREMENTS: [&str; 8] = ["cpr", "mhfa", "peer_certification", "peer_ce", "chw_annual_training", "chw_qualification", "hipaa_at_hire", "peer_spec_crisis"];
 
     fn day() -> impl Strategy<Value = Date> {
-        (d("2023-01-01").days_since_epoch()..d("2028-12-31").days_since_epoch()).prop_map(Date::from_days_since_epoch)
+        (0..d("2023-01-01").days_until(d("2028-12-31"))).prop_map(|n| d("2023-01-01").add_days(n))
     }
 
     fn completion() -> impl Strategy<Value = Completion> {

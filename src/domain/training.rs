@@ -1,7 +1,7 @@
 //! Training types: what a completion is a completion *of*, with the rule that says how long
 //! it stays valid and the source that rule comes from.
 
-use super::date::{days_in_month, Date};
+use super::date::{days_in_month, Date, DateExt, Datelike};
 use super::hours::Hours;
 use super::text::Bilingual;
 use serde::{Deserialize, Serialize};
@@ -281,7 +281,7 @@ impl Validity {
                 let (mut year, ..) = completed.ymd();
                 loop {
                     if year.rem_euclid(every) == year_remainder as i32 {
-                        if let Some(candidate) = Date::from_ymd(year, month, day) {
+                        if let Some(candidate) = Date::from_ymd_opt(year, month, day) {
                             if candidate > completed {
                                 return Some(candidate);
                             }

@@ -1,18 +1,25 @@
-//! A small async layer over IndexedDB: open with upgrade, `blocked` and `versionchange`
-//! handling, and requests/transactions as futures.
+//! Opening the database and the few request shapes the records use, on indexed_db_futures.
 //!
-//! Values cross the boundary as JSON (serde_json, then `JSON.parse`), which keeps one serde
-//! backend in the bundle and stores plain objects that browser dev tools show readably.
+//! Opening is two steps: `schema.rs` runs any upgrade through a raw `IDBOpenDBRequest` (the
+//! crate's upgrade callback cannot reach the upgrade transaction), then the crate opens the
+//! same version, where no upgrade fires. Values cross as JSON text: records other than
+//! people's documents are stored as plain objects (gloo-utils' `JsValueSerdeExt`, one serde
+//! backend in the bundle), people's documents as strings (`records.rs`).
 
+use super::cache::Cache;
 use super::schema;
+use gloo_utils::format::JsValueSerdeExt;
+use indexed_db_futures::database::Database;
+use indexed_db_futures::internals::SystemRepr;
+use indexed_db_futures::prelude::*;
+use indexed_db_futures::transaction::TransactionMode;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
+use std::cell::RefCell;
 use std::fmt;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::JsFuture;
-use web_sys::{IdbDatabase, IdbKeyRange, IdbOpenDbRequest, IdbRequest, IdbTransaction, IdbTransactionMode};
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct StoreError(pub String);
@@ -34,6 +41,18 @@ impl From<JsValue> for StoreError {
     }
 }
 
+impl From<indexed_db_futures::error::Error> for StoreError {
+    fn from(e: indexed_db_futures::error::Error) -> StoreError {
+        StoreError(e.to_string())
+    }
+}
+
+impl From<indexed_db_futures::error::OpenDbError> for StoreError {
+    fn from(e: indexed_db_futures::error::OpenDbError) -> StoreError {
+        StoreError(e.to_string())
+    }
+}
+
 impl From<serde_json::Error> for StoreError {
     fn from(e: serde_json::Error) -> StoreError {
         StoreError(format!("record does not match the model: {e}"))
@@ -49,64 +68,68 @@ pub struct Hooks {
     pub on_blocked: Rc<dyn Fn()>,
     /// Another tab wants to upgrade: this connection has been closed; ask the user to reload.
     pub on_version_change: Rc<dyn Fn()>,
+    /// An upgrade is moving records: how many of how many so far.
+    pub on_upgrade_progress: Rc<dyn Fn(u32, u32)>,
 }
 
 impl Default for Hooks {
     fn default() -> Hooks {
-        Hooks { on_blocked: Rc::new(|| ()), on_version_change: Rc::new(|| ()) }
+        Hooks { on_blocked: Rc::new(|| ()), on_version_change: Rc::new(|| ()), on_upgrade_progress: Rc::new(|_, _| ()) }
     }
 }
 
-/// An open connection. Cheap to clone.
-#[derive(Clone, Debug)]
+/// An open connection and what has been read through it. Cheap to clone: clones share both.
+#[derive(Clone)]
 pub struct Db {
-    db: IdbDatabase,
+    pub(super) db: Database,
+    pub(super) cache: Rc<RefCell<Cache>>,
 }
 
-/// Resolves when `request` succeeds (with its result) or fails.
-async fn request_done(request: &IdbRequest) -> Result<JsValue> {
-    let promise = js_sys::Promise::new(&mut |resolve, reject| {
-        let req = request.clone();
-        let on_success = Closure::once_into_js(move |_: web_sys::Event| {
-            let _ = resolve.call1(&JsValue::NULL, &req.result().unwrap_or(JsValue::UNDEFINED));
-        });
-        let req = request.clone();
-        let on_error = Closure::once_into_js(move |_: web_sys::Event| {
-            let error = req.error().ok().flatten().map(JsValue::from).unwrap_or(JsValue::NULL);
-            let _ = reject.call1(&JsValue::NULL, &error);
-        });
-        request.set_onsuccess(Some(on_success.unchecked_ref()));
-        request.set_onerror(Some(on_error.unchecked_ref()));
+/// Runs the schema's upgrade steps, if any are due, on a raw open request, then closes it.
+async fn upgrade(name: &str, version: u32, hooks: &Hooks) -> Result<()> {
+    let factory = gloo_utils::window()
+        .indexed_db()?
+        .ok_or_else(|| StoreError("IndexedDB is not available in this browser".into()))?;
+    let request = factory.open_with_u32(name, version)?;
+    let on_upgrade = Closure::<dyn FnMut(web_sys::IdbVersionChangeEvent)>::new({
+        let request = request.clone();
+        let hooks = hooks.clone();
+        move |event: web_sys::IdbVersionChangeEvent| {
+            let old = event.old_version() as u32;
+            let new = event.new_version().map(|v| v as u32).unwrap_or(old);
+            let db: web_sys::IdbDatabase = request.result().expect("open result").unchecked_into();
+            let tx = request.transaction().expect("upgrade transaction");
+            match schema::upgrade(&db, &tx, old, new, &hooks) {
+                Ok(None) => {}
+                Ok(Some(moves)) => wasm_bindgen_futures::spawn_local(async move {
+                    if let Err(e) = moves.await {
+                        web_sys::console::error_1(&e);
+                        tx.abort().ok();
+                    }
+                }),
+                Err(e) => {
+                    web_sys::console::error_1(&e);
+                    tx.abort().ok();
+                }
+            }
+        }
     });
-    Ok(JsFuture::from(promise).await?)
-}
-
-/// Resolves when `tx` has committed, fails when it aborts: a write is durable only then.
-async fn transaction_done(tx: &IdbTransaction) -> Result<()> {
-    let promise = js_sys::Promise::new(&mut |resolve, reject| {
-        let on_complete = Closure::once_into_js(move |_: web_sys::Event| {
-            let _ = resolve.call0(&JsValue::NULL);
-        });
-        let t = tx.clone();
-        let on_abort = Closure::once_into_js(move |_: web_sys::Event| {
-            let error = t.error().map(JsValue::from).unwrap_or_else(|| JsValue::from_str("transaction aborted"));
-            let _ = reject.call1(&JsValue::NULL, &error);
-        });
-        tx.set_oncomplete(Some(on_complete.unchecked_ref()));
-        tx.set_onabort(Some(on_abort.unchecked_ref()));
-        tx.set_onerror(None);
+    request.set_onupgradeneeded(Some(on_upgrade.as_ref().unchecked_ref()));
+    let on_blocked = gloo_events::EventListener::new(&request, "blocked", {
+        let hook = hooks.on_blocked.clone();
+        move |_| hook()
     });
-    JsFuture::from(promise).await?;
+    let finished = js_sys::Promise::new(&mut |resolve, reject| {
+        request.set_onsuccess(Some(&resolve));
+        request.set_onerror(Some(&reject));
+    });
+    let outcome = wasm_bindgen_futures::JsFuture::from(finished).await;
+    request.set_onupgradeneeded(None);
+    drop((on_upgrade, on_blocked));
+    outcome?;
+    let raw: web_sys::IdbDatabase = request.result()?.unchecked_into();
+    raw.close();
     Ok(())
-}
-
-fn to_js<T: Serialize>(value: &T) -> Result<JsValue> {
-    Ok(js_sys::JSON::parse(&serde_json::to_string(value)?)?)
-}
-
-fn from_js<T: DeserializeOwned>(value: &JsValue) -> Result<T> {
-    let text: String = js_sys::JSON::stringify(value)?.into();
-    Ok(serde_json::from_str(&text)?)
 }
 
 impl Db {
@@ -117,46 +140,18 @@ impl Db {
 
     /// Opens at a given version. Tests use it to create databases as older releases did.
     pub async fn open_version(name: &str, version: u32, hooks: Hooks) -> Result<Db> {
-        let window = web_sys::window().ok_or_else(|| StoreError("no window".into()))?;
-        let factory = window
-            .indexed_db()?
-            .ok_or_else(|| StoreError("IndexedDB is not available in this browser".into()))?;
-        let request: IdbOpenDbRequest = factory.open_with_u32(name, version)?;
-
-        let on_upgrade = Closure::<dyn FnMut(web_sys::IdbVersionChangeEvent)>::new({
-            let request = request.clone();
-            move |event: web_sys::IdbVersionChangeEvent| {
-                let old = event.old_version() as u32;
-                let new = event.new_version().map(|v| v as u32).unwrap_or(old);
-                let db: IdbDatabase = request.result().expect("open result").unchecked_into();
-                let tx = request.transaction().expect("upgrade transaction");
-                if let Err(e) = schema::upgrade(&db, &tx, old, new) {
-                    web_sys::console::error_1(&e);
-                    tx.abort().ok();
-                }
-            }
-        });
-        request.set_onupgradeneeded(Some(on_upgrade.as_ref().unchecked_ref()));
-        let on_blocked_hook = hooks.on_blocked.clone();
-        let on_blocked = Closure::<dyn FnMut(web_sys::Event)>::new(move |_| on_blocked_hook());
-        request.set_onblocked(Some(on_blocked.as_ref().unchecked_ref()));
-
-        let result = request_done(&request).await;
-        request.set_onupgradeneeded(None);
-        request.set_onblocked(None);
-        drop((on_upgrade, on_blocked));
-        let db: IdbDatabase = result?.unchecked_into();
-
-        // Another tab asks to upgrade: close at once so its upgrade never hangs, then tell the user.
-        let on_change_hook = hooks.on_version_change.clone();
-        let db_for_close = db.clone();
-        let on_version_change = Closure::<dyn FnMut(web_sys::Event)>::new(move |_| {
-            db_for_close.close();
-            on_change_hook();
-        });
-        db.set_onversionchange(Some(on_version_change.as_ref().unchecked_ref()));
-        on_version_change.forget(); // lives as long as the connection
-        Ok(Db { db })
+        upgrade(name, version, &hooks).await?;
+        let db = Database::open(name).with_version(version).await?;
+        // Another tab asks to upgrade: close at once so its upgrade never hangs, then tell
+        // the user. The listener lives as long as the connection.
+        let closing = db.clone();
+        let hook = hooks.on_version_change.clone();
+        gloo_events::EventListener::new(db.as_sys(), "versionchange", move |_| {
+            closing.clone().close();
+            hook();
+        })
+        .forget();
+        Ok(Db { db, cache: Rc::default() })
     }
 
     pub fn version(&self) -> u32 {
@@ -164,69 +159,80 @@ impl Db {
     }
 
     pub fn store_names(&self) -> Vec<String> {
-        let list = self.db.object_store_names();
-        (0..list.length()).filter_map(|i| list.item(i)).collect()
+        self.db.object_store_names().collect()
     }
 
     pub fn close(&self) {
-        self.db.close();
+        self.db.clone().close();
     }
 
-    fn tx(&self, stores: &[&str], mode: IdbTransactionMode) -> Result<IdbTransaction> {
-        let names = js_sys::Array::new();
-        for s in stores {
-            names.push(&JsValue::from_str(s));
+    /// Forgets what was read (another tab wrote): the next reads go to IndexedDB.
+    pub fn forget(&self) {
+        self.cache.borrow_mut().clear();
+    }
+
+    /// One record by key, as stored (`None` when absent).
+    pub(super) async fn get_raw(&self, store: &str, key: &str) -> Result<Option<JsValue>> {
+        let tx = self.db.transaction(store).build()?;
+        let found: Option<JsValue> = tx.object_store(store)?.get(key).primitive()?.await?;
+        Ok(found.filter(|v| !v.is_undefined()))
+    }
+
+    /// Every record of a store, as stored.
+    pub(super) async fn all_raw(&self, store: &str) -> Result<js_sys::Array> {
+        let tx = self.db.transaction(store).build()?;
+        let values: Vec<JsValue> = tx.object_store(store)?.get_all().primitive()?.await?.collect::<std::result::Result<_, _>>()?;
+        Ok(values.into_iter().collect())
+    }
+
+    pub(super) async fn get<T: DeserializeOwned>(&self, store: &str, key: &str) -> Result<Option<T>> {
+        match self.get_raw(store, key).await? {
+            Some(value) => Ok(Some(value.into_serde()?)),
+            None => Ok(None),
         }
-        Ok(self.db.transaction_with_str_sequence_and_mode(&names, mode)?)
     }
 
-    pub async fn get<T: DeserializeOwned>(&self, store: &str, key: &str) -> Result<Option<T>> {
-        let tx = self.tx(&[store], IdbTransactionMode::Readonly)?;
-        let value = request_done(&tx.object_store(store)?.get(&JsValue::from_str(key))?).await?;
-        if value.is_undefined() { Ok(None) } else { from_js(&value).map(Some) }
+    /// Every record of a store: one `JSON.stringify` and one parse for the whole list.
+    pub(super) async fn all<T: DeserializeOwned>(&self, store: &str) -> Result<Vec<T>> {
+        Ok(JsValue::from(self.all_raw(store).await?).into_serde()?)
     }
 
-    pub async fn all<T: DeserializeOwned>(&self, store: &str) -> Result<Vec<T>> {
-        let tx = self.tx(&[store], IdbTransactionMode::Readonly)?;
-        let values = request_done(&tx.object_store(store)?.get_all()?).await?;
-        js_sys::Array::from(&values).iter().map(|v| from_js(&v)).collect()
-    }
-
-    /// Every record of `store` whose `index` equals `key`.
-    pub async fn all_by_index<T: DeserializeOwned>(&self, store: &str, index: &str, key: &str) -> Result<Vec<T>> {
-        let tx = self.tx(&[store], IdbTransactionMode::Readonly)?;
-        let range = IdbKeyRange::only(&JsValue::from_str(key))?;
-        let values = request_done(&tx.object_store(store)?.index(index)?.get_all_with_key(&range)?).await?;
-        js_sys::Array::from(&values).iter().map(|v| from_js(&v)).collect()
-    }
-
-    /// Writes every `(store, record)` in one transaction: all of them or none.
+    /// Writes every `(store, record)` in one transaction: all of them or none. What this tab
+    /// has read is forgotten: use the typed writers (`records.rs`), which keep it up to date.
     pub async fn put_all(&self, writes: &[(&str, JsValue)]) -> Result<()> {
+        self.write_all(writes).await?;
+        self.cache.borrow_mut().clear();
+        Ok(())
+    }
+
+    /// `put_all` without touching the cache: the caller mirrors the change.
+    pub(super) async fn write_all(&self, writes: &[(&str, JsValue)]) -> Result<()> {
         let mut stores: Vec<&str> = writes.iter().map(|(s, _)| *s).collect();
         stores.sort_unstable();
         stores.dedup();
-        let tx = self.tx(&stores, IdbTransactionMode::Readwrite)?;
+        let tx = self.db.transaction(stores.as_slice()).with_mode(TransactionMode::Readwrite).build()?;
         for (store, value) in writes {
-            if let Err(e) = tx.object_store(store).and_then(|s| s.put(value)) {
-                tx.abort().ok();
-                return Err(e.into());
-            }
+            // A failed put drops `tx` unfinished, which aborts it: nothing is written.
+            tx.object_store(store)?.put(value.clone()).primitive()?;
         }
-        transaction_done(&tx).await
+        tx.commit().await?;
+        Ok(())
     }
 
+    /// Puts one record in `store` as it is given: tests use it to write what older releases did.
     pub async fn put<T: Serialize>(&self, store: &str, value: &T) -> Result<()> {
-        self.put_all(&[(store, to_js(value)?)]).await
+        self.put_all(&[(store, record(value)?)]).await
     }
 
-    pub async fn delete(&self, store: &str, key: &str) -> Result<()> {
-        let tx = self.tx(&[store], IdbTransactionMode::Readwrite)?;
-        tx.object_store(store)?.delete(&JsValue::from_str(key))?;
-        transaction_done(&tx).await
+    pub(super) async fn delete(&self, store: &str, key: &str) -> Result<()> {
+        let tx = self.db.transaction(store).with_mode(TransactionMode::Readwrite).build()?;
+        tx.object_store(store)?.delete(key).primitive()?.await?;
+        tx.commit().await?;
+        Ok(())
     }
 }
 
-/// Serializes a record for `put_all`.
+/// A record as the store keeps it: the plain object of its JSON.
 pub fn record<T: Serialize>(value: &T) -> Result<JsValue> {
-    to_js(value)
+    Ok(JsValue::from_serde(value)?)
 }

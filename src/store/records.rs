@@ -1,13 +1,25 @@
 //! Typed reads and writes. The interface calls these; it never names a store or an index.
+//!
+//! Reads come from the cache when this tab has read them before; writes go to IndexedDB in
+//! one transaction and, once it commits, into the cache.
 
-use super::idb::{record, Db, Result};
-use super::schema::{BY_PERSON, BY_TRAINING, COMPLETIONS, PEOPLE, REQUIREMENTS, SETTINGS, TRAINING_TYPES, WAIVERS, WORK_HOURS};
+use super::cache::Files;
+use super::idb::{record, Db, Result, StoreError};
+use super::schema::{PEOPLE, PERSON_RECORDS, REQUIREMENTS, SETTINGS, TRAINING_TYPES};
 use crate::domain::completion::Completion;
+use crate::domain::compliance::Records;
 use crate::domain::person::Person;
+use crate::domain::person_records::{upsert, PersonRecords};
 use crate::domain::requirement::{Requirement, Waiver, WorkHours};
 use crate::domain::settings::Settings;
 use crate::domain::training::TrainingType;
+use indexed_db_futures::prelude::*;
+use indexed_db_futures::transaction::TransactionMode;
+use js_sys::Reflect;
 use serde::Serialize;
+use std::collections::HashMap;
+use std::rc::Rc;
+use wasm_bindgen::JsValue;
 
 /// The settings live in one record keyed `app`.
 const SETTINGS_KEY: &str = "app";
@@ -19,109 +31,221 @@ struct Keyed<'a, T: Serialize> {
     value: &'a T,
 }
 
+/// A person's document as stored: `{id, json}` (docs/storage.md). A string reads back several
+/// times faster than the same data as nested objects, and parses in one pass.
+fn document(file: &PersonRecords) -> Result<JsValue> {
+    let stored = js_sys::Object::new();
+    Reflect::set(&stored, &"id".into(), &file.person_id.as_str().into())?;
+    Reflect::set(&stored, &"json".into(), &file.to_json().into())?;
+    Ok(stored.into())
+}
+
+fn from_document(value: &JsValue) -> Result<PersonRecords> {
+    let text = |field: &str| Reflect::get(value, &field.into()).ok().and_then(|v| v.as_string());
+    let (Some(id), Some(json)) = (text("id"), text("json")) else {
+        return Err(StoreError("a person's records are not in the stored form".into()));
+    };
+    Ok(PersonRecords::from_json(&id, &json)?)
+}
+
 impl Db {
+    /// Reads through the cache: `cached` looks, `read` fetches, `keep` stores what was read
+    /// unless a write happened meanwhile (it may have missed it).
+    async fn cached<T: Clone>(
+        &self,
+        cached: impl Fn(&super::cache::Cache) -> Option<T>,
+        read: impl std::future::Future<Output = Result<T>>,
+        keep: impl FnOnce(&mut super::cache::Cache, T),
+    ) -> Result<T> {
+        if let Some(hit) = cached(&self.cache.borrow()) {
+            return Ok(hit);
+        }
+        let generation = self.cache.borrow().generation;
+        let value = read.await?;
+        let mut cache = self.cache.borrow_mut();
+        if cache.generation == generation {
+            keep(&mut cache, value.clone());
+        }
+        Ok(value)
+    }
+
     pub async fn settings(&self) -> Result<Settings> {
-        Ok(self.get(SETTINGS, SETTINGS_KEY).await?.unwrap_or_default())
+        self.cached(
+            |c| c.settings.clone(),
+            async { Ok(self.get(SETTINGS, SETTINGS_KEY).await?.unwrap_or_default()) },
+            |c, s| c.settings = Some(s),
+        )
+        .await
     }
 
     pub async fn save_settings(&self, settings: &Settings) -> Result<()> {
-        self.put(SETTINGS, &Keyed { id: SETTINGS_KEY, value: settings }).await
+        self.write_all(&[(SETTINGS, record(&Keyed { id: SETTINGS_KEY, value: settings })?)]).await?;
+        let mut cache = self.cache.borrow_mut();
+        cache.generation += 1;
+        cache.settings = Some(settings.clone());
+        Ok(())
     }
 
-    pub async fn people(&self) -> Result<Vec<Person>> {
-        self.all(PEOPLE).await
+    pub async fn people(&self) -> Result<Rc<Vec<Person>>> {
+        self.cached(|c| c.people.clone(), async { Ok(Rc::new(self.all(PEOPLE).await?)) }, |c, p| c.people = Some(p)).await
     }
 
     pub async fn person(&self, id: &str) -> Result<Option<Person>> {
+        if let Some(people) = self.cache.borrow().people.clone() {
+            return Ok(people.iter().find(|p| p.id == id).cloned());
+        }
         self.get(PEOPLE, id).await
     }
 
     pub async fn save_person(&self, person: &Person) -> Result<()> {
-        self.put(PEOPLE, person).await
+        self.write_all(&[(PEOPLE, record(person)?)]).await?;
+        self.cache.borrow_mut().put_person(person);
+        Ok(())
     }
 
     /// Saves a person and makes them "me" in one transaction (first run in personal mode).
     pub async fn save_person_and_settings(&self, person: &Person, settings: &Settings) -> Result<()> {
-        self.put_all(&[
-            (PEOPLE, record(person)?),
-            (SETTINGS, record(&Keyed { id: SETTINGS_KEY, value: settings })?),
-        ])
+        self.write_all(&[(PEOPLE, record(person)?), (SETTINGS, record(&Keyed { id: SETTINGS_KEY, value: settings })?)]).await?;
+        let mut cache = self.cache.borrow_mut();
+        cache.put_person(person);
+        cache.settings = Some(settings.clone());
+        Ok(())
+    }
+
+    /// One person's completions, hours worked and waivers (empty when nothing is recorded).
+    pub async fn person_records(&self, person_id: &str) -> Result<Rc<PersonRecords>> {
+        self.cached(
+            |c| c.files.get(person_id).cloned().or_else(|| c.all_files.then(|| Rc::new(PersonRecords::new(person_id)))),
+            async {
+                let found = self.get_raw(PERSON_RECORDS, person_id).await?;
+                Ok(Rc::new(match found {
+                    Some(doc) => from_document(&doc)?,
+                    None => PersonRecords::new(person_id),
+                }))
+            },
+            |c, file| {
+                Rc::make_mut(&mut c.files).insert(person_id.to_owned(), file);
+            },
+        )
         .await
     }
 
-    pub async fn completions_of_person(&self, person_id: &str) -> Result<Vec<Completion>> {
-        self.all_by_index(COMPLETIONS, BY_PERSON, person_id).await
+    /// Everyone's documents: one read of the whole store, then kept.
+    pub async fn files(&self) -> Result<Files> {
+        self.cached(
+            |c| c.all_files.then(|| c.files.clone()),
+            async {
+                let all = self.all_raw(PERSON_RECORDS).await?;
+                let mut files = HashMap::with_capacity(all.length() as usize);
+                for doc in all.iter() {
+                    let file = from_document(&doc)?;
+                    files.insert(file.person_id.clone(), Rc::new(file));
+                }
+                Ok(Rc::new(files))
+            },
+            |c, files| {
+                c.files = files;
+                c.all_files = true;
+            },
+        )
+        .await
     }
 
-    pub async fn completions_of_training(&self, training_id: &str) -> Result<Vec<Completion>> {
-        self.all_by_index(COMPLETIONS, BY_TRAINING, training_id).await
+    /// Everyone and all their records, for the organization's views.
+    pub async fn everyone(&self) -> Result<Records> {
+        let people = self.people().await?;
+        Ok(Records::from_files(people, self.files().await?))
     }
 
-    pub async fn completions(&self) -> Result<Vec<Completion>> {
-        self.all(COMPLETIONS).await
+    /// One person and their records, in the same shape (a person's page). `None` if unknown.
+    pub async fn one(&self, person_id: &str) -> Result<Option<Records>> {
+        let Some(person) = self.person(person_id).await? else { return Ok(None) };
+        let file = self.person_records(person_id).await?;
+        let files = Rc::new(HashMap::from([(person_id.to_owned(), file)]));
+        Ok(Some(Records::from_files(Rc::new(vec![person]), files)))
+    }
+
+    /// Changes one person's document inside one read-write transaction (read, change, write),
+    /// so two saves at once, in this tab or another, never overwrite each other.
+    async fn update_file(&self, person_id: &str, change: impl FnOnce(&mut PersonRecords)) -> Result<()> {
+        let tx = self.db.transaction(PERSON_RECORDS).with_mode(TransactionMode::Readwrite).build()?;
+        let store = tx.object_store(PERSON_RECORDS)?;
+        let found: Option<JsValue> = store.get(person_id).primitive()?.await?;
+        let mut file = match found.filter(|v| !v.is_undefined()) {
+            Some(doc) => from_document(&doc)?,
+            None => PersonRecords::new(person_id),
+        };
+        change(&mut file);
+        store.put(document(&file)?).primitive()?.await?;
+        tx.commit().await?;
+        self.cache.borrow_mut().put_file(file);
+        Ok(())
     }
 
     pub async fn save_completion(&self, completion: &Completion) -> Result<()> {
-        self.put(COMPLETIONS, completion).await
+        let c = completion.clone();
+        self.update_file(&completion.person_id, |f| upsert(&mut f.completions, c)).await
+    }
+
+    pub async fn save_work_hours(&self, period: &WorkHours) -> Result<()> {
+        let w = period.clone();
+        self.update_file(&period.person_id, |f| upsert(&mut f.work_hours, w)).await
+    }
+
+    pub async fn save_waiver(&self, waiver: &Waiver) -> Result<()> {
+        let w = waiver.clone();
+        self.update_file(&waiver.person_id, |f| upsert(&mut f.waivers, w)).await
     }
 
     /// The user's own training types and their customisations of built-in ones.
-    pub async fn stored_training_types(&self) -> Result<Vec<TrainingType>> {
-        self.all(TRAINING_TYPES).await
+    pub async fn stored_training_types(&self) -> Result<Rc<Vec<TrainingType>>> {
+        self.cached(|c| c.training_types.clone(), async { Ok(Rc::new(self.all(TRAINING_TYPES).await?)) }, |c, t| c.training_types = Some(t))
+            .await
     }
 
     pub async fn save_training_type(&self, training: &TrainingType) -> Result<()> {
-        self.put(TRAINING_TYPES, training).await
+        self.write_all(&[(TRAINING_TYPES, record(training)?)]).await?;
+        self.forget_list(|c| c.training_types = None);
+        Ok(())
     }
 
     /// Drops the customisation of a built-in training type, so the built-in shows again.
     /// Only built-in ids may be dropped: a user's own type is retired, never deleted.
     pub async fn reset_builtin_training_type(&self, id: &str) -> Result<()> {
         if !TrainingType::is_builtin_id(id) {
-            return Err(super::StoreError(format!("{id} is not a built-in training type")));
+            return Err(StoreError(format!("{id} is not a built-in training type")));
         }
-        self.delete(TRAINING_TYPES, id).await
+        self.delete(TRAINING_TYPES, id).await?;
+        self.forget_list(|c| c.training_types = None);
+        Ok(())
     }
 
     /// The organization's requirements (presets it chose, edited, or its own).
-    pub async fn requirements(&self) -> Result<Vec<Requirement>> {
-        self.all(REQUIREMENTS).await
+    pub async fn requirements(&self) -> Result<Rc<Vec<Requirement>>> {
+        self.cached(|c| c.requirements.clone(), async { Ok(Rc::new(self.all(REQUIREMENTS).await?)) }, |c, r| c.requirements = Some(r)).await
     }
 
     pub async fn save_requirement(&self, requirement: &Requirement) -> Result<()> {
-        self.put(REQUIREMENTS, requirement).await
+        self.write_all(&[(REQUIREMENTS, record(requirement)?)]).await?;
+        self.forget_list(|c| c.requirements = None);
+        Ok(())
     }
 
     /// Drops the organization's edit of a preset, so the preset applies again. Only preset
     /// ids may be dropped: the organization's own requirements are retired, never deleted.
     pub async fn reset_preset_requirement(&self, id: &str) -> Result<()> {
         if !Requirement::is_preset_id(id) {
-            return Err(super::StoreError(format!("{id} is not a preset")));
+            return Err(StoreError(format!("{id} is not a preset")));
         }
-        self.delete(REQUIREMENTS, id).await
+        self.delete(REQUIREMENTS, id).await?;
+        self.forget_list(|c| c.requirements = None);
+        Ok(())
     }
 
-    pub async fn work_hours(&self) -> Result<Vec<WorkHours>> {
-        self.all(WORK_HOURS).await
-    }
-
-    pub async fn waivers(&self) -> Result<Vec<Waiver>> {
-        self.all(WAIVERS).await
-    }
-
-    pub async fn work_hours_of_person(&self, person_id: &str) -> Result<Vec<WorkHours>> {
-        self.all_by_index(WORK_HOURS, BY_PERSON, person_id).await
-    }
-
-    pub async fn save_work_hours(&self, period: &WorkHours) -> Result<()> {
-        self.put(WORK_HOURS, period).await
-    }
-
-    pub async fn waivers_of_person(&self, person_id: &str) -> Result<Vec<Waiver>> {
-        self.all_by_index(WAIVERS, BY_PERSON, person_id).await
-    }
-
-    pub async fn save_waiver(&self, waiver: &Waiver) -> Result<()> {
-        self.put(WAIVERS, waiver).await
+    /// A small list changed: read it again next time (it is quick to read).
+    fn forget_list(&self, forget: impl FnOnce(&mut super::cache::Cache)) {
+        let mut cache = self.cache.borrow_mut();
+        cache.generation += 1;
+        forget(&mut cache);
     }
 }

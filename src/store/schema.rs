@@ -1,36 +1,59 @@
 //! The database schema. Every released version keeps its upgrade step forever: a browser that
 //! last ran version N walks through steps N+1..=latest in order. Never edit a released step;
 //! add a new one.
+//!
+//! This is the only raw web-sys IndexedDB code in Escalera. indexed_db_futures 0.6.4 (the
+//! newest published) gives its upgrade callback the old and new version and the database but
+//! not the upgrade transaction (`VersionChangeEvent` keeps the raw event private; reported as
+//! Alorel/rust-indexed-db issue #66, fix proposed in PR #72, unreleased), so it cannot open an
+//! existing store to add an index or copy records. `idb.rs` therefore runs
+//! these steps through a raw `IDBOpenDBRequest`, closes it, and reopens with the crate, which
+//! does everything else.
 
-use wasm_bindgen::JsValue;
-use web_sys::{IdbDatabase, IdbIndexParameters, IdbObjectStoreParameters, IdbTransaction};
+use super::idb::Hooks;
+use js_sys::{Array, Object, Reflect, JSON};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{IdbDatabase, IdbIndexParameters, IdbKeyRange, IdbObjectStoreParameters, IdbRequest, IdbTransaction};
 
 pub const DB_NAME: &str = "escalera";
 /// The version this build writes. Bump it together with a new `step_vN`.
-pub const LATEST: u32 = 3;
+pub const LATEST: u32 = 4;
 
 pub const SETTINGS: &str = "settings";
 pub const PEOPLE: &str = "people";
-pub const COMPLETIONS: &str = "completions";
 pub const TRAINING_TYPES: &str = "training_types";
 pub const REQUIREMENTS: &str = "requirements";
+/// Since version 4: one document per person (completions, hours worked, waivers…).
+pub const PERSON_RECORDS: &str = "person_records";
+
+/// Stores of versions 1–3, folded into `PERSON_RECORDS` by version 4.
+pub const COMPLETIONS: &str = "completions";
 pub const WORK_HOURS: &str = "work_hours";
 pub const WAIVERS: &str = "waivers";
-
 pub const BY_PERSON: &str = "person_id";
 pub const BY_TRAINING: &str = "training_id";
 
-/// Runs every step from `old + 1` to `new` inside the `versionchange` transaction.
-pub fn upgrade(db: &IdbDatabase, tx: &IdbTransaction, old: u32, new: u32) -> Result<(), JsValue> {
+/// Runs every step from `old + 1` to `new` inside the `versionchange` transaction. Steps
+/// that only change structure run at once; a step that moves records returns its work as a
+/// future, which must finish before the transaction can commit (it issues its requests on
+/// that transaction, so the browser keeps it open).
+pub fn upgrade(db: &IdbDatabase, tx: &IdbTransaction, old: u32, new: u32, hooks: &Hooks) -> Result<Option<std::pin::Pin<Box<dyn std::future::Future<Output = Result<(), JsValue>>>>>, JsValue> {
+    let mut moves = None;
     for version in old + 1..=new {
         match version {
             1 => step_v1(db)?,
             2 => step_v2(db, tx)?,
             3 => step_v3(db)?,
+            4 => {
+                db.create_object_store_with_optional_parameters(PERSON_RECORDS, &keyed_by_id())?;
+                moves = Some(Box::pin(step_v4(db.clone(), tx.clone(), hooks.clone())) as _);
+            }
             other => return Err(JsValue::from_str(&format!("no upgrade step for version {other}"))),
         }
     }
-    Ok(())
+    Ok(moves)
 }
 
 fn keyed_by_id() -> IdbObjectStoreParameters {
@@ -71,5 +94,96 @@ fn step_v3(db: &IdbDatabase) -> Result<(), JsValue> {
         let store = db.create_object_store_with_optional_parameters(name, &keyed_by_id())?;
         store.create_index_with_str_and_optional_parameters(BY_PERSON, BY_PERSON, &params)?;
     }
+    Ok(())
+}
+
+/// Records read per request while moving: large enough to be quick, small enough to report
+/// progress often.
+const BATCH: u32 = 10_000;
+
+/// Resolves with a request's result once it succeeds.
+async fn done(request: IdbRequest) -> Result<JsValue, JsValue> {
+    let promise = js_sys::Promise::new(&mut |resolve, reject| {
+        request.set_onsuccess(Some(&resolve));
+        request.set_onerror(Some(&reject));
+    });
+    JsFuture::from(promise).await?;
+    request.result()
+}
+
+/// Version 4: every person's completions, hours worked and waivers move into one document
+/// per person (`PERSON_RECORDS`, `{id: person id, json: "<document>"}`; docs/storage.md), and
+/// the three old stores are dropped. Reading 5,000 documents takes a fraction of the time of
+/// 150,000 records. The move works on the stored objects as they are (no Rust types), reports
+/// progress, and happens inside the upgrade transaction: if anything fails, the transaction
+/// aborts and the database stays at version 3 with every record.
+async fn step_v4(db: IdbDatabase, tx: IdbTransaction, hooks: Hooks) -> Result<(), JsValue> {
+    let lists = [(COMPLETIONS, "completions"), (WORK_HOURS, "work_hours"), (WAIVERS, "waivers")];
+    let names = db.object_store_names();
+    let present: Vec<(&str, &str)> = lists.into_iter().filter(|(s, _)| names.contains(s)).collect();
+    let mut total = 0u32;
+    for (store, _) in &present {
+        total += done(tx.object_store(store)?.count()?).await?.as_f64().unwrap_or(0.0) as u32;
+    }
+    let mut moved = 0u32;
+    (hooks.on_upgrade_progress)(moved, total);
+
+    let by_person = js_sys::Map::new();
+    for (store, field) in &present {
+        let source = tx.object_store(store)?;
+        let mut after: Option<JsValue> = None;
+        loop {
+            let range = match &after {
+                Some(key) => IdbKeyRange::lower_bound_with_open(key, true)?.into(),
+                None => JsValue::UNDEFINED,
+            };
+            let batch: Array = done(source.get_all_with_key_and_limit(&range, BATCH)?).await?.unchecked_into();
+            for record in batch.iter() {
+                let person = Reflect::get(&record, &"person_id".into())?;
+                // The document's id says whose it is; its records do not repeat it.
+                Reflect::delete_property(record.unchecked_ref::<Object>(), &"person_id".into())?;
+                let doc = match by_person.get(&person) {
+                    doc if doc.is_object() => doc,
+                    _ => {
+                        let doc: JsValue = Object::new().into();
+                        by_person.set(&person, &doc);
+                        doc
+                    }
+                };
+                let list = match Reflect::get(&doc, &(*field).into())? {
+                    list if Array::is_array(&list) => list,
+                    _ => {
+                        let list: JsValue = Array::new().into();
+                        Reflect::set(&doc, &(*field).into(), &list)?;
+                        list
+                    }
+                };
+                list.unchecked_ref::<Array>().push(&record);
+            }
+            moved += batch.length();
+            (hooks.on_upgrade_progress)(moved, total);
+            if batch.length() < BATCH {
+                break;
+            }
+            after = Some(Reflect::get(&batch.get(batch.length() - 1), &"id".into())?);
+        }
+    }
+
+    let target = tx.object_store(PERSON_RECORDS)?;
+    let mut last = None;
+    for entry in by_person.entries().into_iter() {
+        let pair: Array = entry?.unchecked_into();
+        let record = Object::new();
+        Reflect::set(&record, &"id".into(), &pair.get(0))?;
+        Reflect::set(&record, &"json".into(), &JSON::stringify(&pair.get(1))?.into())?;
+        last = Some(target.put(&record)?);
+    }
+    if let Some(request) = last {
+        done(request).await?;
+    }
+    for (store, _) in &present {
+        db.delete_object_store(store)?;
+    }
+    (hooks.on_upgrade_progress)(total, total);
     Ok(())
 }

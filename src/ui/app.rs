@@ -1,14 +1,20 @@
 //! The application shell: opens the database, provides the shared context, and lays out the
-//! header, the database-state banners, the current page and the toast.
+//! header, the database-state banners, the routes and the toast.
+//!
+//! Routing is leptos_router's: `<Routes>` below is the whole URL map. Links are `<a href>`
+//! (the router handles clicks on them) or `<A>` where `aria-current` matters; state worth
+//! bookmarking lives in the query string (`ui/query.rs`).
 
 use super::browser;
-use super::ctx::{db, set_db, use_ctx, Ctx, DbState, Undo, tr};
+use super::ctx::{db, set_db, tr, use_ctx, Ctx, DbState, Undo};
 use super::pages::*;
 use crate::domain::text::Locale;
-use crate::i18n::Msg;
-use crate::route::Route;
+use crate::i18n::{self, Msg};
 use crate::store::{schema::DB_NAME, Db, Hooks};
 use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes, A};
+use leptos_router::hooks::{use_location, use_params_map};
+use leptos_router::path;
 use std::rc::Rc;
 
 pub fn start() {
@@ -20,18 +26,13 @@ fn App() -> impl IntoView {
     let c = Ctx::new();
     provide_context(c);
     Effect::new(move |_| browser::apply_locale(c.locale.get()));
-    browser::listen_for_navigation(move |path, by_link| {
-        c.route.set(Route::parse(&path));
-        if by_link {
-            browser::focus("main");
-        }
-    });
 
-    // Another tab wrote: re-read everything shown, settings included.
+    // Another tab wrote: forget what was read and re-read what is shown, settings included.
     browser::listen_to_other_tabs(move || {
         if c.db_state.get_untracked() != DbState::Ready {
             return;
         }
+        db().forget();
         c.revision.update(|r| *r += 1);
         leptos::task::spawn_local(async move {
             if let Ok(s) = db().settings().await {
@@ -44,6 +45,7 @@ fn App() -> impl IntoView {
         let hooks = Hooks {
             on_blocked: Rc::new(move || c.db_state.set(DbState::Blocked)),
             on_version_change: Rc::new(move || c.db_state.set(DbState::ClosedByOtherTab)),
+            on_upgrade_progress: Rc::new(move |done, total| c.upgrade_progress.set(Some((done, total)))),
         };
         match Db::open(DB_NAME, hooks).await {
             Ok(opened) => {
@@ -65,51 +67,72 @@ fn App() -> impl IntoView {
     });
 
     view! {
-        <a class="skip-link" href="#main">{tr(Msg::SkipToContent)}</a>
-        <Header />
-        <main id="main" tabindex="-1">
-            <DbBanner />
-            <Show when=move || c.db_state.get() == DbState::Ready fallback=move || view! {
-                <p class="loading">{move || (c.db_state.get() == DbState::Opening).then(|| c.t(Msg::Loading))}</p>
-            }>
-                <CurrentPage />
-            </Show>
-        </main>
-        <ToastRegion />
+        <Router>
+            <a class="skip-link" href="#main">{tr(Msg::SkipToContent)}</a>
+            <Header />
+            <main id="main" tabindex="-1">
+                <FocusOnNavigation />
+                <DbBanner />
+                <Show when=move || c.db_state.get() == DbState::Ready fallback=move || view! {
+                    <p class="loading" role="status">{move || match (c.db_state.get(), c.upgrade_progress.get()) {
+                        (DbState::Opening, Some((done, total))) => Some(i18n::upgrade_progress(c.locale.get(), done, total)),
+                        (DbState::Opening, None) => Some(c.t(Msg::Loading).to_owned()),
+                        _ => None,
+                    }}</p>
+                }>
+                    <AppRoutes />
+                </Show>
+            </main>
+            <ToastRegion />
+        </Router>
     }
 }
 
-/// The page for the current route. A new route (or a new id) builds a fresh page.
-#[component]
-fn CurrentPage() -> impl IntoView {
-    let c = use_ctx();
-    let route = Memo::new(move |_| c.route.get());
-    move || match route.get() {
-        Route::Home => Home().into_any(),
-        Route::MeNew => view! { <PersonForm own=true /> }.into_any(),
-        Route::People => PeopleList().into_any(),
-        Route::PersonNew => view! { <PersonForm /> }.into_any(),
-        Route::Person(id) => view! { <PersonPage id /> }.into_any(),
-        Route::PersonEdit(id) => view! { <PersonForm id /> }.into_any(),
-        Route::Trainings => TrainingList().into_any(),
-        Route::TrainingNew => view! { <TrainingForm /> }.into_any(),
-        Route::Training(id) => view! { <TrainingPage id /> }.into_any(),
-        Route::TrainingEdit(id) => view! { <TrainingForm id /> }.into_any(),
-        Route::YearRecord(id, year) => view! { <YearRecord id year /> }.into_any(),
-        Route::Compliance => ComplianceDashboard().into_any(),
-        Route::Requirements => RequirementList().into_any(),
-        Route::RequirementNew(hours_rule) => view! { <RequirementForm hours_rule /> }.into_any(),
-        Route::RequirementEdit(id) => view! { <RequirementForm id /> }.into_any(),
-        Route::Settings => SettingsPage().into_any(),
-        Route::NotFound => NotFound().into_any(),
-    }
+/// A page that takes one path parameter: a new value builds a fresh page, while a change of
+/// the query string alone (an "as of" date, a filter) keeps the page and its state.
+fn with_param(key: &'static str, page: fn(String) -> AnyView) -> impl IntoView {
+    let params = use_params_map();
+    let value = Memo::new(move |_| params.read().get(key).unwrap_or_default());
+    move || page(value.get())
 }
 
 #[component]
-fn NavLink(href: &'static str, label: Msg) -> impl IntoView {
-    let c = use_ctx();
-    let current = move || (c.route.with(|r| r.section()) == href).then_some("page");
-    view! { <a href=href aria-current=current>{tr(label)}</a> }
+fn AppRoutes() -> impl IntoView {
+    view! {
+        <Routes fallback=NotFound>
+            <Route path=path!("/") view=Home />
+            <Route path=path!("/me/new") view=|| view! { <PersonForm own=true /> } />
+            <Route path=path!("/people") view=PeopleList />
+            <Route path=path!("/people/new") view=|| view! { <PersonForm /> } />
+            <Route path=path!("/people/:id") view=|| with_param("id", |id| view! { <PersonPage id /> }.into_any()) />
+            <Route path=path!("/people/:id/edit") view=|| with_param("id", |id| view! { <PersonForm id /> }.into_any()) />
+            <Route path=path!("/people/:id/record/:year") view=YearRecordRoute />
+            <Route path=path!("/trainings") view=TrainingList />
+            <Route path=path!("/trainings/new") view=|| view! { <TrainingForm /> } />
+            <Route path=path!("/trainings/:id") view=|| with_param("id", |id| view! { <TrainingPage id /> }.into_any()) />
+            <Route path=path!("/trainings/:id/edit") view=|| with_param("id", |id| view! { <TrainingForm id /> }.into_any()) />
+            <Route path=path!("/compliance") view=ComplianceDashboard />
+            <Route path=path!("/requirements") view=RequirementList />
+            <Route path=path!("/requirements/new/hours") view=|| view! { <RequirementForm hours_rule=true /> } />
+            <Route path=path!("/requirements/new/credential") view=|| view! { <RequirementForm /> } />
+            <Route path=path!("/requirements/:id/edit") view=|| with_param("id", |id| view! { <RequirementForm id /> }.into_any()) />
+            <Route path=path!("/settings") view=SettingsPage />
+        </Routes>
+    }
+}
+
+/// After a link or back/forward, keyboard and screen-reader focus moves to the new content,
+/// as a page load would put it (not on the first load: the skip link comes first then).
+#[component]
+fn FocusOnNavigation() -> impl IntoView {
+    let location = use_location();
+    Effect::new(move |previous: Option<String>| {
+        let path = location.pathname.get();
+        if previous.as_ref().is_some_and(|p| *p != path) {
+            browser::focus_after_render("main");
+        }
+        path
+    });
 }
 
 #[component]
@@ -131,19 +154,17 @@ fn Header() -> impl IntoView {
                 <Show when=chosen>
                     <ul>
                         {move || match own() {
-                            Some(id) => {
-                                let href = Route::Person(id.clone()).href();
-                                let current = move || c.route.with(|r| *r == Route::Person(id.clone())).then_some("page");
-                                view! { <li><a href=href aria-current=current>{tr(Msg::NavMyRecord)}</a></li> }.into_any()
-                            }
+                            Some(id) => view! {
+                                <li><A href=format!("/people/{id}") exact=true>{tr(Msg::NavMyRecord)}</A></li>
+                            }.into_any(),
                             None => view! {
-                                <li><NavLink href="/people" label=Msg::NavPeople /></li>
-                                <li><NavLink href="/compliance" label=Msg::NavCompliance /></li>
+                                <li><A href="/people">{tr(Msg::NavPeople)}</A></li>
+                                <li><A href="/compliance">{tr(Msg::NavCompliance)}</A></li>
                             }.into_any(),
                         }}
-                        <li><NavLink href="/requirements" label=Msg::NavRequirements /></li>
-                        <li><NavLink href="/trainings" label=Msg::NavTrainings /></li>
-                        <li><NavLink href="/settings" label=Msg::NavSettings /></li>
+                        <li><A href="/requirements">{tr(Msg::NavRequirements)}</A></li>
+                        <li><A href="/trainings">{tr(Msg::NavTrainings)}</A></li>
+                        <li><A href="/settings">{tr(Msg::NavSettings)}</A></li>
                     </ul>
                 </Show>
             </nav>

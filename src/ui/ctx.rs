@@ -8,7 +8,6 @@ use crate::domain::requirement::{Requirement, Waiver, WorkHours};
 use crate::domain::settings::Settings;
 use crate::domain::text::Locale;
 use crate::i18n::Msg;
-use crate::route::Route;
 use crate::store::Db;
 use leptos::prelude::*;
 use std::cell::RefCell;
@@ -64,7 +63,8 @@ pub struct Ctx {
     pub db_state: RwSignal<DbState>,
     pub settings: RwSignal<Settings>,
     pub toast: RwSignal<Option<Toast>>,
-    pub route: RwSignal<Route>,
+    /// While an upgrade moves records: how many of how many.
+    pub upgrade_progress: RwSignal<Option<(u32, u32)>>,
 }
 
 impl Ctx {
@@ -75,7 +75,7 @@ impl Ctx {
             db_state: RwSignal::new(DbState::Opening),
             settings: RwSignal::new(Settings::default()),
             toast: RwSignal::new(None),
-            route: RwSignal::new(Route::parse(&browser::current_path())),
+            upgrade_progress: RwSignal::new(None),
         }
     }
 
@@ -90,19 +90,6 @@ impl Ctx {
         browser::tell_other_tabs();
         // The first real write is when keeping the data starts to matter.
         browser::ask_to_persist_storage();
-    }
-
-    /// Goes to `route` as a link would: a new history entry, keyboard focus to the content.
-    pub fn go(&self, route: Route) {
-        browser::set_path(&route.href(), false);
-        self.route.set(route);
-        browser::focus("main");
-    }
-
-    /// Replaces the current entry (a redirect: "back" must not return to it).
-    pub fn redirect(&self, route: Route) {
-        browser::set_path(&route.href(), true);
-        self.route.set(route);
     }
 
     /// Runs a write that stays on the page: on success every view (in every tab) re-reads and

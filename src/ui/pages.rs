@@ -20,7 +20,7 @@ pub use compliance::ComplianceDashboard;
 pub use people::PeopleList;
 pub use requirement_form::RequirementForm;
 pub use requirements::RequirementList;
-pub use year_record::YearRecord;
+pub use year_record::YearRecordRoute;
 pub use person_form::PersonForm;
 pub use person_page::PersonPage;
 pub use settings::SettingsPage;
@@ -38,6 +38,7 @@ use crate::domain::text::Locale;
 use crate::domain::training::{effective_catalog, CatalogEntry, TrainingType};
 use crate::store::StoreError;
 use leptos::prelude::*;
+use std::rc::Rc;
 
 type Loaded<T> = LocalResource<Result<T, StoreError>>;
 
@@ -53,7 +54,8 @@ fn load_catalog(c: Ctx) -> Loaded<Vec<CatalogEntry>> {
     })
 }
 
-fn load_people(c: Ctx) -> Loaded<Vec<crate::domain::person::Person>> {
+/// Everyone, shared with the store's cache (not copied), re-read after every write.
+fn load_people(c: Ctx) -> Loaded<Rc<Vec<crate::domain::person::Person>>> {
     LocalResource::new(move || {
         c.revision.track();
         async move { db().people().await }
@@ -95,24 +97,31 @@ impl Snapshot {
     }
 }
 
-/// Everyone (`None`) or one person's records, re-read after every write. A person's page
-/// reads once and shares it between its header, progress, forms and history.
-fn load_snapshot(c: Ctx, person: Option<String>) -> Loaded<Snapshot> {
+/// Whose records a snapshot holds.
+#[derive(Clone)]
+enum Whose {
+    Everyone,
+    /// One person (their page); "" for no one (pages that need only the requirements).
+    One(String),
+}
+
+/// Everyone's or one person's records, re-read after every write (from the store's cache, so
+/// a save at 150,000 records costs only what changed). A person's page reads once and shares
+/// it between its header, progress, forms and history.
+fn load_snapshot(c: Ctx, whose: Whose) -> Loaded<Snapshot> {
     LocalResource::new(move || {
         c.revision.track();
-        let person = person.clone();
+        let whose = whose.clone();
         async move {
             let db = db();
             let stored = db.stored_training_types().await?;
             let catalog = effective_catalog(&builtin_trainings(), &stored);
             let trainings = catalog.iter().map(|e| e.training.clone()).collect();
             let entries = effective_requirements(&presets(), &db.requirements().await?);
-            let records = match person {
-                Some(id) => {
-                    let people = db.person(&id).await?.into_iter().collect();
-                    Records::new(people, db.completions_of_person(&id).await?, db.work_hours_of_person(&id).await?, db.waivers_of_person(&id).await?)
-                }
-                None => Records::new(db.people().await?, db.completions().await?, db.work_hours().await?, db.waivers().await?),
+            let records = match whose {
+                Whose::Everyone => db.everyone().await?,
+                Whose::One(id) if id.is_empty() => Records::default(),
+                Whose::One(id) => db.one(&id).await?.unwrap_or_default(),
             };
             Ok(Snapshot { records, requirements: in_use(&entries), entries, catalog, trainings })
         }

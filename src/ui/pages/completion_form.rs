@@ -1,6 +1,7 @@
 //! Record a completion: from a person's page (choose the training) or from a training's page
 //! (choose the person). Prefills the training's typical hours and CE category.
 
+use crate::domain::date::DateExt;
 use crate::domain::form::{CompletionDraft, Errors, Field};
 use crate::domain::person::Person;
 use crate::domain::training::{CeCategory, TrainingType};

@@ -1,11 +1,13 @@
 //! The compliance dashboard (organization mode): counts by status, what has expired and what
 //! runs out within 30, 60 and 90 days, as of any date, filtered by program, worker type and
-//! requirement; one click to the person; the same rows as a CSV file.
+//! requirement; one click to the person; the same rows as a CSV file. The date and filters
+//! are in the URL (`?as_of=…&program=…&worker=…&requirement=…`): a link reproduces the view.
 
 use super::progress::badge;
-use super::{load_snapshot, Snapshot};
+use super::{load_snapshot, Whose, Snapshot};
 use crate::domain::compliance::{counts, in_horizon, rows, Filter, Horizon, Row};
-use crate::domain::date::Date;
+use crate::domain::date::{Date, DateExt};
+use crate::ui::query::{query_state, History};
 use crate::domain::person::WorkerType;
 use crate::domain::text::Locale;
 use crate::export::compliance_csv;
@@ -76,11 +78,11 @@ fn list(snap: &Snapshot, locale: Locale, found: &[&Row], title: Msg, id: &'stati
 pub fn ComplianceDashboard() -> impl IntoView {
     let c = use_ctx();
     Effect::new(move |_| browser::set_title(c.t(Msg::ComplianceTitle)));
-    let snapshot = load_snapshot(c, None);
-    let as_of = RwSignal::new(browser::today().to_iso());
-    let program = RwSignal::new(String::new());
-    let worker = RwSignal::new(String::new());
-    let requirement = RwSignal::new(String::new());
+    let snapshot = load_snapshot(c, Whose::Everyone);
+    let as_of = query_state("as_of", History::Push);
+    let program = query_state("program", History::Push);
+    let worker = query_state("worker", History::Push);
+    let requirement = query_state("requirement", History::Push);
 
     let program_options = Signal::derive(move || {
         snapshot.with(|s| match s {
@@ -172,7 +174,8 @@ pub fn ComplianceDashboard() -> impl IntoView {
             <div class="filters">
                 <div class="field">
                     <label for="compliance-as-of">{tr(Msg::AsOfLabel)}</label>
-                    <input id="compliance-as-of" type="date" bind:value=as_of />
+                    <input id="compliance-as-of" type="date" prop:value=move || day().to_iso()
+                        on:input=move |ev| as_of.set(event_target_value(&ev)) />
                 </div>
                 <Select id="filter-program" label=Msg::LabelProgram value=program options=program_options placeholder=Msg::AllOption />
                 <Select id="filter-worker" label=Msg::LabelWorkerType value=worker options=worker_options placeholder=Msg::AllOption />

@@ -1,21 +1,27 @@
 //! The start page: the first-run choice of mode, then a redirect to the right home.
 
 use crate::domain::settings::{Mode, Settings};
-use crate::route::Route;
 use crate::i18n::Msg;
 use crate::ui::browser;
 use crate::ui::ctx::{db, use_ctx, tr};
 use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+use leptos_router::NavigateOptions;
 
 #[component]
 pub fn Home() -> impl IntoView {
     let c = use_ctx();
-    // Once the mode is chosen, the start page is a redirect to that mode's home.
-    Effect::new(move |_| match c.settings.get().mode {
-        None => {}
-        Some(Mode::Organization) => c.redirect(Route::People),
-        Some(Mode::Personal { person_id: Some(id) }) => c.redirect(Route::Person(id)),
-        Some(Mode::Personal { person_id: None }) => c.redirect(Route::MeNew),
+    // Once the mode is chosen, the start page is a redirect to that mode's home ("back" must
+    // not return to it).
+    let navigate = use_navigate();
+    Effect::new(move |_| {
+        let home = match c.settings.get().mode {
+            None => return,
+            Some(Mode::Organization) => "/people".to_owned(),
+            Some(Mode::Personal { person_id: Some(id) }) => format!("/people/{id}"),
+            Some(Mode::Personal { person_id: None }) => "/me/new".to_owned(),
+        };
+        navigate(&home, NavigateOptions { replace: true, ..NavigateOptions::default() });
     });
     move || c.settings.with(|s| s.mode.is_none()).then(Welcome)
 }
@@ -25,21 +31,26 @@ fn Welcome() -> impl IntoView {
     let c = use_ctx();
     Effect::new(move |_| browser::set_title(c.t(Msg::WelcomeTitle)));
     let failed = RwSignal::new(false);
+    let navigate = use_navigate();
     let choose = move |mode: Mode| {
-        let next = if mode == Mode::Organization { Route::People } else { Route::MeNew };
+        let next = if mode == Mode::Organization { "/people" } else { "/me/new" };
+        let navigate = navigate.clone();
         leptos::task::spawn_local(async move {
             let settings = Settings { mode: Some(mode), ..c.settings.get_untracked() };
             match db().save_settings(&settings).await {
                 Ok(()) => {
-                    c.settings.set(settings);
                     c.changed();
-                    c.go(next);
+                    navigate(next, NavigateOptions::default());
+                    c.settings.set(settings);
                 }
                 Err(_) => failed.set(true),
             }
         });
     };
-    let choose_personal = move |_| choose(Mode::Personal { person_id: None });
+    let choose_personal = {
+        let choose = choose.clone();
+        move |_| choose(Mode::Personal { person_id: None })
+    };
     let choose_org = move |_| choose(Mode::Organization);
     view! {
         <section class="welcome">

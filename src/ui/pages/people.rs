@@ -1,10 +1,12 @@
-//! The people list: search as you type, archived people on request.
+//! The people list: search as you type, archived people on request. Both are in the URL
+//! (`?q=…&archived=1`), so a search can be bookmarked and survives a reload.
 
 use super::load_people;
 use crate::domain::person;
 use crate::i18n::{self, Msg};
 use crate::ui::browser;
 use crate::ui::ctx::{use_ctx, tr};
+use crate::ui::query::{query_state, History};
 use leptos::prelude::*;
 
 const PAGE: usize = 100;
@@ -14,8 +16,9 @@ pub fn PeopleList() -> impl IntoView {
     let c = use_ctx();
     Effect::new(move |_| browser::set_title(c.t(Msg::PeopleTitle)));
     let people = load_people(c);
-    let query = RwSignal::new(String::new());
-    let show_archived = RwSignal::new(false);
+    let query = query_state("q", History::Replace);
+    let archived_param = query_state("archived", History::Push);
+    let show_archived = Signal::derive(move || archived_param.with(|a| a == "1"));
     // Rows rendered at once: typing stays fast at thousands of people; "Show more" adds a page.
     let limit = RwSignal::new(PAGE);
     Effect::new(move |_| {
@@ -91,7 +94,8 @@ pub fn PeopleList() -> impl IntoView {
                     <input id="people-search" type="search" bind:value=query placeholder=tr(Msg::SearchPeopleHint) autocomplete="off" />
                 </div>
                 <label class="check">
-                    <input type="checkbox" bind:checked=show_archived />
+                    <input type="checkbox" prop:checked=show_archived
+                        on:change=move |ev| archived_param.set(if event_target_checked(&ev) { "1".into() } else { String::new() }) />
                     {tr(Msg::ShowArchived)}
                 </label>
             </div>

@@ -2,7 +2,6 @@
 //! makes the new person "me".
 
 use super::{load_people, page_id};
-use crate::route::Route;
 use crate::domain::form::{Errors, PersonDraft};
 use crate::domain::person::{possible_duplicates, EmploymentType, Person, PreferredLanguage, WorkerType};
 use crate::domain::settings::{Mode, Settings};
@@ -11,6 +10,7 @@ use crate::ui::browser;
 use crate::ui::ctx::{db, use_ctx, tr};
 use crate::ui::fields::{checked, ErrorSummary, Input, Select, TextArea};
 use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
 
 #[component]
 pub fn PersonForm(#[prop(optional)] own: bool, #[prop(optional)] id: String) -> impl IntoView {
@@ -72,9 +72,11 @@ pub fn PersonForm(#[prop(optional)] own: bool, #[prop(optional)] id: String) -> 
     };
     Effect::new(move |_| browser::set_title(title()));
 
+    let navigate = use_navigate();
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         failed.set(false);
+        let navigate = navigate.clone();
         let draft = PersonDraft {
             name: name.get_untracked(),
             preferred_language: PreferredLanguage::from_code(&language.get_untracked()).unwrap_or_default(),
@@ -120,7 +122,7 @@ pub fn PersonForm(#[prop(optional)] own: bool, #[prop(optional)] id: String) -> 
                 Ok(()) => {
                     c.changed();
                     c.notify(Msg::Saved, None);
-                    c.go(Route::Person(person.id.clone()));
+                    navigate(&format!("/people/{}", person.id), Default::default());
                 }
                 Err(_) => failed.set(true),
             }

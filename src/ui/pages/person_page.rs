@@ -2,7 +2,7 @@
 
 use super::completion_form::CompletionForm;
 use super::progress::Progress;
-use super::{load_snapshot, page_id};
+use super::{load_snapshot, Whose, page_id};
 use crate::domain::completion::{history, Completion};
 use crate::domain::person::Person;
 use crate::domain::training::{CatalogEntry, TrainingType};
@@ -23,7 +23,7 @@ pub fn PersonPage(id: String) -> impl IntoView {
     let c = use_ctx();
     let id = page_id(id);
     // One read for the whole page: the person, their records, the catalog and requirements.
-    let snapshot = load_snapshot(c, Some(id.get_untracked()));
+    let snapshot = load_snapshot(c, Whose::One(id.get_untracked()));
     let person = move || snapshot.with(|s| s.as_ref().and_then(|r| r.as_ref().ok()).and_then(|snap| snap.records.people.first().cloned()));
     let pickable = Signal::derive(move || {
         snapshot.with(|s| match s {

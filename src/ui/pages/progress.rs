@@ -4,16 +4,17 @@
 
 use super::Snapshot;
 use crate::domain::compliance::next_steps;
-use crate::domain::date::Date;
+use crate::domain::date::{Date, DateExt};
 use crate::domain::form::{Errors, Field};
 use crate::domain::hours::Hours;
 use crate::domain::requirement::{Rule, Waiver, WorkHours};
 use crate::domain::requirement_form::{WaiverDraft, WorkHoursDraft};
 use crate::domain::status::{chain, evaluate_all, Evaluation, Status};
 use crate::domain::text::Locale;
+use crate::domain::date::Datelike;
 use crate::i18n::{self, DateStyle, Msg};
-use crate::route::Route;
 use crate::ui::browser;
+use crate::ui::query::{query_state, History};
 use crate::ui::ctx::{db, tr, use_ctx, Ctx, Undo};
 use crate::ui::fields::{checked, ErrorSummary, Input, Select, TextArea};
 use leptos::prelude::*;
@@ -107,13 +108,15 @@ fn timeline(snap: &Snapshot, locale: Locale, as_of: Date, due_soon_days: u32) ->
 #[component]
 pub fn Progress(person_id: String, snapshot: super::Loaded<Snapshot>) -> impl IntoView {
     let c = use_ctx();
-    let as_of = RwSignal::new(browser::today().to_iso());
+    // In the URL (`?as_of=…`), so "where will I stand on 1 March?" can be bookmarked or shared.
+    let as_of = query_state("as_of", History::Push);
+    let day = move || Date::parse_iso(&as_of.get()).unwrap_or_else(browser::today);
     let this_year = browser::today().year();
 
     let body = move || {
         let locale = c.locale.get();
         let due_soon_days = c.settings.with(|s| s.due_soon_days);
-        let day = Date::parse_iso(&as_of.get()).unwrap_or_else(browser::today);
+        let day = day();
         snapshot.with(|s| {
             let snap = s.as_ref()?.as_ref().ok()?;
             let person = snap.records.people.first()?;
@@ -146,14 +149,15 @@ pub fn Progress(person_id: String, snapshot: super::Loaded<Snapshot>) -> impl In
         })
     };
 
-    let record_href = Route::YearRecord(person_id.clone(), this_year).href();
+    let record_href = format!("/people/{person_id}/record/{this_year}");
     view! {
         <section class="card progress" aria-labelledby="progress-title">
             <div class="page-head">
                 <h2 id="progress-title">{tr(Msg::ProgressTitle)}</h2>
                 <div class="as-of">
                     <label for="progress-as-of">{tr(Msg::AsOfLabel)}</label>
-                    <input id="progress-as-of" type="date" bind:value=as_of />
+                    <input id="progress-as-of" type="date" prop:value=move || day().to_iso()
+                        on:input=move |ev| as_of.set(event_target_value(&ev)) />
                 </div>
             </div>
             {body}

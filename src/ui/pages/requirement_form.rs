@@ -2,18 +2,18 @@
 //! or edit a preset (saved as an override with the preset's id; the preset can be restored).
 //! Statuses are always recomputed from the records, so an edit never rewrites history.
 
-use super::{load_snapshot, page_id};
+use super::{load_snapshot, Whose, page_id};
 use crate::domain::form::{Errors, Field};
 use crate::domain::person::WorkerType;
 use crate::domain::requirement::{Requirement, Rule};
 use crate::domain::requirement_form::{CycleKind, RequirementDraft};
 use crate::domain::training::CeCategory;
 use crate::i18n::{self, Msg};
-use crate::route::Route;
 use crate::ui::browser;
 use crate::ui::ctx::{db, tr, use_ctx};
 use crate::ui::fields::{checked, ErrorSummary, Input, Select};
 use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
 
 /// A group of checkboxes over codes; `options` relabel when the language changes.
 fn checks(legend: Msg, id: &'static str, options: Signal<Vec<(String, String)>>, selected: RwSignal<Vec<String>>) -> impl IntoView {
@@ -40,7 +40,7 @@ fn check(label: Msg, value: RwSignal<bool>) -> impl IntoView {
 pub fn RequirementForm(#[prop(optional)] id: String, #[prop(optional)] hours_rule: bool) -> impl IntoView {
     let c = use_ctx();
     let id = page_id(id);
-    let snapshot = load_snapshot(c, Some(String::new()));
+    let snapshot = load_snapshot(c, Whose::One(String::new()));
     let blank = RequirementDraft::new(hours_rule);
     let is_hours = RwSignal::new(hours_rule);
     let name_en = RwSignal::new(String::new());
@@ -118,6 +118,7 @@ pub fn RequirementForm(#[prop(optional)] id: String, #[prop(optional)] hours_rul
     Effect::new(move |_| browser::set_title(title()));
 
     let mins = minimums.clone();
+    let navigate = use_navigate();
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         failed.set(false);
@@ -148,7 +149,8 @@ pub fn RequirementForm(#[prop(optional)] id: String, #[prop(optional)] hours_rul
         let base = original.get_untracked();
         let record_id = base.as_ref().map(|r| r.id.clone()).unwrap_or_else(browser::new_id);
         let Some(requirement) = checked(draft.to_requirement(&record_id, base.as_ref()), errors) else { return };
-        c.save(async move { db().save_requirement(&requirement).await }, failed, Msg::Saved, move || c.go(Route::Requirements));
+        let navigate = navigate.clone();
+        c.save(async move { db().save_requirement(&requirement).await }, failed, Msg::Saved, move || navigate("/requirements", Default::default()));
     };
 
     let worker_options = Signal::derive(move || {

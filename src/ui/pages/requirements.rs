@@ -2,12 +2,11 @@
 //! where the fact is unconfirmed), the organization's edits of them, and its own.
 
 use super::trainings::origin_badge;
-use super::{load_snapshot, Snapshot};
+use super::{load_snapshot, Whose, Snapshot};
 use crate::domain::requirement::{Requirement, RequirementEntry};
 use crate::domain::text::Locale;
 use crate::domain::training::Origin;
 use crate::i18n::{self, Msg};
-use crate::route::Route;
 use crate::ui::browser;
 use crate::ui::ctx::{db, tr, use_ctx, Ctx, Undo};
 use leptos::prelude::*;
@@ -54,7 +53,7 @@ fn row(c: Ctx, snap: &Snapshot, locale: Locale, entry: RequirementEntry) -> impl
             <p class="muted">{c.t(Msg::AppliesTo)}" "{applies_to(locale, &r)}</p>
             {(!r.source.title.is_empty()).then(|| view! { <p class="muted source">{r.source.title.clone()}" "{source}</p> })}
             <p class="actions">
-                <a class="button" href=Route::RequirementEdit(r.id.clone()).href() aria-label=format!("{}: {name}", c.t(Msg::Edit))>{c.t(Msg::Edit)}</a>
+                <a class="button" href=format!("/requirements/{}/edit", r.id) aria-label=format!("{}: {name}", c.t(Msg::Edit))>{c.t(Msg::Edit)}</a>
                 <button type="button" on:click=toggle aria-label=format!("{}: {name}", c.t(if in_use { Msg::StopUsing } else { Msg::UseRequirement }))>
                     {c.t(if in_use { Msg::StopUsing } else { Msg::UseRequirement })}
                 </button>
@@ -70,7 +69,7 @@ fn row(c: Ctx, snap: &Snapshot, locale: Locale, entry: RequirementEntry) -> impl
 pub fn RequirementList() -> impl IntoView {
     let c = use_ctx();
     Effect::new(move |_| browser::set_title(c.t(Msg::RequirementsTitle)));
-    let snapshot = load_snapshot(c, Some(String::new()));
+    let snapshot = load_snapshot(c, Whose::One(String::new()));
     let list = move || {
         let locale = c.locale.get();
         let snap = match snapshot.get() {

@@ -2,7 +2,6 @@
 //! (saved as an override with the built-in's id; the original stays and can be restored).
 
 use super::{load_catalog, page_id};
-use crate::route::Route;
 use crate::domain::competency::{in_framework, Framework};
 use crate::domain::form::{Errors, Field, TrainingDraft};
 use crate::domain::text::Locale;
@@ -12,6 +11,7 @@ use crate::ui::browser;
 use crate::ui::ctx::{db, use_ctx, tr};
 use crate::ui::fields::{checked, ErrorSummary, Input, Select};
 use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
 
 #[component]
 pub fn TrainingForm(#[prop(optional)] id: String) -> impl IntoView {
@@ -68,6 +68,7 @@ pub fn TrainingForm(#[prop(optional)] id: String) -> impl IntoView {
     let title = move || c.t(if id.get().is_empty() { Msg::NewTrainingTitle } else { Msg::EditTrainingTitle });
     Effect::new(move |_| browser::set_title(title()));
 
+    let navigate = use_navigate();
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         failed.set(false);
@@ -91,8 +92,9 @@ pub fn TrainingForm(#[prop(optional)] id: String) -> impl IntoView {
         let base = original.get_untracked();
         let record_id = base.as_ref().map(|t| t.id.clone()).unwrap_or_else(browser::new_id);
         let Some(training) = checked(draft.to_training(&record_id, base.as_ref()), errors) else { return };
-        let route = Route::Training(training.id.clone());
-        c.save(async move { db().save_training_type(&training).await }, failed, Msg::Saved, move || c.go(route));
+        let href = format!("/trainings/{}", training.id);
+        let navigate = navigate.clone();
+        c.save(async move { db().save_training_type(&training).await }, failed, Msg::Saved, move || navigate(&href, Default::default()));
     };
 
     let categories = Signal::derive(move || {

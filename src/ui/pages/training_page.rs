@@ -3,9 +3,9 @@
 
 use super::completion_form::CompletionForm;
 use super::trainings::origin_badge;
-use super::{load_catalog, load_people, page_id};
+use super::{load_catalog, load_snapshot, page_id, Whose};
 use crate::domain::competency;
-use crate::domain::completion::history;
+use crate::domain::completion::{history, Completion};
 use crate::domain::person::{self, Person};
 use crate::domain::training::{Origin, TrainingType};
 use crate::i18n::{self, Msg};
@@ -18,12 +18,8 @@ pub fn TrainingPage(id: String) -> impl IntoView {
     let c = use_ctx();
     let id = page_id(id);
     let catalog = load_catalog(c);
-    let people = load_people(c);
-    let completions = LocalResource::new(move || {
-        c.revision.track();
-        let id = id.get();
-        async move { db().completions_of_training(&id).await }
-    });
+    // Who has completed it: everyone's records (in "my own record" mode, just mine).
+    let snapshot = load_snapshot(c, Whose::Everyone);
     let entry = Memo::new(move |_| {
         catalog.get().and_then(Result::ok).and_then(|all| all.into_iter().find(|e| e.training.id == id.get()))
     });
@@ -33,8 +29,12 @@ pub fn TrainingPage(id: String) -> impl IntoView {
             browser::set_title(e.training.name.get(c.locale.get()));
         }
     });
-    let all_people = Signal::derive(move || people.get().and_then(Result::ok).unwrap_or_default());
-    let active_people = Signal::derive(move || all_people.with(|all| person::search(all, "", false).into_iter().cloned().collect::<Vec<Person>>()));
+    let active_people = Signal::derive(move || {
+        snapshot.with(|s| match s {
+            Some(Ok(snap)) => person::search(&snap.records.people, "", false).into_iter().cloned().collect::<Vec<Person>>(),
+            _ => Vec::new(),
+        })
+    });
     let just_this = Signal::derive(move || entry.get().map(|e| vec![e.training]).unwrap_or_default());
 
     let details = move || {
@@ -111,17 +111,17 @@ pub fn TrainingPage(id: String) -> impl IntoView {
 
     let who = move || {
         let locale = c.locale.get();
-        let done = completions.get().and_then(Result::ok)?;
-        let people = all_people.get();
-        let h = history(&done, |_| true);
-        let rows: Vec<_> = h
-            .entries
-            .iter()
-            .map(|d| {
-                let name = people.iter().find(|p| p.id == d.person_id).map(|p| p.name.clone()).unwrap_or_default();
+        let rows: Vec<_> = snapshot.with(|s| {
+            let snap = s.as_ref()?.as_ref().ok()?;
+            let training_id = id.get();
+            let done: Vec<Completion> = snap.records.completions_of_training(&training_id).cloned().collect();
+            let h = history(&done, |_| true);
+            let names: std::collections::HashMap<&str, &str> = snap.records.people.iter().map(|p| (p.id.as_str(), p.name.as_str())).collect();
+            Some(h.entries.iter().map(|d| {
+                let name = names.get(d.person_id.as_str()).copied().unwrap_or_default().to_owned();
                 (d.person_id.clone(), name, i18n::date(locale, d.completed_on), i18n::hours(locale, d.hours))
-            })
-            .collect();
+            }).collect())
+        })?;
         Some(view! {
             <h2>{c.t(Msg::CompletionsRecorded)}</h2>
             {if rows.is_empty() {

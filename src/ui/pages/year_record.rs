@@ -2,29 +2,45 @@
 //! "Medi-Cal Community Health Worker Annual Continuing Training Checklist", for printing
 //! (print styles fit A4 and US Letter) and keeping on file for audits.
 
-use super::{load_snapshot, page_id};
+use super::{load_snapshot, Whose, page_id};
 use crate::domain::compliance::{record_years, year_record};
+use crate::domain::date::Datelike;
 use crate::i18n::{self, Msg};
-use crate::route::Route;
 use crate::ui::browser;
 use crate::ui::ctx::use_ctx;
 use leptos::prelude::*;
+use leptos::Params;
+use leptos_router::hooks::{use_navigate, use_params};
+use leptos_router::params::Params;
+
+/// `/people/:id/record/:year`, typed: a year that is not a number in range is "not found".
+#[derive(Params, Clone, PartialEq)]
+struct RecordParams {
+    id: Option<String>,
+    year: Option<i32>,
+}
 
 #[component]
-pub fn YearRecord(id: String, year: i32) -> impl IntoView {
+pub fn YearRecordRoute() -> impl IntoView {
+    let params = use_params::<RecordParams>();
+    move || match params.get() {
+        Ok(RecordParams { id: Some(id), year: Some(year) }) if (1900..=2200).contains(&year) => view! { <YearRecord id year /> }.into_any(),
+        _ => super::NotFound().into_any(),
+    }
+}
+
+#[component]
+fn YearRecord(id: String, year: i32) -> impl IntoView {
     let c = use_ctx();
     let id = page_id(id);
-    let snapshot = load_snapshot(c, Some(id.get_untracked()));
-    let chosen = RwSignal::new(year.to_string());
+    let snapshot = load_snapshot(c, Whose::One(id.get_untracked()));
     // Choosing another year is a new page (its own URL, so it can be bookmarked or shared).
-    Effect::new(move |first: Option<()>| {
-        let y = chosen.get();
-        if first.is_some() {
-            if let Ok(y) = y.parse::<i32>() {
-                c.go(Route::YearRecord(id.get_untracked(), y));
-            }
+    let navigate = use_navigate();
+    let choose_year = move |ev: leptos::ev::Event| {
+        if let Ok(y) = event_target_value(&ev).parse::<i32>() {
+            navigate(&format!("/people/{}/record/{y}", id.get_untracked()), Default::default());
         }
-    });
+    };
 
     let body = move || {
         let locale = c.locale.get();
@@ -71,7 +87,7 @@ pub fn YearRecord(id: String, year: i32) -> impl IntoView {
                 <p><a href=format!("/people/{}", person.id)>{format!("← {}", person.name)}</a></p>
                 <div class="actions">
                     <label for="record-year">{c.t(Msg::YearLabel)}</label>
-                    <select id="record-year" on:change=move |ev| chosen.set(event_target_value(&ev))>
+                    <select id="record-year" on:change=choose_year.clone()>
                         {year_options.into_iter().map(|(v, label)| {
                             let selected = v == year.to_string();
                             view! { <option value=v selected=selected>{label}</option> }
