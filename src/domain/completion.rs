@@ -12,6 +12,7 @@ pub struct Completion {
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub person_id: String,
     pub training_id: String,
+    #[serde(with = "super::date::iso")]
     pub completed_on: Date,
     pub hours: Hours,
     #[serde(default, skip_serializing_if = "String::is_empty")]

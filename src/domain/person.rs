@@ -130,7 +130,7 @@ pub struct Person {
     pub program: String,
     #[serde(default)]
     pub role_title: String,
-    #[serde(default)]
+    #[serde(default, with = "super::date::iso_opt")]
     pub hire_date: Option<Date>,
     #[serde(default)]
     pub employment_type: Option<EmploymentType>,

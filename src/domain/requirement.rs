@@ -26,7 +26,7 @@ pub struct Requirement {
     pub rule: Rule,
     #[serde(default)]
     pub source: Source,
-    #[serde(default)]
+    #[serde(default, with = "super::date::iso_opt")]
     pub effective_from: Option<Date>,
     /// Not in use: statuses are no longer computed for it; kept so it can be used again.
     #[serde(default)]
@@ -143,7 +143,9 @@ pub struct WorkHours {
     pub id: String,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub person_id: String,
+    #[serde(with = "super::date::iso")]
     pub from: Date,
+    #[serde(with = "super::date::iso")]
     pub to: Date,
     pub hours: Hours,
     #[serde(default, skip_serializing_if = "String::is_empty")]
@@ -162,8 +164,9 @@ pub struct Waiver {
     pub requirement_id: String,
     pub reason: String,
     pub waived_by: String,
+    #[serde(with = "super::date::iso")]
     pub from: Date,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "super::date::iso_opt")]
     pub until: Option<Date>,
     /// Withdrawn: kept (and can be restored), but sets nothing aside.
     #[serde(default, skip_serializing_if = "super::is_false")]

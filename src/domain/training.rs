@@ -327,7 +327,7 @@ pub struct TrainingType {
     pub source: Source,
     /// The date from which this rule applies (rules as data: a past completion is judged by
     /// the rule of its time once rule history arrives with the rules engine).
-    #[serde(default)]
+    #[serde(default, with = "super::date::iso_opt")]
     pub effective_from: Option<Date>,
     /// Hidden from pickers, kept for history. User-created types are retired, never deleted.
     #[serde(default)]

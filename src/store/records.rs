@@ -3,7 +3,6 @@
 //! Reads come from the cache when this tab has read them before; writes go to IndexedDB in
 //! one transaction and, once it commits, into the cache.
 
-use super::cache::Files;
 use super::idb::{record, Db, Result, StoreError};
 use super::schema::{PEOPLE, PERSON_RECORDS, REQUIREMENTS, SETTINGS, TRAINING_TYPES};
 use crate::domain::completion::Completion;
@@ -13,6 +12,7 @@ use crate::domain::person_records::{upsert, PersonRecords};
 use crate::domain::requirement::{Requirement, Waiver, WorkHours};
 use crate::domain::settings::Settings;
 use crate::domain::training::TrainingType;
+use gloo_utils::format::JsValueSerdeExt;
 use indexed_db_futures::prelude::*;
 use indexed_db_futures::transaction::TransactionMode;
 use js_sys::Reflect;
@@ -23,6 +23,9 @@ use wasm_bindgen::JsValue;
 
 /// The settings live in one record keyed `app`.
 const SETTINGS_KEY: &str = "app";
+
+/// People's documents per read request when reading everyone's.
+const CHUNK: usize = 250;
 
 #[derive(Serialize)]
 struct Keyed<'a, T: Serialize> {
@@ -130,31 +133,62 @@ impl Db {
         .await
     }
 
-    /// Everyone's documents: one read of the whole store, then kept.
-    pub async fn files(&self) -> Result<Files> {
-        self.cached(
-            |c| c.all_files.then(|| c.files.clone()),
-            async {
-                let all = self.all_raw(PERSON_RECORDS).await?;
-                let mut files = HashMap::with_capacity(all.length() as usize);
-                for doc in all.iter() {
-                    let file = from_document(&doc)?;
-                    files.insert(file.person_id.clone(), Rc::new(file));
-                }
-                Ok(Rc::new(files))
-            },
-            |c, files| {
-                c.files = files;
-                c.all_files = true;
-            },
-        )
-        .await
-    }
-
-    /// Everyone and all their records, for the organization's views.
+    /// Everyone and all their records, for the organization's views: read once, then kept.
+    ///
+    /// People and every document are read in one transaction whose requests all go out at
+    /// once, the documents in chunks: Rust parses one chunk while IndexedDB reads the next,
+    /// so the parse hides behind the read (docs/storage.md has the figures).
     pub async fn everyone(&self) -> Result<Records> {
-        let people = self.people().await?;
-        Ok(Records::from_files(people, self.files().await?))
+        let (people, files) = {
+            let c = self.cache.borrow();
+            (c.people.clone(), c.all_files.then(|| c.files.clone()))
+        };
+        if let (Some(people), Some(files)) = (&people, &files) {
+            return Ok(Records::from_files(people.clone(), files.clone()));
+        }
+        let generation = self.cache.borrow().generation;
+        let tx = self.db.transaction(&[PEOPLE, PERSON_RECORDS][..]).build()?;
+        let people_request = match people {
+            Some(_) => None,
+            None => Some(tx.object_store(PEOPLE)?.get_all::<JsValue>().primitive()?),
+        };
+        let docs = tx.object_store(PERSON_RECORDS)?;
+        let mut chunks = Vec::new();
+        if files.is_none() {
+            let keys: Vec<String> = docs.get_all_keys::<String>().primitive()?.await?.collect::<std::result::Result<_, _>>()?;
+            for chunk in keys.chunks(CHUNK) {
+                let range = chunk[0].clone()..=chunk[chunk.len() - 1].clone();
+                chunks.push(docs.get_all::<JsValue>().with_query(range).primitive()?);
+            }
+        }
+        let people = match (people, people_request) {
+            (Some(people), _) => people,
+            (None, Some(request)) => {
+                let all: js_sys::Array = request.await?.collect::<std::result::Result<_, _>>()?;
+                Rc::new(JsValue::from(all).into_serde::<Vec<Person>>()?)
+            }
+            (None, None) => unreachable!("people are either cached or requested"),
+        };
+        let files = match files {
+            Some(files) => files,
+            None => {
+                let mut files = HashMap::new();
+                for request in chunks {
+                    for doc in request.await? {
+                        let file = from_document(&doc?)?;
+                        files.insert(file.person_id.clone(), Rc::new(file));
+                    }
+                }
+                Rc::new(files)
+            }
+        };
+        let mut cache = self.cache.borrow_mut();
+        if cache.generation == generation {
+            cache.people = Some(people.clone());
+            cache.files = files.clone();
+            cache.all_files = true;
+        }
+        Ok(Records::from_files(people, files))
     }
 
     /// One person and their records, in the same shape (a person's page). `None` if unknown.

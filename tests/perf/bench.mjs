@@ -1,19 +1,91 @@
 // Performance benchmark: prints numbers, never fails on timing (timed assertions flake).
-// Measures, in Debian's Chromium against the release build in dist/:
+// Measures, in Debian's Chromium against the release build in dist/, each figure beside a
+// plain-JavaScript baseline taken in the same run (the machine is noisy):
 //   - first load: navigation start to the first screen's heading;
-//   - the people list opening with 5,000 people stored;
-//   - one search keystroke at 5,000 people: input event to the list updated on screen;
-//   - the compliance dashboard with 5,000 people × 30 completions: opening it, and changing
-//     its "as of" date (every status recomputed and the page redrawn).
+//   - the schema upgrade of 5,000 people × 30 completions written as release 3 stored them
+//     (150,000 records), with its progress message;
+//   - the people list, a person's page and the compliance dashboard opening at that size,
+//     each against plain JS reading the same data with getAll;
+//   - one search keystroke, a change of the dashboard's "as of" date, and a save on a
+//     person's page (to the new row on screen).
 import { chromium } from '@playwright/test';
 import { spawn } from 'node:child_process';
 
 const PORT = 4175;
 const BASE = `http://127.0.0.1:${PORT}`;
 const PEOPLE = 5000;
+const PER_PERSON = 30;
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const fmt = (ms) => `${ms.toFixed(1)} ms`;
+const fmt = (ms) => `${ms.toFixed(0)} ms`;
+const range = (xs) => `${fmt(Math.min(...xs))}–${fmt(Math.max(...xs))}`;
+
+// Release 3's layout (src/store/schema.rs steps 1–3), filled with 5,000 people × 30
+// completions: what a browser that ran release 3 holds when it first opens this release.
+async function seedRelease3(page, { people, perPerson }) {
+  await page.evaluate(async ({ people, perPerson }) => {
+    const db = await new Promise((ok, fail) => {
+      const r = indexedDB.open('escalera', 3);
+      r.onupgradeneeded = () => {
+        const d = r.result;
+        for (const s of ['settings', 'people', 'completions', 'training_types', 'requirements', 'work_hours', 'waivers']) d.createObjectStore(s, { keyPath: 'id' });
+        const c = r.transaction.objectStore('completions');
+        c.createIndex('person_id', 'person_id');
+        c.createIndex('training_id', 'training_id');
+        r.transaction.objectStore('work_hours').createIndex('person_id', 'person_id');
+        r.transaction.objectStore('waivers').createIndex('person_id', 'person_id');
+      };
+      r.onsuccess = () => ok(r.result);
+      r.onerror = fail;
+    });
+    const first = ['María', 'José', 'Ana', 'Luis', 'Rosa', 'Carmen', 'Jesús', 'Guadalupe', 'Juan', 'Lucía', 'Minh', 'Thảo', 'Grace', 'Wei', 'Jamal', 'Keisha', 'Ji-woo', 'Nasrin'];
+    const last = ['López', 'García', 'Hernández', 'Martínez', 'Nguyen', 'Santos', 'Kim', 'Johnson', 'Williams', 'Ramírez', 'Flores', 'Núñez', 'Chen', 'Reyes', 'Cruz', 'Díaz'];
+    const types = ['chw', 'peer_support_specialist', 'behavioral_health_navigator', 'perinatal_doula', 'family_caregiver_coach', 'violence_prevention', 'other'];
+    const trainings = ['builtin.cpr_first_aid', 'builtin.mhfa_adult', 'builtin.hipaa', 'builtin.law_ethics_ce', 'builtin.chw_annual_ce', 'builtin.peer_core_80h', 'builtin.peer_exam', 'builtin.motivational_interviewing'];
+    const tx = db.transaction(['settings', 'people', 'completions'], 'readwrite');
+    tx.objectStore('settings').put({ id: 'app', mode: { mode: 'organization' }, due_soon_days: 60 });
+    for (let i = 0; i < people; i++) {
+      const id = `bench${String(i).padStart(5, '0')}`;
+      tx.objectStore('people').put({
+        id, name: `${first[i % first.length]} ${last[(i * 7) % last.length]} ${i}`,
+        preferred_language: i % 3 ? 'spanish' : 'english', worker_type: types[i % types.length],
+        organization: `Org ${i % 12}`, program: ['ECM', 'Crisis', 'Perinatal', 'Outreach'][i % 4],
+        role_title: 'Community Health Worker', hire_date: null, email: `p${i}@example.org`, notes: '', archived: false,
+      });
+      for (let k = 0; k < perPerson; k++) {
+        const day = (i * 31 + k * 97) % 2900;
+        const date = new Date(Date.UTC(2019, 0, 1) + day * 86400000).toISOString().slice(0, 10);
+        const training = trainings[(i + k) % trainings.length];
+        tx.objectStore('completions').put({
+          id: `c${i}_${k}`, person_id: id, training_id: training, completed_on: date,
+          hours: 1 + (k % 6), provider: '', certificate_number: '', ce_category: training === 'builtin.law_ethics_ce' ? 'law_ethics' : null,
+          notes: '', removed: false,
+        });
+      }
+    }
+    await new Promise((ok, fail) => { tx.oncomplete = ok; tx.onerror = fail; });
+    db.close();
+  }, { people, perPerson });
+}
+
+// Plain JavaScript reading every record the dashboard needs, on a page of the same origin
+// that runs no app code: the floor any app could reach with this layout.
+async function plainRead(page, stores) {
+  await page.goto(BASE + '/favicon.svg');
+  return page.evaluate(async (stores) => {
+    const start = performance.now();
+    const db = await new Promise((ok, fail) => { const r = indexedDB.open('escalera'); r.onsuccess = () => ok(r.result); r.onerror = fail; });
+    const tx = db.transaction(stores, 'readonly');
+    const counts = await Promise.all(stores.map((s) => new Promise((ok, fail) => {
+      const r = tx.objectStore(s).getAll();
+      r.onsuccess = () => ok(r.result.length);
+      r.onerror = fail;
+    })));
+    const ms = performance.now() - start;
+    db.close();
+    return { ms, counts };
+  }, stores);
+}
 
 const server = spawn('node', ['tests/e2e/serve.mjs'], { env: { ...process.env, PORT: String(PORT) }, stdio: 'ignore' });
 try {
@@ -38,29 +110,20 @@ try {
 
   const context = await browser.newContext({ locale: 'en-US' });
   const page = await context.newPage();
-  await page.goto(BASE + '/');
-  await page.getByRole('button', { name: /An organization/ }).click();
-  await page.getByRole('heading', { level: 1, name: 'People' }).waitFor();
+  await page.goto(BASE + '/favicon.svg');
+  await seedRelease3(page, { people: PEOPLE, perPerson: PER_PERSON });
+  const oldLayout = await plainRead(page, ['people', 'completions']);
 
-  // Seed 5,000 people straight into the app's store (a benchmark fixture, not a user path).
-  await page.evaluate(async (count) => {
-    const first = ['María', 'José', 'Ana', 'Luis', 'Rosa', 'Carmen', 'Jesús', 'Guadalupe', 'Juan', 'Lucía', 'Minh', 'Thảo', 'Grace', 'Wei', 'Jamal', 'Keisha', 'Ji-woo', 'Nasrin'];
-    const last = ['López', 'García', 'Hernández', 'Martínez', 'Nguyen', 'Santos', 'Kim', 'Johnson', 'Williams', 'Ramírez', 'Flores', 'Núñez', 'Chen', 'Reyes', 'Cruz', 'Díaz'];
-    const types = ['chw', 'peer_support_specialist', 'behavioral_health_navigator', 'perinatal_doula', 'family_caregiver_coach', 'violence_prevention', 'other'];
-    const db = await new Promise((ok, fail) => { const r = indexedDB.open('escalera'); r.onsuccess = () => ok(r.result); r.onerror = fail; });
-    const tx = db.transaction('people', 'readwrite');
-    for (let i = 0; i < count; i++) {
-      tx.objectStore('people').put({
-        id: `bench${String(i).padStart(5, '0')}`,
-        name: `${first[i % first.length]} ${last[(i * 7) % last.length]} ${i}`,
-        preferred_language: i % 3 ? 'spanish' : 'english', worker_type: types[i % types.length],
-        organization: `Org ${i % 12}`, program: ['ECM', 'Crisis', 'Perinatal', 'Outreach'][i % 4],
-        role_title: 'Community Health Worker', hire_date: null, email: `p${i}@example.org`, notes: '', archived: false,
-      });
-    }
-    await new Promise((ok, fail) => { tx.oncomplete = ok; tx.onerror = fail; });
-    db.close();
-  }, PEOPLE);
+  // The upgrade: first visit of this release to release 3's data.
+  await page.goto(BASE + '/people');
+  const progressShown = await page.getByText(/Updating your saved records/).waitFor({ timeout: 30_000 }).then(() => true, () => false);
+  await page.getByText(`Showing 100 of ${PEOPLE} people`).waitFor({ timeout: 60_000 });
+  const upgraded = await page.evaluate(() => performance.now());
+
+  const newLayout = [];
+  for (let run = 0; run < 3; run++) newLayout.push((await plainRead(page, ['people', 'person_records'])).ms);
+  const peopleOnly = [];
+  for (let run = 0; run < 3; run++) peopleOnly.push((await plainRead(page, ['people'])).ms);
 
   const listOpens = [];
   for (let run = 0; run < 5; run++) {
@@ -70,10 +133,8 @@ try {
   }
 
   // Each keystroke: set the value and fire `input` as typing does. Leptos runs its updates as
-  // microtasks, so a zero-delay timer fires once all the work for the keystroke (search and DOM
-  // update) is done; one animation frame more includes layout and paint.
-  const search = page.getByLabel('Search people');
-  await search.focus();
+  // microtasks, so a zero-delay timer fires once all the work for the keystroke (search, URL
+  // and DOM update) is done; one animation frame more includes layout and paint.
   const work = [];
   const painted = [];
   const typed = 'maria lopez 1';
@@ -93,30 +154,33 @@ try {
   }
   const shown = await page.locator('.count').textContent();
 
-  // 30 completions per person (150,000 records), spread over 2019–2026.
-  const trainings = ['builtin.cpr_first_aid', 'builtin.mhfa_adult', 'builtin.hipaa', 'builtin.law_ethics_ce', 'builtin.chw_annual_ce', 'builtin.peer_core_80h', 'builtin.peer_exam', 'builtin.motivational_interviewing'];
-  await page.evaluate(async ({ count, trainings }) => {
-    const db = await new Promise((ok, fail) => { const r = indexedDB.open('escalera'); r.onsuccess = () => ok(r.result); r.onerror = fail; });
-    const tx = db.transaction('completions', 'readwrite');
-    const store = tx.objectStore('completions');
-    for (let i = 0; i < count; i++) {
-      for (let k = 0; k < 30; k++) {
-        const day = (i * 31 + k * 97) % 2900;
-        const date = new Date(Date.UTC(2019, 0, 1) + day * 86400000).toISOString().slice(0, 10);
-        const training = trainings[(i + k) % trainings.length];
-        store.put({
-          id: `c${i}_${k}`, person_id: `bench${String(i).padStart(5, '0')}`, training_id: training, completed_on: date,
-          hours: 1 + (k % 6), provider: '', certificate_number: '', ce_category: training === 'builtin.law_ethics_ce' ? 'law_ethics' : null,
-          notes: '', removed: false,
-        });
-      }
-    }
-    await new Promise((ok, fail) => { tx.oncomplete = ok; tx.onerror = fail; });
-    db.close();
-  }, { count: PEOPLE, trainings });
+  const personOpens = [];
+  for (let run = 0; run < 5; run++) {
+    await page.goto(BASE + '/people/bench00042');
+    await page.locator('#history tbody tr').first().waitFor();
+    personOpens.push(await page.evaluate(() => performance.now()));
+  }
+  // A save at 150,000 records: click to the new row in the history.
+  const saves = [];
+  for (let run = 0; run < 5; run++) {
+    const details = page.locator('details.record', { has: page.locator('form.completion-form') });
+    if (!(await details.evaluate((el) => el.open))) await details.locator('summary').click();
+    const form = page.locator('form.completion-form');
+    await form.getByLabel('Training').selectOption('builtin.hipaa');
+    await form.getByLabel('Date completed').fill(`2026-0${run + 1}-15`);
+    await form.getByLabel('Hours').fill('1');
+    saves.push(await page.evaluate(async () => {
+      const rows = () => document.querySelectorAll('#history tbody tr').length;
+      const before = rows();
+      const start = performance.now();
+      document.querySelector('form.completion-form button[type=submit]').click();
+      while (rows() === before) await new Promise((ok) => requestAnimationFrame(ok));
+      return performance.now() - start;
+    }));
+  }
 
   const dashboardOpens = [];
-  for (let run = 0; run < 3; run++) {
+  for (let run = 0; run < 5; run++) {
     await page.goto(BASE + '/compliance');
     await page.locator('.tiles').waitFor();
     dashboardOpens.push(await page.evaluate(() => performance.now()));
@@ -134,16 +198,31 @@ try {
       return performance.now() - start;
     }, day));
   }
+  // Within the app: the people list after the dashboard (data already read in this tab).
+  const listAfterDashboard = await page.evaluate(async () => {
+    const start = performance.now();
+    document.querySelector('a[href="/people"]').click();
+    while (!document.getElementById('people-search')) await new Promise((ok) => requestAnimationFrame(ok));
+    return performance.now() - start;
+  });
   await browser.close();
 
-  console.log('\nPerformance (release build, headless Chromium, this machine):');
-  console.log(`  first load to first screen:            median ${fmt(median(loads))} over ${loads.length} fresh profiles`);
-  console.log(`  people list opening, ${PEOPLE} people:     median ${fmt(median(listOpens))} over ${listOpens.length} loads`);
-  console.log(`  search keystroke, ${PEOPLE} people:        median ${fmt(median(work))}, max ${fmt(Math.max(...work))} (to next paint: median ${fmt(median(painted))}) over ${work.length} keystrokes`);
-  console.log(`  after typing "${typed}": ${shown}`);
+  const read = median(newLayout);
+  const ratio = (ms) => `${(ms / read).toFixed(2)}× the plain read`;
   const cells = rowsCounted.reduce((a, b) => a + Number(b), 0);
-  console.log(`  compliance dashboard, ${PEOPLE} people × 30 completions: opens in median ${fmt(median(dashboardOpens))} over ${dashboardOpens.length} loads (${cells} person × requirement statuses)`);
-  console.log(`  dashboard "as of" change, same data:  median ${fmt(median(asOfChanges))}, max ${fmt(Math.max(...asOfChanges))} to next paint over ${asOfChanges.length} dates`);
+  console.log('\nPerformance (release build, headless Chromium, this machine; times from navigation start):');
+  console.log(`  first load to first screen:            median ${fmt(median(loads))} (${range(loads)}) over ${loads.length} fresh profiles`);
+  console.log(`  upgrade of release 3's ${PEOPLE} people × ${PER_PERSON} completions (${PEOPLE * PER_PERSON} records) to the people list: ${fmt(upgraded)}; progress message shown: ${progressShown}`);
+  console.log(`  plain JS getAll, release 3 layout (people + 150,000 completions): ${fmt(oldLayout.ms)}`);
+  console.log(`  plain JS getAll, this layout (people + ${PEOPLE} person documents): median ${fmt(read)} (${range(newLayout)}); people only: ${fmt(median(peopleOnly))}`);
+  console.log(`  people list opens:                     median ${fmt(median(listOpens))} (${range(listOpens)}), ${ratio(median(listOpens))}`);
+  console.log(`  a person's page opens:                 median ${fmt(median(personOpens))} (${range(personOpens)}), ${ratio(median(personOpens))}`);
+  console.log(`  compliance dashboard opens:            median ${fmt(median(dashboardOpens))} (${range(dashboardOpens)}), ${ratio(median(dashboardOpens))} (${cells} person × requirement statuses)`);
+  console.log(`  save on a person's page to its row on screen: median ${median(saves).toFixed(1)} ms, max ${Math.max(...saves).toFixed(1)} ms over ${saves.length} saves`);
+  console.log(`  search keystroke, ${PEOPLE} people:        median ${median(work).toFixed(1)} ms, max ${Math.max(...work).toFixed(1)} ms (to next paint: median ${median(painted).toFixed(1)} ms) over ${work.length} keystrokes`);
+  console.log(`  after typing "${typed}": ${shown}`);
+  console.log(`  dashboard "as of" change:              median ${median(asOfChanges).toFixed(1)} ms, max ${Math.max(...asOfChanges).toFixed(1)} ms to next paint over ${asOfChanges.length} dates`);
+  console.log(`  people list after the dashboard, in the app (nothing re-read): ${listAfterDashboard.toFixed(1)} ms`);
 } finally {
   server.kill();
 }
