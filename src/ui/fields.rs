@@ -103,12 +103,24 @@ pub fn Select(
     let errors = errors.unwrap_or_else(|| RwSignal::new(Errors::default()));
     let field = field.unwrap_or(Field::Notes);
     let invalid = move || errors.with(|e| e.get(field).is_some());
+    // The shown choice follows `value` also after the user has picked one (the `selected`
+    // attribute alone then no longer moves it: back/forward restoring a filter), and after
+    // the options are redrawn (a language switch). An effect runs once they are rendered.
+    let select = NodeRef::<leptos::html::Select>::new();
+    Effect::new(move |_| {
+        options.track();
+        let v = value.get();
+        if let Some(el) = select.get() {
+            el.set_value(&v);
+        }
+    });
     view! {
         <div class="field" class:invalid=invalid>
             <Label id label optional />
             <select
                 id=id
                 name=id
+                node_ref=select
                 on:change=move |ev| value.set(event_target_value(&ev))
                 aria-invalid=move || invalid().to_string()
                 aria-describedby=described_by(id, false)
