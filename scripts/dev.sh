@@ -77,7 +77,7 @@ build_release() {
   trunk build --release --offline
 }
 
-BUNDLE_BUDGET_KIB=350
+BUNDLE_BUDGET_KIB=450
 
 bundle_report() {
   log "Bundle size (gzip -9)"
@@ -88,7 +88,8 @@ bundle_report() {
     printf '  %-40s %8d bytes  %7d gzipped\n' "$(basename "$f")" "$raw" "$gz"
   done
   # Budget history (README, "Performance"): 250 KiB for the foundation (issue #2); 350 KiB
-  # once the rules engine and the five compliance screens shipped (issue #3 measured +98 KiB).
+  # once the rules engine and the five compliance screens shipped (issue #3 measured +98 KiB);
+  # 450 KiB, the product owner's ceiling for the whole app (issue #7).
   printf '  %-40s %25d gzipped (%d KiB; budget %d KiB)\n' "total wasm+js+css" "$total" $((total / 1024)) "$BUNDLE_BUDGET_KIB"
   if [ "$total" -gt $((BUNDLE_BUDGET_KIB * 1024)) ]; then echo "Bundle is over the $BUNDLE_BUDGET_KIB KiB budget" >&2; return 1; fi
 }
@@ -114,8 +115,10 @@ cmd_test() {
 
 # Numbers only: a benchmark never fails on timing (timed assertions flake).
 benchmarks() {
-  log "Benchmark: browser (load, list and keystroke at 5,000 people)"
+  log "Benchmark: browser (load; upgrade, pages, keystroke and save at 5,000 people x 30 completions)"
   node tests/perf/bench.mjs
+  log "Benchmark: first load under Lighthouse's mobile profile"
+  node tests/perf/lighthouse.mjs
   log "Benchmark: rules engine (criterion, release; target under 50 ms)"
   cargo bench --locked --bench status -- --noplot 2>&1 | grep -E '^statuses|time:'
 }

@@ -1,8 +1,15 @@
 // Serves the built app (dist/) on 127.0.0.1 with single-page-app fallback: any path that is
 // not a file returns index.html, so reloading a deep link such as /people/abc works.
+// Compresses with gzip when the browser accepts it, as any real host does (the bundle
+// figures and Lighthouse's network simulation depend on the bytes on the wire).
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { createHash } from 'node:crypto';
+
+const compressed = new Map();
+const compressible = new Set(['.html', '.js', '.wasm', '.css', '.svg', '.json']);
 
 const root = new URL('../../dist/', import.meta.url).pathname;
 const port = Number(process.env.PORT || 4173);
@@ -20,8 +27,15 @@ createServer(async (req, res) => {
     file = join(root, 'index.html');
   }
   try {
-    const body = await readFile(file);
-    res.writeHead(200, { 'content-type': types[extname(file)] || 'application/octet-stream', 'cache-control': 'no-store' });
+    let body = await readFile(file);
+    const headers = { 'content-type': types[extname(file)] || 'application/octet-stream', 'cache-control': 'no-store', vary: 'accept-encoding' };
+    if (compressible.has(extname(file)) && /\bgzip\b/.test(req.headers['accept-encoding'] || '')) {
+      const key = createHash('sha1').update(body).digest('hex');
+      if (!compressed.has(key)) compressed.set(key, gzipSync(body, { level: 9 }));
+      body = compressed.get(key);
+      headers['content-encoding'] = 'gzip';
+    }
+    res.writeHead(200, headers);
     res.end(body);
   } catch {
     res.writeHead(500).end('dist/ is missing: run the build first');
