@@ -7,6 +7,7 @@
 //! - `form`, `requirement_form`: drafts and validation for every form.
 //! - `requirement`, `presets`, `status`: requirements as data, the California presets, and
 //!   the rules engine that says who is current, as of any date.
+//! - `ladders`: career ladders, pay grades, wage floors, placements and readiness.
 //! - `compliance`: the engine over many people: filters, counts, 30/60/90-day lists, and
 //!   the yearly training record.
 
@@ -42,6 +43,7 @@ pub mod completion;
 pub mod date;
 pub mod form;
 pub mod hours;
+pub mod ladders;
 pub mod person;
 pub mod person_records;
 pub mod presets;

@@ -464,6 +464,12 @@ pub fn ce_category(locale: Locale, c: CeCategory) -> &'static str {
         (Locale::Es, MaternalPerinatal) => "Atención materna, perinatal e infantil",
         (Locale::En, Specialty) => "Specialty",
         (Locale::Es, Specialty) => "Especialidad",
+        (Locale::En, BehavioralHealth) => "Behavioral health",
+        (Locale::Es, BehavioralHealth) => "Salud conductual",
+        (Locale::En, HealthEquity) => "Health equity and community organizing",
+        (Locale::Es, HealthEquity) => "Equidad en salud y organización comunitaria",
+        (Locale::En, SelfCare) => "Self-care and burnout prevention",
+        (Locale::Es, SelfCare) => "Autocuidado y prevención del agotamiento",
     }
 }
 

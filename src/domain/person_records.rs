@@ -1,11 +1,12 @@
 //! Everything recorded about one person apart from the person record itself: completions,
-//! hours worked and waivers (and, as they arrive, attestations, placements and assignments).
+//! hours worked, waivers, ladder placements, attestations and planned trainings.
 //!
 //! The store keeps one `PersonRecords` per person as one document. Reading 5,000 documents is
 //! several times faster than reading 150,000 small records (docs/storage.md has the figures),
 //! and a person's document is the natural unit to sync, export and import.
 
 use super::completion::Completion;
+use super::ladders::person::{Attestation, Placement, PlannedTraining};
 use super::requirement::{Waiver, WorkHours};
 use serde::{Deserialize, Serialize};
 
@@ -15,6 +16,9 @@ pub struct PersonRecords {
     pub completions: Vec<Completion>,
     pub work_hours: Vec<WorkHours>,
     pub waivers: Vec<Waiver>,
+    pub placements: Vec<Placement>,
+    pub attestations: Vec<Attestation>,
+    pub plans: Vec<PlannedTraining>,
 }
 
 /// A record with a stable id inside a person's document.
@@ -34,7 +38,7 @@ macro_rules! keyed {
         }
     )*};
 }
-keyed!(Completion, WorkHours, Waiver);
+keyed!(Completion, WorkHours, Waiver, Placement, Attestation, PlannedTraining);
 
 /// Puts `item` in `list`, replacing the one with the same id (an edit, a removal, an undo).
 pub fn upsert<T: Keyed>(list: &mut Vec<T>, item: T) {
@@ -54,6 +58,12 @@ struct Stored {
     work_hours: Vec<WorkHours>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     waivers: Vec<Waiver>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    placements: Vec<Placement>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    attestations: Vec<Attestation>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    plans: Vec<PlannedTraining>,
 }
 
 fn without_owner<T: Keyed + Clone>(list: &[T]) -> Vec<T> {
@@ -78,7 +88,12 @@ impl PersonRecords {
     }
 
     pub fn is_empty(&self) -> bool {
-        self.completions.is_empty() && self.work_hours.is_empty() && self.waivers.is_empty()
+        self.completions.is_empty()
+            && self.work_hours.is_empty()
+            && self.waivers.is_empty()
+            && self.placements.is_empty()
+            && self.attestations.is_empty()
+            && self.plans.is_empty()
     }
 
     /// The document's JSON text, as stored.
@@ -87,6 +102,9 @@ impl PersonRecords {
             completions: without_owner(&self.completions),
             work_hours: without_owner(&self.work_hours),
             waivers: without_owner(&self.waivers),
+            placements: without_owner(&self.placements),
+            attestations: without_owner(&self.attestations),
+            plans: without_owner(&self.plans),
         };
         serde_json::to_string(&stored).expect("records serialize")
     }
@@ -97,7 +115,18 @@ impl PersonRecords {
         with_owner(&mut s.completions, person_id);
         with_owner(&mut s.work_hours, person_id);
         with_owner(&mut s.waivers, person_id);
-        Ok(PersonRecords { person_id: person_id.to_owned(), completions: s.completions, work_hours: s.work_hours, waivers: s.waivers })
+        with_owner(&mut s.placements, person_id);
+        with_owner(&mut s.attestations, person_id);
+        with_owner(&mut s.plans, person_id);
+        Ok(PersonRecords {
+            person_id: person_id.to_owned(),
+            completions: s.completions,
+            work_hours: s.work_hours,
+            waivers: s.waivers,
+            placements: s.placements,
+            attestations: s.attestations,
+            plans: s.plans,
+        })
     }
 
     /// Groups flat lists (older stores, imports, tests) into one document per person.

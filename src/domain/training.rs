@@ -67,16 +67,23 @@ pub enum CeCategory {
     PeerRecovery,
     MaternalPerinatal,
     Specialty,
+    /// Nevada's CHW II areas (domain-facts §1.8), usable by any ladder or requirement.
+    BehavioralHealth,
+    HealthEquity,
+    SelfCare,
 }
 
 impl CeCategory {
-    pub const ALL: [CeCategory; 6] = [
+    pub const ALL: [CeCategory; 9] = [
         CeCategory::General,
         CeCategory::LawEthics,
         CeCategory::CulturalResponsiveness,
         CeCategory::PeerRecovery,
         CeCategory::MaternalPerinatal,
         CeCategory::Specialty,
+        CeCategory::BehavioralHealth,
+        CeCategory::HealthEquity,
+        CeCategory::SelfCare,
     ];
 
     pub fn code(self) -> &'static str {
@@ -87,6 +94,9 @@ impl CeCategory {
             CeCategory::PeerRecovery => "peer_recovery",
             CeCategory::MaternalPerinatal => "maternal_perinatal",
             CeCategory::Specialty => "specialty",
+            CeCategory::BehavioralHealth => "behavioral_health",
+            CeCategory::HealthEquity => "health_equity",
+            CeCategory::SelfCare => "self_care",
         }
     }
 
