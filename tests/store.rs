@@ -72,7 +72,7 @@ async fn opens_fresh_database_at_latest_version_with_every_store() {
     assert_eq!(db.version(), schema::LATEST);
     let mut names = db.store_names();
     names.sort();
-    assert_eq!(names, vec!["people", "person_records", "requirements", "settings", "training_types"]);
+    assert_eq!(names, vec!["ladders", "pay_grades", "people", "person_records", "promotion_plans", "requirements", "settings", "training_types", "wage_floors"]);
     assert_eq!(db.settings().await.unwrap(), Settings::default());
     assert!(db.people().await.unwrap().is_empty());
     assert!(db.person_records("nobody").await.unwrap().is_empty());
@@ -328,7 +328,7 @@ async fn upgrades_version_3_database_moving_every_record_into_one_document_per_p
     assert_eq!(db.version(), schema::LATEST);
     let mut names = db.store_names();
     names.sort();
-    assert_eq!(names, vec!["people", "person_records", "requirements", "settings", "training_types"], "the old stores are gone");
+    assert_eq!(names, vec!["ladders", "pay_grades", "people", "person_records", "promotion_plans", "requirements", "settings", "training_types", "wage_floors"], "the old stores are gone");
     let rosa = db.person_records("p1").await.unwrap();
     assert_eq!(rosa.completions, vec![completion("c1", "p1", "builtin.cpr_first_aid", "2025-03-03"), gone]);
     assert_eq!(rosa.work_hours, vec![worked("w1", "p1")]);
@@ -422,4 +422,81 @@ async fn futures_join<A: std::future::Future, B: std::future::Future, C: std::fu
     })
     .await;
     (ra.unwrap(), rb.unwrap(), rc.unwrap())
+}
+
+#[wasm_bindgen_test]
+async fn upgrades_version_4_database_and_keeps_ladders_pay_and_plans() {
+    use escalera::domain::ladders::board::{PlanItem, PromotionPlan};
+    use escalera::domain::ladders::examples::{example_floors, example_grades, example_ladders};
+    use escalera::domain::ladders::money::{Bp, Cents};
+    use escalera::domain::ladders::pay::PayPolicy;
+    use escalera::domain::ladders::person::{Attestation, Placement, PlacementReason, PlannedTraining};
+    fresh("t-upgrade-v5").await;
+    // Release 4: people and their documents.
+    let v4 = Db::open_version("t-upgrade-v5", 4, Hooks::default()).await.unwrap();
+    v4.save_person(&person("p1", "Rosa")).await.unwrap();
+    v4.save_completion(&completion("c1", "p1", "builtin.peer_exam", "2024-03-01")).await.unwrap();
+    v4.close();
+
+    let db = Db::open("t-upgrade-v5", Hooks::default()).await.unwrap();
+    assert_eq!(db.version(), schema::LATEST);
+    assert_eq!(db.person_records("p1").await.unwrap().completions.len(), 1);
+    assert!(db.ladders().await.unwrap().is_empty());
+    assert_eq!(db.pay_policy().await.unwrap(), PayPolicy::default());
+
+    // A copied example ladder with its grades, an edited floor, the pay policy.
+    let mut ladder = example_ladders()[0].clone();
+    ladder.id = "own-ladder".into();
+    ladder.example = false;
+    let grades: Vec<_> = example_grades().into_iter().take(2).map(|mut g| { g.id = format!("own-{}", g.id); g.example = false; g }).collect();
+    db.save_ladder(&ladder, &grades).await.unwrap();
+    let mut floor = example_floors()[1].clone();
+    floor.retired = false;
+    db.save_floor(&floor).await.unwrap();
+    let policy = PayPolicy { fringe: Bp(2500), ..PayPolicy::default() };
+    db.save_pay_policy(&policy).await.unwrap();
+
+    // A person's ladder records travel in their document beside the completions.
+    let placement = Placement {
+        id: "pl1".into(), person_id: "p1".into(), ladder_id: "own-ladder".into(), step_id: "i".into(), grade_id: grades[0].id.clone(),
+        pay_step: 1, hourly: Cents(1792), effective: Date::parse_iso("2025-01-01").unwrap(), reason: PlacementReason::Hire,
+        note: String::new(), plan_id: String::new(), removed: false,
+    };
+    db.save_placement(&placement).await.unwrap();
+    db.save_attestation(&Attestation { id: "a1".into(), person_id: "p1".into(), kind: "lived_experience".into(), on: Date::parse_iso("2025-01-01").unwrap(), attested_by: "HR".into(), note: String::new(), removed: false }).await.unwrap();
+    db.save_planned_training(&PlannedTraining { id: "t1".into(), person_id: "p1".into(), training_id: "builtin.hipaa".into(), on: Date::parse_iso("2027-01-01").unwrap(), removed: false }).await.unwrap();
+
+    // Applying a plan records placements for everyone in it at once; undoing removes them.
+    let mut plan = PromotionPlan {
+        id: "plan1".into(), name: "Spring".into(), effective: Date::parse_iso("2026-04-01").unwrap(), fringe: Bp(3000),
+        items: vec![PlanItem { person_id: "p1".into(), ladder_id: "own-ladder".into(), to_step: "ii".into() }], applied_on: None, removed: false,
+    };
+    db.save_promotion_plan(&plan).await.unwrap();
+    plan.applied_on = Date::parse_iso("2026-03-01");
+    let promoted = Placement { id: "pl2".into(), step_id: "ii".into(), grade_id: grades[1].id.clone(), hourly: Cents(2284), effective: plan.effective, reason: PlacementReason::Promotion, plan_id: "plan1".into(), ..placement.clone() };
+    db.apply_plan(&plan, vec![promoted]).await.unwrap();
+    db.close();
+
+    let db = Db::open("t-upgrade-v5", Hooks::default()).await.unwrap();
+    assert_eq!(*db.ladders().await.unwrap(), vec![ladder]);
+    assert_eq!(db.pay_grades().await.unwrap().len(), 2);
+    assert_eq!(*db.wage_floors().await.unwrap(), vec![floor]);
+    assert_eq!(db.pay_policy().await.unwrap(), policy);
+    assert_eq!(db.settings().await.unwrap(), Settings::default(), "the pay policy is its own record");
+    let mine = db.person_records("p1").await.unwrap();
+    assert_eq!(mine.placements.len(), 2);
+    assert_eq!(mine.attestations.len(), 1);
+    assert_eq!(mine.plans.len(), 1);
+    assert_eq!(mine.completions.len(), 1);
+    assert_eq!(db.promotion_plans().await.unwrap()[0].applied_on, Date::parse_iso("2026-03-01"));
+    plan.applied_on = None;
+    db.unapply_plan(&plan).await.unwrap();
+    let mine = db.person_records("p1").await.unwrap();
+    assert!(mine.placements.iter().any(|p| p.id == "pl2" && p.removed), "undone, kept as removed");
+    assert!(mine.placements.iter().any(|p| p.id == "pl1" && !p.removed));
+    assert_eq!(db.promotion_plans().await.unwrap()[0].applied_on, None);
+    db.reset_floor(&example_floors()[1].id).await.unwrap();
+    assert!(db.wage_floors().await.unwrap().is_empty());
+    assert!(db.reset_floor("own-floor").await.is_err());
+    db.close();
 }

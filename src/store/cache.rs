@@ -5,6 +5,9 @@
 //! one person's document (copy on write) rather than copying everyone's. Another tab's write
 //! clears it all (`Db::forget`).
 
+use crate::domain::ladders::board::PromotionPlan;
+use crate::domain::ladders::ladder::Ladder;
+use crate::domain::ladders::pay::{PayGrade, PayPolicy, WageFloor};
 use crate::domain::person::Person;
 use crate::domain::person_records::PersonRecords;
 use crate::domain::requirement::Requirement;
@@ -27,6 +30,11 @@ pub struct Cache {
     pub all_files: bool,
     pub training_types: Option<Rc<Vec<TrainingType>>>,
     pub requirements: Option<Rc<Vec<Requirement>>>,
+    pub ladders: Option<Rc<Vec<Ladder>>>,
+    pub grades: Option<Rc<Vec<PayGrade>>>,
+    pub floors: Option<Rc<Vec<WageFloor>>>,
+    pub plans: Option<Rc<Vec<PromotionPlan>>>,
+    pub policy: Option<PayPolicy>,
 }
 
 impl Cache {

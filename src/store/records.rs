@@ -4,9 +4,13 @@
 //! one transaction and, once it commits, into the cache.
 
 use super::idb::{record, Db, Result, StoreError};
-use super::schema::{PEOPLE, PERSON_RECORDS, REQUIREMENTS, SETTINGS, TRAINING_TYPES};
+use super::schema::{LADDERS, PAY_GRADES, PEOPLE, PERSON_RECORDS, PROMOTION_PLANS, REQUIREMENTS, SETTINGS, TRAINING_TYPES, WAGE_FLOORS};
 use crate::domain::completion::Completion;
 use crate::domain::compliance::Records;
+use crate::domain::ladders::board::PromotionPlan;
+use crate::domain::ladders::ladder::Ladder;
+use crate::domain::ladders::pay::{PayGrade, PayPolicy, WageFloor};
+use crate::domain::ladders::person::{Attestation, Placement, PlannedTraining};
 use crate::domain::person::Person;
 use crate::domain::person_records::{upsert, PersonRecords};
 use crate::domain::requirement::{Requirement, Waiver, WorkHours};
@@ -23,6 +27,11 @@ use wasm_bindgen::JsValue;
 
 /// The settings live in one record keyed `app`.
 const SETTINGS_KEY: &str = "app";
+/// The pay policy is a second record of the settings store.
+const PAY_POLICY_KEY: &str = "pay_policy";
+
+/// A change to one person's document, for writes that touch several people at once.
+pub type FileChange = (String, Box<dyn FnOnce(&mut PersonRecords)>);
 
 /// People's documents per read request when reading everyone's.
 const CHUNK: usize = 250;
@@ -274,6 +283,157 @@ impl Db {
         self.delete(REQUIREMENTS, id).await?;
         self.forget_list(|c| c.requirements = None);
         Ok(())
+    }
+
+    pub async fn save_placement(&self, placement: &Placement) -> Result<()> {
+        let p = placement.clone();
+        self.update_file(&placement.person_id, |f| upsert(&mut f.placements, p)).await
+    }
+
+    pub async fn save_attestation(&self, attestation: &Attestation) -> Result<()> {
+        let a = attestation.clone();
+        self.update_file(&attestation.person_id, |f| upsert(&mut f.attestations, a)).await
+    }
+
+    pub async fn save_planned_training(&self, plan: &PlannedTraining) -> Result<()> {
+        let p = plan.clone();
+        self.update_file(&plan.person_id, |f| upsert(&mut f.plans, p)).await
+    }
+
+    /// Changes several people's documents and writes `extra` records, all in one transaction:
+    /// all of it or none (applying a promotion plan, undoing it).
+    pub async fn update_many(&self, changes: Vec<FileChange>, extra: &[(&str, JsValue)]) -> Result<()> {
+        let mut stores: Vec<&str> = extra.iter().map(|(s, _)| *s).chain([PERSON_RECORDS]).collect();
+        stores.sort_unstable();
+        stores.dedup();
+        let tx = self.db.transaction(stores.as_slice()).with_mode(TransactionMode::Readwrite).build()?;
+        let docs = tx.object_store(PERSON_RECORDS)?;
+        let mut written = Vec::with_capacity(changes.len());
+        for (person_id, change) in changes {
+            let found: Option<JsValue> = docs.get(person_id.as_str()).primitive()?.await?;
+            let mut file = match found.filter(|v| !v.is_undefined()) {
+                Some(doc) => from_document(&doc)?,
+                None => PersonRecords::new(&person_id),
+            };
+            change(&mut file);
+            docs.put(document(&file)?).primitive()?;
+            written.push(file);
+        }
+        for (store, value) in extra {
+            tx.object_store(store)?.put(value.clone()).primitive()?;
+        }
+        tx.commit().await?;
+        let mut cache = self.cache.borrow_mut();
+        for file in written {
+            cache.put_file(file);
+        }
+        cache.plans = None;
+        cache.ladders = None;
+        cache.grades = None;
+        Ok(())
+    }
+
+    /// The organization's own ladders (examples live in code: `domain::ladders::examples`).
+    pub async fn ladders(&self) -> Result<Rc<Vec<Ladder>>> {
+        self.cached(|c| c.ladders.clone(), async { Ok(Rc::new(self.all(LADDERS).await?)) }, |c, v| c.ladders = Some(v)).await
+    }
+
+    pub async fn pay_grades(&self) -> Result<Rc<Vec<PayGrade>>> {
+        self.cached(|c| c.grades.clone(), async { Ok(Rc::new(self.all(PAY_GRADES).await?)) }, |c, v| c.grades = Some(v)).await
+    }
+
+    /// The organization's edits of the built-in wage floors, and its own floors.
+    pub async fn wage_floors(&self) -> Result<Rc<Vec<WageFloor>>> {
+        self.cached(|c| c.floors.clone(), async { Ok(Rc::new(self.all(WAGE_FLOORS).await?)) }, |c, v| c.floors = Some(v)).await
+    }
+
+    pub async fn promotion_plans(&self) -> Result<Rc<Vec<PromotionPlan>>> {
+        self.cached(|c| c.plans.clone(), async { Ok(Rc::new(self.all(PROMOTION_PLANS).await?)) }, |c, v| c.plans = Some(v)).await
+    }
+
+    pub async fn pay_policy(&self) -> Result<PayPolicy> {
+        self.cached(
+            |c| c.policy.clone(),
+            async { Ok(self.get(SETTINGS, PAY_POLICY_KEY).await?.unwrap_or_default()) },
+            |c, p| c.policy = Some(p),
+        )
+        .await
+    }
+
+    pub async fn save_pay_policy(&self, policy: &PayPolicy) -> Result<()> {
+        self.write_all(&[(SETTINGS, record(&Keyed { id: PAY_POLICY_KEY, value: policy })?)]).await?;
+        self.forget_list(|c| c.policy = Some(policy.clone()));
+        Ok(())
+    }
+
+    /// Saves a ladder together with grades (a copied example brings its grades along).
+    pub async fn save_ladder(&self, ladder: &Ladder, grades: &[PayGrade]) -> Result<()> {
+        let mut writes = vec![(LADDERS, record(ladder)?)];
+        for g in grades {
+            writes.push((PAY_GRADES, record(g)?));
+        }
+        self.write_all(&writes).await?;
+        self.forget_list(|c| {
+            c.ladders = None;
+            c.grades = None;
+        });
+        Ok(())
+    }
+
+    pub async fn save_grade(&self, grade: &PayGrade) -> Result<()> {
+        self.write_all(&[(PAY_GRADES, record(grade)?)]).await?;
+        self.forget_list(|c| c.grades = None);
+        Ok(())
+    }
+
+    pub async fn save_floor(&self, floor: &WageFloor) -> Result<()> {
+        self.write_all(&[(WAGE_FLOORS, record(floor)?)]).await?;
+        self.forget_list(|c| c.floors = None);
+        Ok(())
+    }
+
+    /// Drops the organization's edit of a built-in floor (`floor.` ids), restoring it.
+    pub async fn reset_floor(&self, id: &str) -> Result<()> {
+        if !id.starts_with("floor.") {
+            return Err(StoreError(format!("{id} is not a built-in floor")));
+        }
+        self.delete(WAGE_FLOORS, id).await?;
+        self.forget_list(|c| c.floors = None);
+        Ok(())
+    }
+
+    pub async fn save_promotion_plan(&self, plan: &PromotionPlan) -> Result<()> {
+        self.write_all(&[(PROMOTION_PLANS, record(plan)?)]).await?;
+        self.forget_list(|c| c.plans = None);
+        Ok(())
+    }
+
+    /// Applies a plan: records its placements and marks it applied, in one transaction.
+    pub async fn apply_plan(&self, plan: &PromotionPlan, placements: Vec<Placement>) -> Result<()> {
+        let changes: Vec<FileChange> = placements
+            .into_iter()
+            .map(|p| (p.person_id.clone(), Box::new(move |f: &mut PersonRecords| upsert(&mut f.placements, p)) as Box<dyn FnOnce(&mut PersonRecords)>))
+            .collect();
+        self.update_many(changes, &[(PROMOTION_PLANS, record(plan)?)]).await
+    }
+
+    /// Undoes an applied plan: its placements are removed (kept, marked) and the plan saved
+    /// as not applied, in one transaction.
+    pub async fn unapply_plan(&self, plan: &PromotionPlan) -> Result<()> {
+        let changes: Vec<FileChange> = plan
+            .items
+            .iter()
+            .map(|i| {
+                let plan_id = plan.id.clone();
+                let change = move |f: &mut PersonRecords| {
+                    for p in f.placements.iter_mut().filter(|p| p.plan_id == plan_id) {
+                        p.removed = true;
+                    }
+                };
+                (i.person_id.clone(), Box::new(change) as Box<dyn FnOnce(&mut PersonRecords)>)
+            })
+            .collect();
+        self.update_many(changes, &[(PROMOTION_PLANS, record(plan)?)]).await
     }
 
     /// A small list changed: read it again next time (it is quick to read).

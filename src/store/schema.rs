@@ -19,7 +19,7 @@ use web_sys::{IdbDatabase, IdbIndexParameters, IdbKeyRange, IdbObjectStoreParame
 
 pub const DB_NAME: &str = "escalera";
 /// The version this build writes. Bump it together with a new `step_vN`.
-pub const LATEST: u32 = 4;
+pub const LATEST: u32 = 5;
 
 pub const SETTINGS: &str = "settings";
 pub const PEOPLE: &str = "people";
@@ -27,6 +27,12 @@ pub const TRAINING_TYPES: &str = "training_types";
 pub const REQUIREMENTS: &str = "requirements";
 /// Since version 4: one document per person (completions, hours worked, waivers…).
 pub const PERSON_RECORDS: &str = "person_records";
+/// Since version 5: the organization's ladders, pay grades, wage floors (its edits of the
+/// built-in floors, and its own) and promotion plans. The pay policy is a `settings` record.
+pub const LADDERS: &str = "ladders";
+pub const PAY_GRADES: &str = "pay_grades";
+pub const WAGE_FLOORS: &str = "wage_floors";
+pub const PROMOTION_PLANS: &str = "promotion_plans";
 
 /// Stores of versions 1–3, folded into `PERSON_RECORDS` by version 4.
 pub const COMPLETIONS: &str = "completions";
@@ -50,6 +56,7 @@ pub fn upgrade(db: &IdbDatabase, tx: &IdbTransaction, old: u32, new: u32, hooks:
                 db.create_object_store_with_optional_parameters(PERSON_RECORDS, &keyed_by_id())?;
                 moves = Some(Box::pin(step_v4(db.clone(), tx.clone(), hooks.clone())) as _);
             }
+            5 => step_v5(db)?,
             other => return Err(JsValue::from_str(&format!("no upgrade step for version {other}"))),
         }
     }
@@ -93,6 +100,15 @@ fn step_v3(db: &IdbDatabase) -> Result<(), JsValue> {
     for name in [WORK_HOURS, WAIVERS] {
         let store = db.create_object_store_with_optional_parameters(name, &keyed_by_id())?;
         store.create_index_with_str_and_optional_parameters(BY_PERSON, BY_PERSON, &params)?;
+    }
+    Ok(())
+}
+
+/// Version 5: career ladders and pay. Placements, attestations and planned trainings live in
+/// each person's document (no store change for those).
+fn step_v5(db: &IdbDatabase) -> Result<(), JsValue> {
+    for name in [LADDERS, PAY_GRADES, WAGE_FLOORS, PROMOTION_PLANS] {
+        db.create_object_store_with_optional_parameters(name, &keyed_by_id())?;
     }
     Ok(())
 }
