@@ -561,6 +561,20 @@ pub fn problem(locale: Locale, p: Problem) -> String {
         (Locale::Es, Problem::WorkHoursOutOfRange) => "Las horas deben ser más de 0 y como máximo 10 000 por periodo.".into(),
         (Locale::En, Problem::MinimumsAboveTotal) => "The category minimums add up to more than the hours required.".into(),
         (Locale::Es, Problem::MinimumsAboveTotal) => "Los mínimos por categoría suman más que las horas requeridas.".into(),
+        (Locale::En, Problem::InvalidMoney) => "Enter an amount like 17.92.".into(),
+        (Locale::Es, Problem::InvalidMoney) => "Escriba una cantidad como 17,92.".into(),
+        (Locale::En, Problem::InvalidPercent) => "Enter a percentage like 5 or 5.74.".into(),
+        (Locale::Es, Problem::InvalidPercent) => "Escriba un porcentaje como 5 o 5,74.".into(),
+        (Locale::En, Problem::RatesOutOfOrder) => "List the rates from the lowest step to the highest.".into(),
+        (Locale::Es, Problem::RatesOutOfOrder) => "Escriba las tarifas del escalón más bajo al más alto.".into(),
+        (Locale::En, Problem::DateInPast) => "A plan is for today or a later day.".into(),
+        (Locale::Es, Problem::DateInPast) => "Un plan es para hoy o un día posterior.".into(),
+        (Locale::En, Problem::ChooseOutOfRange) => "Ask for at least 1 and at most as many as the group holds.".into(),
+        (Locale::Es, Problem::ChooseOutOfRange) => "Pida al menos 1 y como máximo tantos como tiene el grupo.".into(),
+        (Locale::En, Problem::NoSuchPayStep) => "This grade does not have that many steps.".into(),
+        (Locale::Es, Problem::NoSuchPayStep) => "Este grado no tiene tantos escalones.".into(),
+        (Locale::En, Problem::NoSuchStep) => "Choose steps of this ladder.".into(),
+        (Locale::Es, Problem::NoSuchStep) => "Elija escalones de esta escalera.".into(),
     }
 }
 

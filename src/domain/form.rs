@@ -49,6 +49,38 @@ pub enum Field {
     Minimum,
     EffectiveFrom,
     DueSoonDays,
+    // Ladders and pay (`ladders/form.rs`). Rows and tree nodes carry their index or key.
+    Rate,
+    StepPercent,
+    Steps,
+    Rates,
+    HoursPerYear,
+    WeeklyHours,
+    FirstStepHours,
+    LaterStepHours,
+    PromotionRaise,
+    Fringe,
+    Ladder,
+    Step,
+    PayStep,
+    Effective,
+    Kind,
+    Language,
+    AttestedBy,
+    On,
+    LongevityYears(u8),
+    LongevityPercent(u8),
+    DifferentialName(u8),
+    DifferentialTarget(u8),
+    DifferentialAmount(u8),
+    FloorFrom(u8),
+    FloorRate(u8),
+    FloorSourceUrl(u8),
+    StepTitleEn(u8),
+    StepTitleEs(u8),
+    StepNext(u8),
+    /// A condition or group of a step's rule, by its key in the editor.
+    Rule(u32),
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -72,6 +104,20 @@ pub enum Problem {
     WorkHoursOutOfRange,
     /// Category minimums add up to more than the hours required in all.
     MinimumsAboveTotal,
+    /// An amount of money like 17.92.
+    InvalidMoney,
+    /// A percentage like 5 or 5.74 (at most 1,000).
+    InvalidPercent,
+    /// Rates must go up (or stay) from one step to the next.
+    RatesOutOfOrder,
+    /// A plan is for a day from today on.
+    DateInPast,
+    /// "At least N of" asks for more items than the group has, or for none.
+    ChooseOutOfRange,
+    /// The pay step is beyond the grade's steps.
+    NoSuchPayStep,
+    /// A step that follows must be another step of this ladder.
+    NoSuchStep,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]

@@ -8,10 +8,12 @@
 //! - `person`: placements (history), attestations, planned trainings; time in step.
 //! - `readiness`: met or not, what is missing, the earliest ready date.
 //! - `board`: readiness over everyone, promotion plans priced, pay equity, the pay plan.
+//! - `form`: drafts and validation for every ladder and pay form.
 //! - `examples`: built-in example ladders, grades and California's floors, with sources.
 
 pub mod board;
 pub mod examples;
+pub mod form;
 pub mod ladder;
 pub mod money;
 pub mod pay;

@@ -14,7 +14,7 @@ pub const MAX_WORK_HOURS_PER_PERIOD: Hours = Hours::whole(10_000);
 
 impl Errors {
     /// A date field: `None` when empty (and `Required` if it must be given) or invalid.
-    fn date(&mut self, field: Field, value: &str, required: bool) -> Option<Date> {
+    pub(crate) fn date(&mut self, field: Field, value: &str, required: bool) -> Option<Date> {
         match value.trim() {
             "" => {
                 if required {
