@@ -1,6 +1,9 @@
 //! Export formats. Each is a public contract, documented in `docs/` and tested here.
 //!
 //! - `compliance_csv`: one row per person × requirement (docs/compliance-csv.md).
+//! - `ladders`: readiness, pay plan and promotion plan CSVs (docs/ladders-csv.md).
+
+pub mod ladders;
 
 use crate::domain::date::DateExt;
 use crate::domain::person::Person;
@@ -55,7 +58,7 @@ pub fn compliance_csv(
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::domain::catalog::builtin_trainings;
     use crate::domain::completion::Completion;
@@ -78,7 +81,7 @@ mod tests {
     }
 
     /// A tiny CSV reader (RFC 4180) to check what a spreadsheet would see.
-    fn parse(text: &str) -> Vec<Vec<String>> {
+    pub(crate) fn parse(text: &str) -> Vec<Vec<String>> {
         let (mut rows, mut row, mut field, mut quoted) = (vec![], vec![], String::new(), false);
         let mut chars = text.chars().peekable();
         while let Some(c) = chars.next() {

@@ -11,6 +11,8 @@ use crate::domain::person::{PreferredLanguage, WorkerType};
 use crate::domain::text::Locale;
 use crate::domain::training::{Category, CeCategory, PeriodUnit, Validity, ValidityKind};
 
+pub mod ladders;
+
 macro_rules! messages {
     ($($key:ident => $en:literal, $es:literal;)*) => {
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
