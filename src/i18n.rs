@@ -293,6 +293,203 @@ messages! {
     LabelSupervisingOrg => "Supervising provider's organization", "Organización del proveedor supervisor";
     LabelDueSoonDays => "Show as due soon this many days before expiry", "Mostrar como por vencer estos días antes del vencimiento";
     DueSoonHint => "From 1 to 365 days. The usual is 60.", "De 1 a 365 días. Lo habitual es 60.";
+    // Career ladders and pay (issue #9).
+    NavLadders => "Ladders", "Escaleras";
+    NavReadiness => "Readiness", "Preparación";
+    LaddersTitle => "Career ladders and pay", "Escaleras profesionales y salarios";
+    LaddersAndPay => "Ladders and pay", "Escaleras y salarios";
+    YourLadders => "Your ladders", "Sus escaleras";
+    NoLaddersYet => "No ladders of your own yet. Start from an example below, or create one.", "Todavía no tiene escaleras propias. Empiece con un ejemplo de abajo o cree una.";
+    ExampleLadders => "Examples to start from", "Ejemplos para empezar";
+    ExampleLaddersIntro => "Built from published California ranges and state rules. Using one copies it, with its pay grades, for you to edit.", "Basados en rangos publicados en California y en reglas estatales. Al usar uno se copia, con sus grados salariales, para que lo edite.";
+    Example => "Example", "Ejemplo";
+    UseExample => "Use this example", "Usar este ejemplo";
+    ExampleCopied => "Example copied: it is now your own ladder.", "Ejemplo copiado: ahora es su propia escalera.";
+    NewLadder => "New ladder", "Nueva escalera";
+    EditLadder => "Edit ladder", "Editar escalera";
+    Retired => "Not in use", "No se usa";
+    LadderLabel => "Ladder", "Escalera";
+    StepLabel => "Step", "Escalón";
+    StepsTitle => "Steps", "Escalones";
+    StepsHint => "From the first step up. A step may be followed by the next one in the list, or by the steps you tick (a branch).", "Del primer escalón hacia arriba. A un escalón le sigue el siguiente de la lista o los escalones que marque (una bifurcación).";
+    AddStep => "Add a step", "Agregar un escalón";
+    RemoveStep => "Remove step", "Quitar escalón";
+    MoveUp => "Move up", "Subir";
+    MoveDown => "Move down", "Bajar";
+    TitleEnLabel => "Title in English", "Título en inglés";
+    TitleEsLabel => "Title in Spanish", "Título en español";
+    DescriptionAndDuties => "Description and duties", "Descripción y funciones";
+    DescriptionEnLabel => "Description in English", "Descripción en inglés";
+    DescriptionEsLabel => "Description in Spanish", "Descripción en español";
+    DutiesEnLabel => "Duties in English", "Funciones en inglés";
+    DutiesEsLabel => "Duties in Spanish", "Funciones en español";
+    GradeLabel => "Pay grade", "Grado salarial";
+    NoGrade => "No pay grade", "Sin grado salarial";
+    NextStepsLabel => "Steps that may follow", "Escalones que pueden seguir";
+    RequiresLabel => "What it takes to reach this step", "Lo que se necesita para llegar a este escalón";
+    AppliesToLabel => "For these worker types (none ticked: anyone)", "Para estos tipos de trabajador(a) (ninguno marcado: cualquiera)";
+    ConditionKind => "Kind", "Tipo";
+    RuleAll => "All of these", "Todo lo siguiente";
+    RuleAnyOf => "At least N of these", "Al menos N de lo siguiente";
+    RuleRequirement => "A requirement is current", "Un requisito está vigente";
+    RuleTraining => "A training completed", "Una capacitación completada";
+    RuleCompetencies => "Competencies covered", "Competencias cubiertas";
+    RuleCeHours => "Continuing education hours", "Horas de educación continua";
+    RuleMonthsInStep => "Months in the current step", "Meses en el escalón actual";
+    RuleMonthsOfService => "Months of service", "Meses de servicio";
+    RuleHoursWorked => "Hours worked", "Horas trabajadas";
+    RuleAttestation => "An attestation", "Una constancia";
+    RuleChooseN => "How many", "Cuántos";
+    AddCondition => "Add a condition", "Agregar una condición";
+    AddGroup => "Add a group", "Agregar un grupo";
+    RemoveCondition => "Remove", "Quitar";
+    WithinMonths => "Within the last months", "En los últimos meses";
+    WithinMonthsOptional => "Within the last months (optional)", "En los últimos meses (opcional)";
+    MonthsLabel => "Months", "Meses";
+    FrameworkLabel => "Framework", "Marco";
+    CompetencyIdsLabel => "Only these competency ids (empty: all of them)", "Solo estos identificadores de competencia (vacío: todas)";
+    CeCategoriesAny => "Categories (none ticked: any continuing education)", "Categorías (ninguna marcada: cualquier educación continua)";
+    AttestationKindLabel => "Attestation kind", "Tipo de constancia";
+    AttestationKindHint => "Known kinds:", "Tipos conocidos:";
+    PreviewReady => "Preview who would be ready", "Ver quién estaría listo(a)";
+    PreviewTitle => "Under the edited rules, today", "Con las reglas editadas, hoy";
+    NobodyOnLadder => "Nobody is placed on this ladder yet.", "Todavía no hay nadie asignado a esta escalera.";
+    ColReadiness => "Ready", "Preparación";
+    ShowPerson => "Show where a person stands", "Mostrar dónde está una persona";
+    NobodyChosen => "Nobody", "Nadie";
+    PictureDesc => "each step's pay range as a bar on an hourly axis, with the minimum wage and living wage lines. The table below says the same in text.", "el rango salarial de cada escalón como barra sobre un eje por hora, con las líneas del salario mínimo y del salario digno. La tabla de abajo dice lo mismo en texto.";
+    LegendRange => "Pay range of the step", "Rango salarial del escalón";
+    LegendFloor => "Minimum wage", "Salario mínimo";
+    LegendLiving => "Living wage", "Salario digno";
+    LegendPerson => "The chosen person", "La persona elegida";
+    ColPayRange => "Pay range", "Rango salarial";
+    ColRequires => "Requires", "Requiere";
+    ColNextSteps => "Next", "Siguiente";
+    ColOnStep => "On this step", "En este escalón";
+    FloorsAsOf => "Wage lines as of", "Líneas salariales al";
+    MyPathTitle => "Career path", "Trayectoria profesional";
+    NotOnLadder => "Not placed on a ladder yet. Record a placement below.", "Todavía no tiene escalón en una escalera. Registre una asignación abajo.";
+    PayNow => "Pay now", "Salario actual";
+    BaseRate => "base rate", "tarifa base";
+    Longevity => "longevity", "antigüedad";
+    NextPayStep => "Next pay step", "Próximo escalón salarial";
+    NextStepTitle => "Next step", "Próximo escalón";
+    TopOfLadder => "This is the top of the ladder.", "Este es el escalón más alto de la escalera.";
+    PayAtNextStep => "Pay at this step:", "Salario en este escalón:";
+    ReadyNow => "Ready now", "Lista ahora";
+    NotReadyYet => "Not yet: something must be recorded first", "Todavía no: primero hay que registrar algo";
+    Met => "met", "cumplido";
+    NotMet => "not met", "no cumplido";
+    RecordIt => "Record it", "Registrarla";
+    PlacementsTitle => "Ladder placements", "Asignaciones en la escalera";
+    AddPlacement => "Record a placement, promotion or pay step", "Registrar una asignación, ascenso o escalón salarial";
+    ChooseLadder => "Choose a ladder…", "Elija una escalera…";
+    ChooseStep => "Choose a step…", "Elija un escalón…";
+    PayStepLabel => "Pay step", "Escalón salarial";
+    PayStepShort => "pay step", "escalón salarial";
+    HourlyRateLabel => "Hourly rate", "Tarifa por hora";
+    HourlyRateHint => "Leave empty for the pay step's rate.", "Déjela vacía para usar la tarifa del escalón salarial.";
+    EffectiveLabel => "Effective date", "Fecha de vigencia";
+    ColRate => "Rate", "Tarifa";
+    ColReason => "Reason", "Motivo";
+    AttestationsTitle => "Attestations", "Constancias";
+    AttestationsIntro => "What someone vouches for: lived experience that aligns with the community served, a supervisor's recommendation, a language, a completed probation.", "Lo que alguien avala: experiencia vivida afín a la comunidad que atiende, la recomendación de la persona supervisora, un idioma, un periodo de prueba completado.";
+    AddAttestation => "Record an attestation", "Registrar una constancia";
+    KindLabel => "What is attested", "Qué se avala";
+    ChooseKind => "Choose…", "Elija…";
+    KindLanguage => "Language proficiency", "Dominio de idioma";
+    KindOther => "Something else", "Otra cosa";
+    KindOtherLabel => "What (in your own words)", "Qué (en sus propias palabras)";
+    LanguageLabel => "Language", "Idioma";
+    AttestedOnLabel => "Date attested", "Fecha de la constancia";
+    AttestedByLabel => "Attested by (name and role)", "Avalada por (nombre y cargo)";
+    PlannedTitle => "Planned trainings", "Capacitaciones planeadas";
+    PlannedIntro => "A training planned for a date counts toward the earliest date you could be ready, never toward being ready now.", "Una capacitación planeada para una fecha cuenta para la primera fecha en que podría estar listo(a), nunca para estar listo(a) ahora.";
+    AddPlanned => "Plan a training", "Planear una capacitación";
+    PlannedOnLabel => "Planned date", "Fecha planeada";
+    ReadinessTitle => "Readiness board", "Tablero de preparación";
+    ColMissing => "What is missing", "Lo que falta";
+    BlockedBy => "Waiting for", "Pendiente de";
+    NobodyPlaced => "Nobody is placed on a ladder yet.", "Todavía no hay nadie asignado a una escalera.";
+    PlannerTitle => "Promotion planner", "Planificador de ascensos";
+    PlannerIntro => "A pro forma: choose who moves up and see what it costs before anything changes.", "Un presupuesto: elija quién asciende y vea cuánto cuesta antes de cambiar nada.";
+    NewPlan => "New plan", "Nuevo plan";
+    NoPlansYet => "No plans yet.", "Todavía no hay planes.";
+    PlanName => "Plan name", "Nombre del plan";
+    PromotionsOf => "Promotions,", "Ascensos,";
+    ColPeople => "People", "Personas";
+    AnnualChange => "Annual change", "Cambio anual";
+    AnnualCostWithFringe => "Annual cost with fringe", "Costo anual con prestaciones";
+    CurrentRate => "Current hourly", "Tarifa actual por hora";
+    NewRate => "New hourly", "Nueva tarifa por hora";
+    IncludeInPlan => "Include in the plan", "Incluir en el plan";
+    ReadyByLabel => "Everyone ready by", "Todas las personas listas para el";
+    AddEveryoneReady => "Add everyone ready by this date", "Agregar a todas las personas listas para esta fecha";
+    ToStepLabel => "To step", "Al escalón";
+    AddToPlan => "Add to the plan", "Agregar al plan";
+    SavePlan => "Save the plan", "Guardar el plan";
+    PlanEmpty => "Nobody in this plan yet.", "Todavía no hay nadie en este plan.";
+    ApplyPlan => "Apply the plan: record the promotions", "Aplicar el plan: registrar los ascensos";
+    PlanApplied => "Plan applied: promotions recorded.", "Plan aplicado: ascensos registrados.";
+    PlanUndone => "Plan undone: its promotions were removed.", "Plan deshecho: se quitaron sus ascensos.";
+    UndoApply => "Undo", "Deshacer";
+    AppliedOn => "Applied on", "Aplicado el";
+    Draft => "Draft", "Borrador";
+    BelowFloorShort => "Below the minimum wage", "Por debajo del salario mínimo";
+    BelowLivingShort => "Below the living wage", "Por debajo del salario digno";
+    BelowFloor => "Below", "Por debajo de";
+    BelowLiving => "Below", "Por debajo de";
+    GradesTitle => "Pay grades", "Grados salariales";
+    NewGrade => "New pay grade", "Nuevo grado salarial";
+    EditGrade => "Edit pay grade", "Editar grado salarial";
+    ColHourly => "Hourly", "Por hora";
+    ColAnnual => "Annual", "Anual";
+    ColFlags => "Flags", "Alertas";
+    FloorsOnLabel => "Compare with the wage floors of", "Comparar con los salarios mínimos del";
+    ScaleLabel => "Steps", "Escalones";
+    ScalePercent => "A base rate raised by a percentage each step", "Una tarifa base que sube un porcentaje en cada escalón";
+    ScaleExplicit => "Rates as published", "Tarifas tal como se publican";
+    BaseRateLabel => "First step's hourly rate", "Tarifa por hora del primer escalón";
+    StepPercentLabel => "Raise per step (%)", "Aumento por escalón (%)";
+    StepsCountLabel => "Number of steps", "Número de escalones";
+    RatesLabel => "Hourly rates, lowest step first (one per line)", "Tarifas por hora, del escalón más bajo al más alto (una por línea)";
+    RoundingNote => "Each step is the previous step's rate raised by the percentage, rounded to the nearest cent (half a cent rounds up).", "Cada escalón es la tarifa del anterior aumentada en el porcentaje, redondeada al centavo más cercano (medio centavo redondea hacia arriba).";
+    EquityTitle => "Pay equity", "Equidad salarial";
+    EquityIntro => "Where each person's rate sits in their grade: position in the range, compa-ratio to the midpoint, and rates below a floor.", "Dónde está la tarifa de cada persona en su grado: posición en el rango, razón comparativa con el punto medio y tarifas por debajo de un mínimo.";
+    PositionInRange => "Position in range", "Posición en el rango";
+    CompaRatio => "Compa-ratio", "Razón comparativa";
+    Midpoint => "midpoint", "punto medio";
+    PolicyTitle => "Pay policy and wage floors", "Política salarial y salarios mínimos";
+    PayPolicyTitle => "Pay policy", "Política salarial";
+    HoursPerYearLabel => "Paid hours a year", "Horas pagadas al año";
+    WeeklyHoursLabel => "Hours a week", "Horas a la semana";
+    FirstStepHoursLabel => "Hours of service before the second pay step", "Horas de servicio antes del segundo escalón salarial";
+    LaterStepHoursLabel => "Hours of service before each later pay step", "Horas de servicio antes de cada escalón salarial posterior";
+    PromotionRaiseLabel => "A promotion raises pay at least (%)", "Un ascenso aumenta el salario al menos (%)";
+    FringeLabel => "Fringe on top of wages (%)", "Prestaciones además del salario (%)";
+    LongevityLabel => "Longevity pay", "Pago por antigüedad";
+    AfterYearsLabel => "After years of service", "Tras años de servicio";
+    AddPercentLabel => "Add (%)", "Sumar (%)";
+    AddRow => "Add a row", "Agregar una fila";
+    DifferentialsLabel => "Differentials", "Diferenciales";
+    DifferentialsHint => "Extra pay for a credential or a skill: an attestation kind (language:spanish for bilingual pay) or a requirement id.", "Pago adicional por una credencial o habilidad: un tipo de constancia (language:spanish para pago bilingüe) o el identificador de un requisito.";
+    DifferentialWhenLabel => "Paid when", "Se paga cuando";
+    WhenAttestation => "an attestation is on file", "hay una constancia registrada";
+    WhenRequirement => "a requirement is met", "se cumple un requisito";
+    DifferentialTargetLabel => "Attestation kind or requirement id", "Tipo de constancia o identificador del requisito";
+    AmountKindLabel => "As", "Como";
+    PerHour => "an amount per hour", "una cantidad por hora";
+    Percent => "a percentage", "un porcentaje";
+    AmountLabel => "Amount", "Cantidad";
+    FloorsTitle => "Wage floors", "Salarios mínimos";
+    NewFloor => "Add a floor", "Agregar un mínimo";
+    EditFloor => "Edit wage floor", "Editar salario mínimo";
+    MinimumKind => "Legal minimum", "Mínimo legal";
+    LivingWageKind => "Living-wage reference", "Referencia de salario digno";
+    IsLivingWage => "A living-wage reference (compared, not a legal minimum)", "Una referencia de salario digno (se compara, no es un mínimo legal)";
+    ScheduleLabel => "Rates and the date each applies from", "Tarifas y la fecha desde la que aplica cada una";
+    ScheduleHint => "A date is judged by the rate in force on it.", "Cada fecha se juzga con la tarifa vigente ese día.";
+    UseAgain => "Use again", "Volver a usar";
 }
 
 /// The decimal separator people of a locale type and expect to read.
@@ -341,6 +538,32 @@ pub fn number(locale: Locale, n: u64) -> String {
         out.push(ch);
     }
     out
+}
+
+/// "$21.15 an hour ($43,992.00 a year)".
+pub fn ladders_pay(locale: Locale, hourly: &str, annual: &str) -> String {
+    match locale {
+        Locale::En => format!("{hourly} an hour ({annual} a year)"),
+        Locale::Es => format!("{hourly} por hora ({annual} al año)"),
+    }
+}
+
+/// When someone could be ready for a step.
+pub fn ready_on(locale: Locale, d: Date, needs_plans: bool) -> String {
+    match (locale, needs_plans) {
+        (Locale::En, false) => format!("Could be ready on {}", date(locale, d)),
+        (Locale::En, true) => format!("Could be ready on {}, with the planned trainings", date(locale, d)),
+        (Locale::Es, false) => format!("Podría estar lista el {}", date(locale, d)),
+        (Locale::Es, true) => format!("Podría estar lista el {}, con las capacitaciones planeadas", date(locale, d)),
+    }
+}
+
+/// "since March 1, 2026" / "desde el 1 de marzo de 2026".
+pub fn since(locale: Locale, d: Date) -> String {
+    match locale {
+        Locale::En => format!("since {}", date(locale, d)),
+        Locale::Es => format!("desde el {}", date(locale, d)),
+    }
 }
 
 /// While a new version moves stored records into their new layout.

@@ -117,6 +117,20 @@ fn requirement_new_hours() -> AnyView { view! { <RequirementForm hours_rule=true
 fn requirement_new_credential() -> AnyView { view! { <RequirementForm /> }.into_any() }
 fn requirement_edit() -> AnyView { with_param("id", |id| view! { <RequirementForm id /> }.into_any()) }
 fn settings() -> AnyView { SettingsPage().into_any() }
+fn ladders() -> AnyView { LadderList().into_any() }
+fn ladder_new() -> AnyView { view! { <LadderForm /> }.into_any() }
+fn ladder() -> AnyView { with_param("id", |id| view! { <LadderPage id /> }.into_any()) }
+fn ladder_edit() -> AnyView { with_param("id", |id| view! { <LadderForm id /> }.into_any()) }
+fn readiness() -> AnyView { ReadinessBoard().into_any() }
+fn planner() -> AnyView { PlannerList().into_any() }
+fn plan() -> AnyView { with_param("id", |id| view! { <PlanPage id /> }.into_any()) }
+fn grades() -> AnyView { GradeList().into_any() }
+fn grade_new() -> AnyView { view! { <GradeForm /> }.into_any() }
+fn grade_edit() -> AnyView { with_param("id", |id| view! { <GradeForm id /> }.into_any()) }
+fn equity() -> AnyView { PayEquity().into_any() }
+fn policy() -> AnyView { PayPolicyPage().into_any() }
+fn floor_new() -> AnyView { view! { <FloorForm /> }.into_any() }
+fn floor_edit() -> AnyView { with_param("id", |id| view! { <FloorForm id /> }.into_any()) }
 fn not_found() -> AnyView { NotFound().into_any() }
 
 #[component]
@@ -140,6 +154,20 @@ fn AppRoutes() -> impl IntoView {
             <Route path=path!("/requirements/new/credential") view=requirement_new_credential as Page />
             <Route path=path!("/requirements/:id/edit") view=requirement_edit as Page />
             <Route path=path!("/settings") view=settings as Page />
+            <Route path=path!("/ladders") view=ladders as Page />
+            <Route path=path!("/ladders/new") view=ladder_new as Page />
+            <Route path=path!("/ladders/:id") view=ladder as Page />
+            <Route path=path!("/ladders/:id/edit") view=ladder_edit as Page />
+            <Route path=path!("/readiness") view=readiness as Page />
+            <Route path=path!("/planner") view=planner as Page />
+            <Route path=path!("/planner/:id") view=plan as Page />
+            <Route path=path!("/pay/grades") view=grades as Page />
+            <Route path=path!("/pay/grades/new") view=grade_new as Page />
+            <Route path=path!("/pay/grades/:id/edit") view=grade_edit as Page />
+            <Route path=path!("/pay/equity") view=equity as Page />
+            <Route path=path!("/pay/policy") view=policy as Page />
+            <Route path=path!("/pay/floors/new") view=floor_new as Page />
+            <Route path=path!("/pay/floors/:id/edit") view=floor_edit as Page />
         </Routes>
     }
 }
@@ -183,8 +211,10 @@ fn Header() -> impl IntoView {
                             None => view! {
                                 <li><A href="/people">{tr(Msg::NavPeople)}</A></li>
                                 <li><A href="/compliance">{tr(Msg::NavCompliance)}</A></li>
+                                <li><A href="/readiness">{tr(Msg::NavReadiness)}</A></li>
                             }.into_any(),
                         }}
+                        <li><A href="/ladders">{tr(Msg::NavLadders)}</A></li>
                         <li><A href="/requirements">{tr(Msg::NavRequirements)}</A></li>
                         <li><A href="/trainings">{tr(Msg::NavTrainings)}</A></li>
                         <li><A href="/settings">{tr(Msg::NavSettings)}</A></li>
@@ -234,6 +264,10 @@ fn ToastRegion() -> impl IntoView {
                     Undo::WorkHours(w) => db().save_work_hours(w).await,
                     Undo::Waiver(w) => db().save_waiver(w).await,
                     Undo::Requirement(r) => db().save_requirement(r).await,
+                    Undo::Placement(p) => db().save_placement(p).await,
+                    Undo::Attestation(a) => db().save_attestation(a).await,
+                    Undo::Plan(p) => db().save_planned_training(p).await,
+                    Undo::PlanApplied(plan) => db().unapply_plan(plan).await,
                 }
             },
             None,

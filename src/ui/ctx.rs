@@ -46,6 +46,11 @@ pub enum Undo {
     WorkHours(WorkHours),
     Waiver(Waiver),
     Requirement(Requirement),
+    Placement(crate::domain::ladders::person::Placement),
+    Attestation(crate::domain::ladders::person::Attestation),
+    Plan(crate::domain::ladders::person::PlannedTraining),
+    /// A promotion plan as it was before it was applied: undo takes its placements back.
+    PlanApplied(crate::domain::ladders::board::PromotionPlan),
 }
 
 #[derive(Clone, Debug, PartialEq)]

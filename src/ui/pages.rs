@@ -2,7 +2,15 @@
 
 mod completion_form;
 mod compliance;
+mod equity;
+mod grades;
 mod home;
+mod ladder_form;
+mod ladders;
+mod my_path;
+mod pay_policy;
+mod planner;
+mod readiness;
 mod people;
 mod person_form;
 mod person_page;
@@ -17,6 +25,13 @@ mod year_record;
 
 pub use home::{Home, NotFound};
 pub use compliance::ComplianceDashboard;
+pub use equity::PayEquity;
+pub use grades::{GradeForm, GradeList};
+pub use ladder_form::LadderForm;
+pub use ladders::{LadderList, LadderPage};
+pub use pay_policy::{FloorForm, PayPolicyPage};
+pub use planner::{PlanPage, PlannerList};
+pub use readiness::ReadinessBoard;
 pub use people::PeopleList;
 pub use requirement_form::RequirementForm;
 pub use requirements::RequirementList;
@@ -35,7 +50,12 @@ use crate::domain::presets::presets;
 use crate::domain::requirement::{effective_requirements, in_use, Requirement, RequirementEntry};
 use crate::domain::status::Context;
 use crate::domain::text::Locale;
-use crate::domain::training::{effective_catalog, CatalogEntry, TrainingType};
+use crate::domain::ladders::board::{LadderSet, PromotionPlan};
+use crate::domain::ladders::examples::{example_floors, example_grades, example_ladders};
+use crate::domain::ladders::ladder::Ladder;
+use crate::domain::ladders::pay::{PayGrade, PayPolicy, WageFloor};
+use crate::domain::training::{effective_catalog, merge_overrides, CatalogEntry, Origin, TrainingType};
+use crate::i18n::ladders::Names;
 use crate::store::StoreError;
 use leptos::prelude::*;
 use std::rc::Rc;
@@ -81,11 +101,31 @@ struct Snapshot {
     /// The effective training catalog, and the same training types as a list for the engine.
     catalog: Vec<CatalogEntry>,
     trainings: Vec<TrainingType>,
+    /// The organization's own ladders, then the built-in examples.
+    ladders: Vec<Ladder>,
+    /// Own grades, then the examples' grades.
+    grades: Vec<PayGrade>,
+    /// The built-in floors merged with the organization's edits, then its own; with origins.
+    floor_entries: Vec<(WageFloor, Origin)>,
+    floors: Vec<WageFloor>,
+    policy: PayPolicy,
+    plans: Vec<PromotionPlan>,
 }
 
 impl Snapshot {
     fn context(&self, due_soon_days: u32) -> Context<'_> {
         Context { requirements: &self.requirements, trainings: &self.trainings, due_soon_days }
+    }
+
+    fn set(&self) -> LadderSet<'_> {
+        LadderSet { ladders: &self.ladders, grades: &self.grades, floors: &self.floors, policy: &self.policy }
+    }
+
+    /// Looks up names for `i18n::ladders` (trainings and requirements in `locale`).
+    fn with_names<R>(&self, locale: Locale, f: impl FnOnce(&Names) -> R) -> R {
+        let training = |id: &str| self.training_name(locale, id);
+        let requirement = |id: &str| self.requirement_name(locale, id);
+        f(&Names { training: &training, requirement: &requirement })
     }
 
     fn training_name(&self, locale: Locale, id: &str) -> String {
@@ -123,7 +163,15 @@ fn load_snapshot(c: Ctx, whose: Whose) -> Loaded<Snapshot> {
                 Whose::One(id) if id.is_empty() => Records::default(),
                 Whose::One(id) => db.one(&id).await?.unwrap_or_default(),
             };
-            Ok(Snapshot { records, requirements: in_use(&entries), entries, catalog, trainings })
+            let mut ladders = (*db.ladders().await?).clone();
+            ladders.extend(example_ladders());
+            let mut grades = (*db.pay_grades().await?).clone();
+            grades.extend(example_grades());
+            let floor_entries = merge_overrides(&example_floors(), &db.wage_floors().await?, |f: &WageFloor| &f.id);
+            let floors = floor_entries.iter().map(|(f, _)| f.clone()).collect();
+            let policy = db.pay_policy().await?;
+            let plans = db.promotion_plans().await?.iter().filter(|p| !p.removed).cloned().collect();
+            Ok(Snapshot { records, requirements: in_use(&entries), entries, catalog, trainings, ladders, grades, floor_entries, floors, policy, plans })
         }
     })
 }

@@ -1,6 +1,7 @@
 //! A person's page: who they are, recording a training, and their history newest first.
 
 use super::completion_form::CompletionForm;
+use super::my_path::MyPath;
 use super::progress::Progress;
 use super::{load_snapshot, Whose, page_id};
 use crate::domain::completion::{history, Completion};
@@ -105,6 +106,7 @@ pub fn PersonPage(id: String) -> impl IntoView {
             {header}
             <Show when=move || exists.get()>
                 <Progress person_id=id.get_untracked() snapshot />
+                <MyPath person_id=id.get_untracked() snapshot />
                 <details class="card record" open=untrack(start_open)>
                     <summary><h2>{tr(Msg::RecordTraining)}</h2></summary>
                     <CompletionForm person_id=id.get_untracked() trainings=pickable />
