@@ -407,6 +407,7 @@ messages! {
     PlannedIntro => "A training planned for a date counts toward the earliest date you could be ready, never toward being ready now.", "Una capacitación planeada para una fecha cuenta para la primera fecha en que podría estar listo(a), nunca para estar listo(a) ahora.";
     AddPlanned => "Plan a training", "Planear una capacitación";
     PlannedOnLabel => "Planned date", "Fecha planeada";
+    PlannedTrainingLabel => "Training you plan to take", "Capacitación que planea tomar";
     ReadinessTitle => "Readiness board", "Tablero de preparación";
     ColMissing => "What is missing", "Lo que falta";
     BlockedBy => "Waiting for", "Pendiente de";

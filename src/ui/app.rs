@@ -6,7 +6,7 @@
 //! bookmarking lives in the query string (`ui/query.rs`).
 
 use super::browser;
-use super::ctx::{db, set_db, tr, use_ctx, Ctx, DbState, Undo};
+use super::ctx::{dynamic, db, set_db, tr, use_ctx, Ctx, DbState, Undo};
 use super::pages::*;
 use crate::domain::text::Locale;
 use crate::i18n::{self, Msg};
@@ -74,11 +74,11 @@ fn App() -> impl IntoView {
                 <FocusOnNavigation />
                 <DbBanner />
                 <Show when=move || c.db_state.get() == DbState::Ready fallback=move || view! {
-                    <p class="loading" role="status">{move || match (c.db_state.get(), c.upgrade_progress.get()) {
+                    <p class="loading" role="status">{dynamic(move || match (c.db_state.get(), c.upgrade_progress.get()) {
                         (DbState::Opening, Some((done, total))) => Some(i18n::upgrade_progress(c.locale.get(), done, total)),
                         (DbState::Opening, None) => Some(c.t(Msg::Loading).to_owned()),
                         _ => None,
-                    }}</p>
+                    })}</p>
                 }>
                     <AppRoutes />
                 </Show>
@@ -204,7 +204,7 @@ fn Header() -> impl IntoView {
             <nav aria-label=tr(Msg::MainNav)>
                 <Show when=chosen>
                     <ul>
-                        {move || match own() {
+                        {dynamic(move || match own() {
                             Some(id) => view! {
                                 <li><A href=format!("/people/{id}") exact=true>{tr(Msg::NavMyRecord)}</A></li>
                             }.into_any(),
@@ -213,7 +213,7 @@ fn Header() -> impl IntoView {
                                 <li><A href="/compliance">{tr(Msg::NavCompliance)}</A></li>
                                 <li><A href="/readiness">{tr(Msg::NavReadiness)}</A></li>
                             }.into_any(),
-                        }}
+                        })}
                         <li><A href="/ladders">{tr(Msg::NavLadders)}</A></li>
                         <li><A href="/requirements">{tr(Msg::NavRequirements)}</A></li>
                         <li><A href="/trainings">{tr(Msg::NavTrainings)}</A></li>
@@ -276,7 +276,7 @@ fn ToastRegion() -> impl IntoView {
     };
     view! {
         <div class="toast-region" role="status" aria-live="polite">
-            {move || c.toast.get().map(|t| view! {
+            {dynamic(move || c.toast.get().map(|t| view! {
                 <div class="toast">
                     <span>{c.t(t.msg)}</span>
                     {t.undo.is_some().then(|| view! {
@@ -284,7 +284,7 @@ fn ToastRegion() -> impl IntoView {
                     })}
                     <button type="button" class="link" on:click=move |_| c.toast.set(None)>{tr(Msg::Dismiss)}</button>
                 </div>
-            })}
+            }))}
         </div>
     }
 }

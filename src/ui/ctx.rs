@@ -99,12 +99,11 @@ impl Ctx {
 
     /// Runs a write that stays on the page: on success every view (in every tab) re-reads and
     /// `done` shows, with its undo; on failure the toast says nothing was saved.
-    pub fn write(
-        self,
-        work: impl std::future::Future<Output = Result<(), crate::store::StoreError>> + 'static,
-        done: Option<Msg>,
-        undo: Option<Undo>,
-    ) {
+    pub fn write(self, work: impl std::future::Future<Output = Result<(), crate::store::StoreError>> + 'static, done: Option<Msg>, undo: Option<Undo>) {
+        self.write_boxed(Box::pin(work), done, undo)
+    }
+
+    fn write_boxed(self, work: Work, done: Option<Msg>, undo: Option<Undo>) {
         leptos::task::spawn_local(async move {
             match work.await {
                 Ok(()) => {
@@ -121,13 +120,11 @@ impl Ctx {
     /// Saves what a form submitted: on success every view re-reads, `done` shows and `after`
     /// runs (clear the form, or go to the saved record); on failure the form's `failed` flag
     /// says nothing was saved, and what was typed stays.
-    pub fn save(
-        self,
-        work: impl std::future::Future<Output = Result<(), crate::store::StoreError>> + 'static,
-        failed: RwSignal<bool>,
-        done: Msg,
-        after: impl FnOnce() + 'static,
-    ) {
+    pub fn save(self, work: impl std::future::Future<Output = Result<(), crate::store::StoreError>> + 'static, failed: RwSignal<bool>, done: Msg, after: impl FnOnce() + 'static) {
+        self.save_boxed(Box::pin(work), failed, done, Box::new(after))
+    }
+
+    fn save_boxed(self, work: Work, failed: RwSignal<bool>, done: Msg, after: Box<dyn FnOnce()>) {
         failed.set(false);
         leptos::task::spawn_local(async move {
             match work.await {
@@ -146,6 +143,18 @@ impl Ctx {
         self.toast.set(Some(Toast { msg, undo, serial }));
     }
 }
+
+/// A reactive part of a view, boxed: every one shares a single type, so the renderer for
+/// reactive children is compiled once instead of once per closure (about 2 KB of wasm each).
+pub type Dynamic = Box<dyn FnMut() -> AnyView + Send>;
+
+/// Boxes a closure that redraws part of a view whenever the signals it reads change.
+pub fn dynamic<V: IntoView + 'static>(f: impl Fn() -> V + Send + 'static) -> Dynamic {
+    Box::new(move || f().into_any())
+}
+
+/// A store write, boxed for the same reason (one `write`/`save` for every kind of record).
+pub type Work = std::pin::Pin<Box<dyn std::future::Future<Output = Result<(), crate::store::StoreError>>>>;
 
 pub fn use_ctx() -> Ctx {
     expect_context::<Ctx>()

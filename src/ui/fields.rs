@@ -3,7 +3,7 @@
 //! validation in the interface language, not from the browser.
 
 use super::browser;
-use super::ctx::{use_ctx, tr};
+use super::ctx::{dynamic, use_ctx, tr};
 use crate::domain::form::{Errors, Field};
 use crate::i18n::{self, Msg};
 use leptos::prelude::*;
@@ -30,7 +30,7 @@ fn FieldError(id: &'static str, errors: RwSignal<Errors>, field: Field) -> impl 
     let c = use_ctx();
     view! {
         <p class="error" id=format!("{id}-error")>
-            {move || errors.with(|e| e.get(field)).map(|p| i18n::problem(c.locale.get(), p))}
+            {dynamic(move || errors.with(|e| e.get(field)).map(|p| i18n::problem(c.locale.get(), p)))}
         </p>
     }
 }
@@ -128,10 +128,10 @@ pub fn Select(
                 {placeholder.map(|p| view! {
                     <option value="" selected=move || value.with(String::is_empty)>{tr(p)}</option>
                 })}
-                {move || options.get().into_iter().map(|(code, text)| {
+                {dynamic(move || options.get().into_iter().map(|(code, text)| {
                     let selected = { let code = code.clone(); move || value.with(|v| *v == code) };
                     view! { <option value=code selected=selected>{text}</option> }
-                }).collect_view()}
+                }).collect_view())}
             </select>
             <FieldError id errors field />
         </div>
@@ -145,10 +145,10 @@ pub fn ErrorSummary(errors: RwSignal<Errors>, #[prop(optional)] failed: Option<R
     let failed = failed.unwrap_or_else(|| RwSignal::new(false));
     view! {
         <div role="alert" class="alert-slot">
-            {move || (!errors.with(Errors::is_empty)).then(|| view! {
+            {dynamic(move || (!errors.with(Errors::is_empty)).then(|| view! {
                 <p class="alert alert-error" id="form-errors" tabindex="-1">{c.t(Msg::FixErrors)}</p>
-            })}
-            {move || failed.get().then(|| view! { <p class="alert alert-error">{c.t(Msg::SaveFailed)}</p> })}
+            }))}
+            {dynamic(move || failed.get().then(|| view! { <p class="alert alert-error">{c.t(Msg::SaveFailed)}</p> }))}
         </div>
     }
 }

@@ -2,7 +2,7 @@
 // 360×740 (a small phone) nothing scrolls sideways. Screenshots go to tests/e2e/screenshots/.
 import { test, expect } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { addPerson, chooseOrganization, h1, recordOnPersonPage } from './helpers.mjs';
+import { addPerson, chooseOrganization, copyPeerExample, h1, place, recordOnPersonPage } from './helpers.mjs';
 
 /** Sets up data once per test and returns the pages to visit, by name. */
 async function populate(page) {
@@ -11,6 +11,16 @@ async function populate(page) {
   const personUrl = new URL(page.url()).pathname;
   await recordOnPersonPage(page, { training: 'builtin.peer_core_80h', date: '2025-06-30' });
   await recordOnPersonPage(page, { training: 'builtin.cpr_first_aid', date: '2025-03-03' });
+  // Ladders: a copied example, María placed on it, a grade of her own, a promotion plan.
+  const ladder = await copyPeerExample(page);
+  await page.goto(personUrl);
+  await place(page, { step: 'Peer Support Specialist I', payStep: '2', date: '2024-05-01' });
+  await page.goto('/pay/grades');
+  const gradeEdit = await page.locator('section.grade a', { hasText: 'Edit' }).first().getAttribute('href');
+  await page.goto('/planner');
+  await page.getByRole('button', { name: 'New plan' }).click();
+  await expect(page.locator('#plan-total')).toBeVisible();
+  const plan = new URL(page.url()).pathname;
   return {
     people: '/people',
     'person-new': '/people/new',
@@ -25,6 +35,21 @@ async function populate(page) {
     'requirement-edit': '/requirements/preset.peer_ce/edit',
     'requirement-new': '/requirements/new/credential',
     'year-record': `${personUrl}/record/2025`,
+    ladders: '/ladders',
+    ladder,
+    'ladder-edit': `${ladder}/edit`,
+    'ladder-new': '/ladders/new',
+    'example-ladder': `/ladders/example.ladder.chw_three_level?person=`,
+    grades: '/pay/grades',
+    'grade-edit': gradeEdit,
+    'grade-new': '/pay/grades/new',
+    policy: '/pay/policy',
+    'floor-edit': '/pay/floors/floor.ca_minimum/edit',
+    'floor-new': '/pay/floors/new',
+    readiness: '/readiness',
+    planner: '/planner',
+    plan,
+    equity: '/pay/equity',
     'not-found': '/nowhere',
   };
 }

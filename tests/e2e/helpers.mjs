@@ -54,3 +54,25 @@ export async function openRecordForm(page) {
   const details = page.locator('details.record', { has: page.locator('form.completion-form') });
   if (!(await details.evaluate((el) => el.open))) await details.locator('summary').click();
 }
+
+/** Ladders → "Use this example" on the county peer series: lands in the editor of the copy. */
+export async function copyPeerExample(page) {
+  await page.goto('/ladders');
+  await page.getByRole('button', { name: 'Use this example: County peer support series' }).click();
+  await expect(h1(page)).toHaveText('Edit ladder');
+  await expect(page.getByRole('status')).toContainText('Example copied');
+  return new URL(page.url()).pathname.replace(/\/edit$/, '');
+}
+
+/** On a person's page: record a placement on the copied peer ladder. */
+export async function place(page, { step, payStep = '1', date }) {
+  const details = page.locator('details.record', { hasText: 'Ladder placements' });
+  if (!(await details.evaluate((el) => el.open))) await details.locator('summary').click();
+  await page.getByLabel('Ladder', { exact: true }).selectOption({ label: 'County peer support series' });
+  await page.getByLabel('Step', { exact: true }).selectOption({ label: step });
+  await page.getByLabel('Pay step', { exact: true }).fill(payStep);
+  await page.getByLabel('Effective date').fill(date);
+  await page.getByRole('button', { name: 'Record a placement, promotion or pay step' }).click();
+  await expect(page.locator('#placements')).toContainText(step);
+}
+

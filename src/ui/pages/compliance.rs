@@ -13,7 +13,7 @@ use crate::domain::text::Locale;
 use crate::export::compliance_csv;
 use crate::i18n::{self, DateStyle, Msg};
 use crate::ui::browser;
-use crate::ui::ctx::{tr, use_ctx};
+use crate::ui::ctx::{dynamic, tr, use_ctx};
 use crate::ui::fields::Select;
 use leptos::prelude::*;
 
@@ -181,7 +181,7 @@ pub fn ComplianceDashboard() -> impl IntoView {
                 <Select id="filter-worker" label=Msg::LabelWorkerType value=worker options=worker_options placeholder=Msg::AllOption />
                 <Select id="filter-requirement" label=Msg::LabelRequirement value=requirement options=requirement_options placeholder=Msg::AllOption />
             </div>
-            {body}
+            {dynamic(body)}
         </section>
     }
 }

@@ -9,7 +9,7 @@ use crate::domain::ladders::board::equity;
 use crate::i18n::ladders as words;
 use crate::i18n::Msg;
 use crate::ui::browser;
-use crate::ui::ctx::{tr, use_ctx};
+use crate::ui::ctx::{dynamic, tr, use_ctx};
 use crate::ui::query::{query_state, History};
 use leptos::prelude::*;
 
@@ -83,7 +83,7 @@ pub fn PayEquity() -> impl IntoView {
     view! {
         <section>
             <h1>{tr(Msg::EquityTitle)}</h1>
-            {move || pay_links(c.locale.get())}
+            {dynamic(move || pay_links(c.locale.get()))}
             <p class="hint">{tr(Msg::EquityIntro)}</p>
             <div class="filters">
                 <div class="field">
@@ -91,7 +91,7 @@ pub fn PayEquity() -> impl IntoView {
                     <input id="equity-as-of" type="date" prop:value=move || day().to_iso() on:input=move |ev| as_of.set(event_target_value(&ev)) />
                 </div>
             </div>
-            {body}
+            {dynamic(body)}
         </section>
     }
 }

@@ -12,7 +12,7 @@ use crate::export::ladders::pay_plan_csv;
 use crate::i18n::ladders as words;
 use crate::i18n::{self, Msg};
 use crate::ui::browser;
-use crate::ui::ctx::{db, tr, use_ctx};
+use crate::ui::ctx::{dynamic, db, tr, use_ctx};
 use crate::ui::fields::{checked, ErrorSummary, Input, TextArea};
 use crate::ui::query::{query_state, History};
 use leptos::prelude::*;
@@ -102,14 +102,14 @@ pub fn GradeList() -> impl IntoView {
                     <button type="button" id="download-pay-plan" on:click=download>{tr(Msg::DownloadCsv)}</button>
                 </div>
             </div>
-            {move || pay_links(c.locale.get())}
+            {dynamic(move || pay_links(c.locale.get()))}
             <div class="filters">
                 <div class="field">
                     <label for="grades-as-of">{tr(Msg::FloorsOnLabel)}</label>
                     <input id="grades-as-of" type="date" prop:value=move || day().to_iso() on:input=move |ev| as_of.set(event_target_value(&ev)) />
                 </div>
             </div>
-            {body}
+            {dynamic(body)}
         </section>
     }
 }

@@ -3,7 +3,7 @@
 use crate::domain::settings::{Mode, Settings};
 use crate::i18n::Msg;
 use crate::ui::browser;
-use crate::ui::ctx::{db, use_ctx, tr};
+use crate::ui::ctx::{dynamic, db, use_ctx, tr};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
@@ -67,7 +67,7 @@ fn Welcome() -> impl IntoView {
                     <span class="choice-body">{tr(Msg::ModeOrgBody)}</span>
                 </button>
             </div>
-            {move || failed.get().then(|| view! { <p class="alert alert-error" role="alert">{c.t(Msg::SaveFailed)}</p> })}
+            {dynamic(move || failed.get().then(|| view! { <p class="alert alert-error" role="alert">{c.t(Msg::SaveFailed)}</p> }))}
             <p class="note">{tr(Msg::PrivacyNote)}</p>
         </section>
     }

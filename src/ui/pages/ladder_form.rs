@@ -18,7 +18,7 @@ use crate::domain::text::Locale;
 use crate::domain::training::CeCategory;
 use crate::i18n::{self, Msg};
 use crate::ui::browser;
-use crate::ui::ctx::{db, tr, use_ctx};
+use crate::ui::ctx::{dynamic, db, tr, use_ctx};
 use crate::ui::fields::{checked, ErrorSummary};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
@@ -277,9 +277,9 @@ fn node_view(ed: Editor, node: NodeUi, depth: u32) -> AnyView {
     };
     view! {
         <div class="rule-node" data-kind=move || node.kind.get()>
-            {move || select_input(format!("rule-{key}-kind"), c.t(Msg::ConditionKind).to_owned(), node.kind, kinds(), None)}
-            {fields}
-            <p class="error" id=format!("rule-{key}-error") role="alert">{move || ed.errors.with(|e| e.get(Field::Rule(key))).map(|p| i18n::problem(c.locale.get(), p))}</p>
+            {dynamic(move || select_input(format!("rule-{key}-kind"), c.t(Msg::ConditionKind).to_owned(), node.kind, kinds(), None))}
+            {dynamic(fields)}
+            <p class="error" id=format!("rule-{key}-error") role="alert">{dynamic(move || ed.errors.with(|e| e.get(Field::Rule(key))).map(|p| i18n::problem(c.locale.get(), p)))}</p>
         </div>
     }
     .into_any()
@@ -409,14 +409,14 @@ pub fn LadderForm(#[prop(optional)] id: String) -> impl IntoView {
                     {WorkerType::ALL.into_iter().map(|w| {
                         let on = move || workers.with(|v| v.contains(&w));
                         let toggle = move |_| workers.update(|v| if let Some(i) = v.iter().position(|x| *x == w) { v.remove(i); } else { v.push(w); });
-                        view! { <label class="check"><input type="checkbox" prop:checked=on on:change=toggle />{move || i18n::worker_type(c.locale.get(), w)}</label> }
+                        view! { <label class="check"><input type="checkbox" prop:checked=on on:change=toggle />{dynamic(move || i18n::worker_type(c.locale.get(), w))}</label> }
                     }).collect_view()}
                 </fieldset>
                 <label class="check"><input type="checkbox" bind:checked=in_use />{tr(Msg::InUseLabel)}</label>
                 <h2>{tr(Msg::StepsTitle)}</h2>
                 <p class="hint">{tr(Msg::StepsHint)}</p>
-                <p class="error" id="step-error">{move || errors.with(|e| e.get(Field::Step)).map(|p| i18n::problem(c.locale.get(), p))}</p>
-                <ol class="step-editors">{step_list}</ol>
+                <p class="error" id="step-error">{dynamic(move || errors.with(|e| e.get(Field::Step)).map(|p| i18n::problem(c.locale.get(), p)))}</p>
+                <ol class="step-editors">{dynamic(step_list)}</ol>
                 <p class="actions"><button type="button" on:click=move |_| { let s = new_step(); steps.update(|v| v.push(s)); }>{tr(Msg::AddStep)}</button></p>
                 <div class="actions">
                     <button type="submit" class="primary">{tr(Msg::Save)}</button>
@@ -424,7 +424,7 @@ pub fn LadderForm(#[prop(optional)] id: String) -> impl IntoView {
                     <a class="button" href=move || if id.with(String::is_empty) { "/ladders".to_owned() } else { format!("/ladders/{}", id.get()) }>{tr(Msg::Cancel)}</a>
                 </div>
             </form>
-            {move || preview.get().map(|rows| {
+            {dynamic(move || preview.get().map(|rows| {
                 let locale = c.locale.get();
                 view! {
                     <section class="card" aria-live="polite" id="preview">
@@ -438,7 +438,7 @@ pub fn LadderForm(#[prop(optional)] id: String) -> impl IntoView {
                         }}
                     </section>
                 }
-            })}
+            }))}
         </section>
     }
 }
@@ -449,7 +449,7 @@ fn plain_input(id: &'static str, label: Msg, value: RwSignal<String>, errors: Rw
         <div class="field">
             <label for=id>{tr(label)}</label>
             <input id=id type="text" bind:value=value aria-describedby=format!("{id}-error") aria-invalid=move || errors.with(|e| e.get(field).is_some()).to_string() />
-            <p class="error" id=format!("{id}-error")>{move || errors.with(|e| e.get(field)).map(|p| i18n::problem(c.locale.get(), p))}</p>
+            <p class="error" id=format!("{id}-error")>{dynamic(move || errors.with(|e| e.get(field)).map(|p| i18n::problem(c.locale.get(), p)))}</p>
         </div>
     }
 }
@@ -492,17 +492,17 @@ fn step_view(ed: Editor, steps: RwSignal<Vec<StepUi>>, step: StepUi) -> impl Int
     };
     view! {
         <li class="card step-editor">
-            <h3>{move || format!("{} {}", c.t(Msg::StepLabel), index.get() + 1)}</h3>
+            <h3>{dynamic(move || format!("{} {}", c.t(Msg::StepLabel), index.get() + 1))}</h3>
             <div class="row">
                 <span class="inline-field">
                     <label for=format!("step-{key}-title-en")>{tr(Msg::TitleEnLabel)}</label>
                     <input id=format!("step-{key}-title-en") type="text" bind:value=step.title_en />
-                    <span class="error">{move || field_error(Field::StepTitleEn(i8()))()}</span>
+                    <span class="error">{dynamic(move || field_error(Field::StepTitleEn(i8()))())}</span>
                 </span>
                 <span class="inline-field">
                     <label for=format!("step-{key}-title-es")>{tr(Msg::TitleEsLabel)}</label>
                     <input id=format!("step-{key}-title-es") type="text" bind:value=step.title_es />
-                    <span class="error">{move || field_error(Field::StepTitleEs(i8()))()}</span>
+                    <span class="error">{dynamic(move || field_error(Field::StepTitleEs(i8()))())}</span>
                 </span>
             </div>
             <details>
@@ -516,16 +516,16 @@ fn step_view(ed: Editor, steps: RwSignal<Vec<StepUi>>, step: StepUi) -> impl Int
                     <span class="inline-field"><label for=format!("step-{key}-duties-es")>{tr(Msg::DutiesEsLabel)}</label><textarea id=format!("step-{key}-duties-es") rows="2" bind:value=step.duties_es></textarea></span>
                 </div>
             </details>
-            {move || select_input(format!("step-{key}-grade"), c.t(Msg::GradeLabel).to_owned(), step.grade, grade_options(), Some(c.t(Msg::NoGrade).to_owned()))}
+            {dynamic(move || select_input(format!("step-{key}-grade"), c.t(Msg::GradeLabel).to_owned(), step.grade, grade_options(), Some(c.t(Msg::NoGrade).to_owned())))}
             <fieldset class="checks compact">
                 <legend>{tr(Msg::NextStepsLabel)}</legend>
-                {move || others().into_iter().map(|(sid, title)| {
+                {dynamic(move || others().into_iter().map(|(sid, title)| {
                     let sid2 = sid.clone();
                     let on = move || step.next.with(|v| v.contains(&sid2));
                     let toggle = move |_| step.next.update(|v| if let Some(i) = v.iter().position(|x| *x == sid) { v.remove(i); } else { v.push(sid.clone()); });
                     view! { <label class="check"><input type="checkbox" prop:checked=on on:change=toggle />{title}</label> }
-                }).collect_view()}
-                <span class="error">{move || field_error(Field::StepNext(i8()))()}</span>
+                }).collect_view())}
+                <span class="error">{dynamic(move || field_error(Field::StepNext(i8()))())}</span>
             </fieldset>
             <h4>{tr(Msg::RequiresLabel)}</h4>
             {node_view(ed, step.rule, 0)}

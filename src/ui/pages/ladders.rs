@@ -15,7 +15,7 @@ use crate::domain::text::Locale;
 use crate::i18n::ladders::{self as words, Names};
 use crate::i18n::Msg;
 use crate::ui::browser;
-use crate::ui::ctx::{db, tr, use_ctx};
+use crate::ui::ctx::{dynamic, db, tr, use_ctx};
 use crate::ui::fields::Select;
 use crate::ui::query::{query_state, History};
 use leptos::prelude::*;
@@ -121,8 +121,8 @@ pub fn LadderList() -> impl IntoView {
                 <h1>{tr(Msg::LaddersTitle)}</h1>
                 <a href="/ladders/new" class="button primary">{tr(Msg::NewLadder)}</a>
             </div>
-            {move || pay_links(c.locale.get())}
-            {body}
+            {dynamic(move || pay_links(c.locale.get()))}
+            {dynamic(body)}
         </section>
     }
 }
@@ -273,11 +273,11 @@ pub fn LadderPage(id: String) -> impl IntoView {
     };
     view! {
         <section class="ladder-page">
-            {move || pay_links(c.locale.get())}
+            {dynamic(move || pay_links(c.locale.get()))}
             <div class="filters no-print">
                 <Select id="ladder-person" label=Msg::ShowPerson value=person options=people_options placeholder=Msg::NobodyChosen />
             </div>
-            {body}
+            {dynamic(body)}
         </section>
     }
 }

@@ -15,7 +15,7 @@ use crate::domain::text::Locale;
 use crate::i18n::ladders::{self as words, Names};
 use crate::i18n::{self, DateStyle, Msg};
 use crate::ui::browser;
-use crate::ui::ctx::{db, tr, use_ctx, Ctx, Undo};
+use crate::ui::ctx::{dynamic, db, tr, use_ctx, Ctx, Undo};
 use crate::ui::fields::{checked, ErrorSummary, Input, Select, TextArea};
 use crate::ui::query::{query_state, History};
 use leptos::prelude::*;
@@ -131,7 +131,7 @@ pub fn MyPath(person_id: String, snapshot: Loaded<Snapshot>) -> impl IntoView {
     view! {
         <section class="card my-path" aria-labelledby="path-title">
             <h2 id="path-title">{tr(Msg::MyPathTitle)}</h2>
-            {body}
+            {dynamic(body)}
         </section>
         <PlacementSection person_id=person_id.clone() snapshot />
         <AttestationSection person_id=person_id.clone() snapshot />
@@ -248,7 +248,7 @@ fn PlacementSection(person_id: String, snapshot: Loaded<Snapshot>) -> impl IntoV
     view! {
         <details class="card record">
             <summary><h2>{tr(Msg::PlacementsTitle)}</h2></summary>
-            {history}
+            {dynamic(history)}
             <form novalidate on:submit=submit aria-label=tr(Msg::AddPlacement)>
                 <ErrorSummary errors failed />
                 <Select id="placement-ladder" label=Msg::LadderLabel value=ladder options=ladder_options placeholder=Msg::ChooseLadder errors field=Field::Ladder />
@@ -323,7 +323,7 @@ fn AttestationSection(person_id: String, snapshot: Loaded<Snapshot>) -> impl Int
         <details class="card record">
             <summary><h2>{tr(Msg::AttestationsTitle)}</h2></summary>
             <p class="hint">{tr(Msg::AttestationsIntro)}</p>
-            {list}
+            {dynamic(list)}
             <form novalidate on:submit=submit aria-label=tr(Msg::AddAttestation)>
                 <ErrorSummary errors failed />
                 <Select id="attestation-kind" label=Msg::KindLabel value=kind options=kinds placeholder=Msg::ChooseKind errors field=Field::Kind />
@@ -386,10 +386,10 @@ fn PlanSection(person_id: String, snapshot: Loaded<Snapshot>) -> impl IntoView {
         <details class="card record">
             <summary><h2>{tr(Msg::PlannedTitle)}</h2></summary>
             <p class="hint">{tr(Msg::PlannedIntro)}</p>
-            {list}
+            {dynamic(list)}
             <form novalidate on:submit=submit aria-label=tr(Msg::AddPlanned)>
                 <ErrorSummary errors failed />
-                <Select id="plan-training" label=Msg::LabelTraining value=training options placeholder=Msg::ChooseTraining errors field=Field::Training />
+                <Select id="plan-training" label=Msg::PlannedTrainingLabel value=training options placeholder=Msg::ChooseTraining errors field=Field::Training />
                 <Input id="plan-on" label=Msg::PlannedOnLabel value=on errors field=Field::On kind="date" />
                 <div class="actions"><button type="submit" class="primary">{tr(Msg::AddPlanned)}</button></div>
             </form>

@@ -11,7 +11,7 @@ use crate::domain::training::Origin;
 use crate::i18n::ladders as words;
 use crate::i18n::{self, Msg};
 use crate::ui::browser;
-use crate::ui::ctx::{db, tr, use_ctx};
+use crate::ui::ctx::{dynamic, db, tr, use_ctx};
 use crate::ui::fields::{checked, ErrorSummary, Input};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
@@ -156,7 +156,7 @@ pub fn PayPolicyPage() -> impl IntoView {
     view! {
         <section>
             <h1>{tr(Msg::PolicyTitle)}</h1>
-            {move || pay_links(c.locale.get())}
+            {dynamic(move || pay_links(c.locale.get()))}
             <form novalidate on:submit=submit class="card" aria-labelledby="policy-form-title">
                 <h2 id="policy-form-title">{tr(Msg::PayPolicyTitle)}</h2>
                 <ErrorSummary errors failed />
@@ -175,7 +175,7 @@ pub fn PayPolicyPage() -> impl IntoView {
                 <fieldset>
                     <legend>{tr(Msg::LongevityLabel)}</legend>
                     <For each=move || longevity.get() key=|r| r.key let:r>
-                        {move || {
+                        {dynamic(move || {
                             let i = longevity.with(|v| v.iter().position(|x| x.key == r.key).unwrap_or(0));
                             view! {
                                 <div class="row">
@@ -183,7 +183,7 @@ pub fn PayPolicyPage() -> impl IntoView {
                                     {row_input(format!("longevity-{i}-percent"), c.t(Msg::AddPercentLabel).to_owned(), r.add, err(Field::LongevityPercent(i as u8)), "decimal")}
                                 </div>
                             }
-                        }}
+                        })}
                     </For>
                     <button type="button" on:click=move |_| { let r = LongevityRow::new(key(), String::new(), String::new()); longevity.update(|v| v.push(r)); }>{tr(Msg::AddRow)}</button>
                 </fieldset>
@@ -191,7 +191,7 @@ pub fn PayPolicyPage() -> impl IntoView {
                     <legend>{tr(Msg::DifferentialsLabel)}</legend>
                     <p class="hint">{tr(Msg::DifferentialsHint)}</p>
                     <For each=move || diffs.get() key=|d| d.key let:d>
-                        {move || {
+                        {dynamic(move || {
                             let i = diffs.with(|v| v.iter().position(|x| x.key == d.key).unwrap_or(0));
                             view! {
                                 <div class="row differential">
@@ -216,18 +216,18 @@ pub fn PayPolicyPage() -> impl IntoView {
                                     <button type="button" class="link" on:click=move |_| diffs.update(|v| v.retain(|x| x.key != d.key))>{c.t(Msg::Remove)}</button>
                                 </div>
                             }
-                        }}
+                        })}
                     </For>
                     <button type="button" on:click=move |_| { let r = DiffRow::new(key(), DifferentialDraft { when: "attestation".into(), amount_kind: "per_hour".into(), ..DifferentialDraft::default() }); diffs.update(|v| v.push(r)); }>{tr(Msg::AddRow)}</button>
                 </fieldset>
-                <p class="muted">{move || snapshot.with(|s| s.as_ref().and_then(|r| r.as_ref().ok()).map(|snap| format!("{}: {}", c.t(Msg::Source), snap.policy.source.title)))}</p>
+                <p class="muted">{dynamic(move || snapshot.with(|s| s.as_ref().and_then(|r| r.as_ref().ok()).map(|snap| format!("{}: {}", c.t(Msg::Source), snap.policy.source.title))))}</p>
                 <div class="actions"><button type="submit" class="primary">{tr(Msg::Save)}</button></div>
             </form>
             <div class="page-head">
                 <h2>{tr(Msg::FloorsTitle)}</h2>
                 <a class="button" href="/pay/floors/new">{tr(Msg::NewFloor)}</a>
             </div>
-            {floors}
+            {dynamic(floors)}
         </section>
     }
 }
@@ -350,7 +350,7 @@ pub fn FloorForm(#[prop(optional)] id: String) -> impl IntoView {
                     <legend>{tr(Msg::ScheduleLabel)}</legend>
                     <p class="hint">{tr(Msg::ScheduleHint)}</p>
                     <For each=move || rows.get() key=|r| r.key let:r>
-                        {move || {
+                        {dynamic(move || {
                             let i = rows.with(|v| v.iter().position(|x| x.key == r.key).unwrap_or(0));
                             view! {
                                 <div class="row floor-row">
@@ -364,7 +364,7 @@ pub fn FloorForm(#[prop(optional)] id: String) -> impl IntoView {
                                     {row_input(format!("floor-{i}-url"), c.t(Msg::LabelSourceUrl).to_owned(), r.url, err(Field::FloorSourceUrl(i as u8)), "url")}
                                 </div>
                             }
-                        }}
+                        })}
                     </For>
                     <button type="button" on:click=move |_| { let r = RateRow::new(key(), FloorRateDraft::default()); rows.update(|v| v.push(r)); }>{tr(Msg::AddRow)}</button>
                 </fieldset>

@@ -5,7 +5,7 @@ use super::load_people;
 use crate::domain::person;
 use crate::i18n::{self, Msg};
 use crate::ui::browser;
-use crate::ui::ctx::{use_ctx, tr};
+use crate::ui::ctx::{dynamic, use_ctx, tr};
 use crate::ui::query::{query_state, History};
 use leptos::prelude::*;
 
@@ -99,7 +99,7 @@ pub fn PeopleList() -> impl IntoView {
                     {tr(Msg::ShowArchived)}
                 </label>
             </div>
-            {rows}
+            {dynamic(rows)}
         </section>
     }
 }

@@ -7,7 +7,7 @@ use crate::domain::person::{possible_duplicates, EmploymentType, Person, Preferr
 use crate::domain::settings::{Mode, Settings};
 use crate::i18n::{self, Msg};
 use crate::ui::browser;
-use crate::ui::ctx::{db, use_ctx, tr};
+use crate::ui::ctx::{dynamic, db, use_ctx, tr};
 use crate::ui::fields::{checked, ErrorSummary, Input, Select, TextArea};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
@@ -147,7 +147,7 @@ pub fn PersonForm(#[prop(optional)] own: bool, #[prop(optional)] id: String) -> 
 
     view! {
         <section class="narrow">
-            <h1>{title}</h1>
+            <h1>{dynamic(title)}</h1>
             {own.then(|| view! { <p class="lead">{tr(Msg::AboutYouIntro)}</p> })}
             <form novalidate on:submit=submit>
                 <ErrorSummary errors failed />
@@ -163,7 +163,7 @@ pub fn PersonForm(#[prop(optional)] own: bool, #[prop(optional)] id: String) -> 
                 <Input id="person-supervising-org" label=Msg::LabelSupervisingOrg value=supervising_org errors field=crate::domain::form::Field::SupervisingOrg optional=true />
                 <Input id="person-email" label=Msg::LabelEmail value=email errors field=crate::domain::form::Field::Email kind="email" optional=true autocomplete="email" />
                 <TextArea id="person-notes" label=Msg::LabelNotes value=notes errors field=crate::domain::form::Field::Notes />
-                {move || (!duplicates.with(Vec::is_empty)).then(|| view! {
+                {dynamic(move || (!duplicates.with(Vec::is_empty)).then(|| view! {
                     <div class="alert alert-warning" id="duplicate-warning" tabindex="-1" role="alert">
                         <p>{c.t(Msg::DuplicateWarning)}</p>
                         <ul>
@@ -173,10 +173,10 @@ pub fn PersonForm(#[prop(optional)] own: bool, #[prop(optional)] id: String) -> 
                             }).collect_view()}
                         </ul>
                     </div>
-                })}
+                }))}
                 <div class="actions">
                     <button type="submit" class="primary">
-                        {move || c.t(if duplicates.with(Vec::is_empty) { Msg::Save } else { Msg::SaveAnyway })}
+                        {dynamic(move || c.t(if duplicates.with(Vec::is_empty) { Msg::Save } else { Msg::SaveAnyway }))}
                     </button>
                     {(!own).then(|| view! { <a class="button" href=cancel_href>{tr(Msg::Cancel)}</a> })}
                 </div>

@@ -9,7 +9,7 @@ use crate::domain::person::Person;
 use crate::domain::training::{CatalogEntry, TrainingType};
 use crate::i18n::{self, Msg};
 use crate::ui::browser;
-use crate::ui::ctx::{db, use_ctx, Ctx, Undo, tr};
+use crate::ui::ctx::{dynamic, db, use_ctx, Ctx, Undo, tr};
 use leptos::prelude::*;
 
 /// Marks a completion removed (with undo) or restores it. Nothing is deleted.
@@ -103,7 +103,7 @@ pub fn PersonPage(id: String) -> impl IntoView {
     };
     view! {
         <section>
-            {header}
+            {dynamic(header)}
             <Show when=move || exists.get()>
                 <Progress person_id=id.get_untracked() snapshot />
                 <MyPath person_id=id.get_untracked() snapshot />
@@ -112,7 +112,7 @@ pub fn PersonPage(id: String) -> impl IntoView {
                     <CompletionForm person_id=id.get_untracked() trainings=pickable />
                 </details>
             </Show>
-            {history_view}
+            {dynamic(history_view)}
         </section>
     }
 }

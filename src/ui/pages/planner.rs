@@ -15,7 +15,7 @@ use crate::export::ladders::promotion_csv;
 use crate::i18n::ladders as words;
 use crate::i18n::{self, Msg};
 use crate::ui::browser;
-use crate::ui::ctx::{db, tr, use_ctx};
+use crate::ui::ctx::{dynamic, db, tr, use_ctx};
 use crate::ui::fields::{checked, ErrorSummary, Input, Select};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
@@ -89,9 +89,9 @@ pub fn PlannerList() -> impl IntoView {
                 <h1>{tr(Msg::PlannerTitle)}</h1>
                 <button type="button" class="primary" on:click=create>{tr(Msg::NewPlan)}</button>
             </div>
-            {move || pay_links(c.locale.get())}
+            {dynamic(move || pay_links(c.locale.get()))}
             <p class="hint">{tr(Msg::PlannerIntro)}</p>
-            {body}
+            {dynamic(body)}
         </section>
     }
 }
@@ -334,15 +334,15 @@ pub fn PlanPage(id: String) -> impl IntoView {
     view! {
         <section class="planner">
             <div class="page-head no-print">
-                <h1>{move || original.get().map(|p| p.name).unwrap_or_default()}</h1>
+                <h1>{dynamic(move || original.get().map(|p| p.name).unwrap_or_default())}</h1>
                 <div class="actions">
                     <button type="button" on:click=|_| browser::print()>{tr(Msg::Print)}</button>
                     <button type="button" id="download-plan" on:click=download>{tr(Msg::DownloadCsv)}</button>
-                    {status}
+                    {dynamic(status)}
                 </div>
             </div>
-            <h1 class="print-only">{move || name.get()}</h1>
-            {move || pay_links(c.locale.get())}
+            <h1 class="print-only">{dynamic(move || name.get())}</h1>
+            {dynamic(move || pay_links(c.locale.get()))}
             <form novalidate on:submit=save class="no-print">
                 <ErrorSummary errors failed />
                 <div class="row">
@@ -364,8 +364,8 @@ pub fn PlanPage(id: String) -> impl IntoView {
                 </div>
                 <div class="actions"><button type="submit" class="primary">{tr(Msg::SavePlan)}</button></div>
             </form>
-            <p class="print-only">{move || format!("{} {}", c.t(Msg::EffectiveLabel), Date::parse_iso(&effective.get()).map(|d| i18n::date(c.locale.get(), d)).unwrap_or_default())}</p>
-            {lines}
+            <p class="print-only">{dynamic(move || format!("{} {}", c.t(Msg::EffectiveLabel), Date::parse_iso(&effective.get()).map(|d| i18n::date(c.locale.get(), d)).unwrap_or_default()))}</p>
+            {dynamic(lines)}
         </section>
     }
 }

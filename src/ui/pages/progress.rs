@@ -15,7 +15,7 @@ use crate::domain::date::Datelike;
 use crate::i18n::{self, DateStyle, Msg};
 use crate::ui::browser;
 use crate::ui::query::{query_state, History};
-use crate::ui::ctx::{db, tr, use_ctx, Ctx, Undo};
+use crate::ui::ctx::{dynamic, db, tr, use_ctx, Ctx, Undo};
 use crate::ui::fields::{checked, ErrorSummary, Input, Select, TextArea};
 use leptos::prelude::*;
 
@@ -160,7 +160,7 @@ pub fn Progress(person_id: String, snapshot: super::Loaded<Snapshot>) -> impl In
                         on:input=move |ev| as_of.set(event_target_value(&ev)) />
                 </div>
             </div>
-            {body}
+            {dynamic(body)}
             <p class="actions"><a href=record_href>{tr(Msg::YearRecordLink)}</a></p>
         </section>
         <WorkHoursSection person_id=person_id.clone() snapshot />
@@ -227,7 +227,7 @@ fn WorkHoursSection(person_id: String, snapshot: super::Loaded<Snapshot>) -> imp
             <details class="card record">
                 <summary><h2>{tr(Msg::WorkHoursTitle)}</h2></summary>
                 <p class="hint">{tr(Msg::WorkHoursIntro)}</p>
-                {list}
+                {dynamic(list)}
                 <form novalidate on:submit=submit.clone() aria-label=tr(Msg::AddWorkHours)>
                     <ErrorSummary errors failed />
                     <div class="row">
@@ -309,7 +309,7 @@ fn WaiverSection(person_id: String, snapshot: super::Loaded<Snapshot>) -> impl I
     view! {
         <details class="card record">
             <summary><h2>{tr(Msg::WaiversTitle)}</h2></summary>
-            {list}
+            {dynamic(list)}
             <form novalidate on:submit=submit aria-label=tr(Msg::AddWaiver)>
                 <ErrorSummary errors failed />
                 <Select id="waiver-requirement" label=Msg::LabelRequirement value=requirement options placeholder=Msg::ChooseRequirement errors field=Field::Requirement />

@@ -14,7 +14,7 @@ use crate::export::ladders::readiness_csv;
 use crate::i18n::ladders::{self as words, Names};
 use crate::i18n::{self, DateStyle, Msg};
 use crate::ui::browser;
-use crate::ui::ctx::{tr, use_ctx};
+use crate::ui::ctx::{dynamic, tr, use_ctx};
 use crate::ui::fields::Select;
 use crate::ui::query::{query_state, History};
 use leptos::prelude::*;
@@ -157,7 +157,7 @@ pub fn ReadinessBoard() -> impl IntoView {
                 <h1>{tr(Msg::ReadinessTitle)}</h1>
                 <div class="actions"><button type="button" id="download-readiness" on:click=download>{tr(Msg::DownloadCsv)}</button></div>
             </div>
-            {move || pay_links(c.locale.get())}
+            {dynamic(move || pay_links(c.locale.get()))}
             <div class="filters">
                 <div class="field">
                     <label for="readiness-as-of">{tr(Msg::AsOfLabel)}</label>
@@ -167,7 +167,7 @@ pub fn ReadinessBoard() -> impl IntoView {
                 <Select id="filter-program" label=Msg::LabelProgram value=program options=program_options placeholder=Msg::AllOption />
                 <Select id="filter-worker" label=Msg::LabelWorkerType value=worker options=worker_options placeholder=Msg::AllOption />
             </div>
-            {body}
+            {dynamic(body)}
         </section>
     }
 }

@@ -10,7 +10,7 @@ use crate::domain::requirement_form::{CycleKind, RequirementDraft};
 use crate::domain::training::CeCategory;
 use crate::i18n::{self, Msg};
 use crate::ui::browser;
-use crate::ui::ctx::{db, tr, use_ctx};
+use crate::ui::ctx::{dynamic, db, tr, use_ctx};
 use crate::ui::fields::{checked, ErrorSummary, Input, Select};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
@@ -20,14 +20,14 @@ fn checks(legend: Msg, id: &'static str, options: Signal<Vec<(String, String)>>,
     view! {
         <fieldset class="checks" id=id>
             <legend>{tr(legend)}</legend>
-            {move || options.get().into_iter().map(|(code, label)| {
+            {dynamic(move || options.get().into_iter().map(|(code, label)| {
                 let code2 = code.clone();
                 let on = move || selected.with(|v| v.contains(&code2));
                 let toggle = move |_| selected.update(|v| {
                     if let Some(i) = v.iter().position(|x| *x == code) { v.remove(i); } else { v.push(code.clone()); }
                 });
                 view! { <label class="check"><input type="checkbox" prop:checked=on on:change=toggle />{label}</label> }
-            }).collect_view()}
+            }).collect_view())}
         </fieldset>
     }
 }
@@ -202,8 +202,8 @@ pub fn RequirementForm(#[prop(optional)] id: String, #[prop(optional)] hours_rul
 
     view! {
         <section class="narrow">
-            <h1>{title}</h1>
-            {move || missing.get().then(|| view! { <p class="alert alert-error">{c.t(Msg::NotFoundBody)}</p> })}
+            <h1>{dynamic(title)}</h1>
+            {dynamic(move || missing.get().then(|| view! { <p class="alert alert-error">{c.t(Msg::NotFoundBody)}</p> }))}
             <form novalidate on:submit=submit>
                 <ErrorSummary errors failed />
                 <Input id="req-name-en" label=Msg::LabelNameEn value=name_en errors field=Field::NameEn />
@@ -212,7 +212,7 @@ pub fn RequirementForm(#[prop(optional)] id: String, #[prop(optional)] hours_rul
                 <p class="hint">{tr(Msg::AppliesToHint)}</p>
                 <Show when=move || !is_hours.get()>
                     {checks(Msg::GrantedByLegend, "req-granted-by", training_options, granted_by)}
-                    <p class="error" id="granted-error">{move || errors.with(|e| e.get(Field::Training)).map(|p| i18n::problem(c.locale.get(), p))}</p>
+                    <p class="error" id="granted-error">{dynamic(move || errors.with(|e| e.get(Field::Training)).map(|p| i18n::problem(c.locale.get(), p)))}</p>
                     {check(Msg::FromPreviousExpiry, from_previous_expiry)}
                     <div class="row">
                         <Input id="req-window" label=Msg::LabelWindowDays value=window_days errors field=Field::WindowDays inputmode="numeric" />
@@ -235,7 +235,7 @@ pub fn RequirementForm(#[prop(optional)] id: String, #[prop(optional)] hours_rul
                     <fieldset class="checks">
                         <legend>{tr(Msg::MinimumsLegend)}</legend>
                         <div class="grid">{minimums.iter().map(|(k, v)| minimum_field(*k, *v)).collect_view()}</div>
-                        <p class="error" id="minimum-error">{move || errors.with(|e| e.get(Field::Minimum)).map(|p| i18n::problem(c.locale.get(), p))}</p>
+                        <p class="error" id="minimum-error">{dynamic(move || errors.with(|e| e.get(Field::Minimum)).map(|p| i18n::problem(c.locale.get(), p)))}</p>
                     </fieldset>
                     {check(Msg::AnyTrainingCounts, any_training)}
                     {checks(Msg::CountedCategoriesLegend, "req-categories", ce_options, categories)}

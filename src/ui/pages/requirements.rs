@@ -8,7 +8,7 @@ use crate::domain::text::Locale;
 use crate::domain::training::Origin;
 use crate::i18n::{self, Msg};
 use crate::ui::browser;
-use crate::ui::ctx::{db, tr, use_ctx, Ctx, Undo};
+use crate::ui::ctx::{dynamic, db, tr, use_ctx, Ctx, Undo};
 use leptos::prelude::*;
 
 fn set_in_use(c: Ctx, before: Requirement, in_use: bool) {
@@ -90,7 +90,7 @@ pub fn RequirementList() -> impl IntoView {
                 </div>
             </div>
             <p class="lead">{tr(Msg::RequirementsIntro)}</p>
-            {list}
+            {dynamic(list)}
         </section>
     }
 }

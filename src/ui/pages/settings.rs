@@ -7,7 +7,7 @@ use crate::domain::form::{Errors, Field};
 use crate::domain::settings::{parse_due_soon_days, Mode, Settings};
 use crate::i18n::Msg;
 use crate::ui::browser;
-use crate::ui::ctx::{db, use_ctx, tr};
+use crate::ui::ctx::{dynamic, db, use_ctx, tr};
 use crate::ui::fields::{checked, ErrorSummary, Input, Select};
 use leptos::prelude::*;
 
@@ -81,12 +81,12 @@ pub fn SettingsPage() -> impl IntoView {
                     <Select id="settings-me" label=Msg::NavMyRecord value=me options=people_options placeholder=Msg::ChoosePerson />
                 </Show>
                 <Input id="settings-due-soon" label=Msg::LabelDueSoonDays value=due_soon errors field=Field::DueSoonDays inputmode="numeric" hint=Msg::DueSoonHint />
-                {move || failed.get().then(|| view! { <p class="alert alert-error" role="alert">{c.t(Msg::SaveFailed)}</p> })}
+                {dynamic(move || failed.get().then(|| view! { <p class="alert alert-error" role="alert">{c.t(Msg::SaveFailed)}</p> }))}
                 <div class="actions"><button type="submit" class="primary">{tr(Msg::Save)}</button></div>
             </form>
             <h2>{tr(Msg::StorageTitle)}</h2>
             <p>{tr(Msg::PrivacyNote)}</p>
-            <p id="storage-status">{move || storage_known.get().then(|| c.t(if storage_kept.get() { Msg::StoragePersistent } else { Msg::StorageNotPersistent }))}</p>
+            <p id="storage-status">{dynamic(move || storage_known.get().then(|| c.t(if storage_kept.get() { Msg::StoragePersistent } else { Msg::StorageNotPersistent })))}</p>
         </section>
     }
 }

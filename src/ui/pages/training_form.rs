@@ -8,7 +8,7 @@ use crate::domain::text::Locale;
 use crate::domain::training::{Category, CeCategory, PeriodUnit, TrainingType, ValidityKind};
 use crate::i18n::{self, Msg};
 use crate::ui::browser;
-use crate::ui::ctx::{db, use_ctx, tr};
+use crate::ui::ctx::{dynamic, db, use_ctx, tr};
 use crate::ui::fields::{checked, ErrorSummary, Input, Select};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
@@ -132,7 +132,7 @@ pub fn TrainingForm(#[prop(optional)] id: String) -> impl IntoView {
                     view! {
                         <label class="check">
                             <input type="checkbox" prop:checked=checked on:change=toggle />
-                            {move || if c.locale.get() == Locale::Es { k.es } else { k.en }}
+                            {dynamic(move || if c.locale.get() == Locale::Es { k.es } else { k.en })}
                         </label>
                     }
                 }).collect_view()}

@@ -10,7 +10,7 @@ use crate::domain::person::{self, Person};
 use crate::domain::training::{Origin, TrainingType};
 use crate::i18n::{self, Msg};
 use crate::ui::browser;
-use crate::ui::ctx::{db, use_ctx, tr};
+use crate::ui::ctx::{dynamic, db, use_ctx, tr};
 use leptos::prelude::*;
 
 #[component]
@@ -150,7 +150,7 @@ pub fn TrainingPage(id: String) -> impl IntoView {
     let own_person = c.settings.with_untracked(|s| s.own_person_id().map(str::to_owned));
     view! {
         <section>
-            {details}
+            {dynamic(details)}
             <Show when=move || exists.get() && entry.with(|e| e.as_ref().is_some_and(|e| !e.training.retired))>
                 <div class="card">
                 <h2>{tr(Msg::RecordTraining)}</h2>
@@ -160,7 +160,7 @@ pub fn TrainingPage(id: String) -> impl IntoView {
                 }}
                 </div>
             </Show>
-            {who}
+            {dynamic(who)}
         </section>
     }
 }

@@ -5,7 +5,7 @@ use crate::domain::text::fold;
 use crate::domain::training::{CatalogEntry, Origin};
 use crate::i18n::{self, Msg};
 use crate::ui::browser;
-use crate::ui::ctx::{use_ctx, tr};
+use crate::ui::ctx::{dynamic, use_ctx, tr};
 use leptos::prelude::*;
 
 /// The badge that says where an entry comes from.
@@ -90,7 +90,7 @@ pub fn TrainingList() -> impl IntoView {
                     {tr(Msg::ShowRetired)}
                 </label>
             </div>
-            {rows}
+            {dynamic(rows)}
         </section>
     }
 }

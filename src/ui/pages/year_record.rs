@@ -7,7 +7,7 @@ use crate::domain::compliance::{record_years, year_record};
 use crate::domain::date::Datelike;
 use crate::i18n::{self, Msg};
 use crate::ui::browser;
-use crate::ui::ctx::use_ctx;
+use crate::ui::ctx::{dynamic, use_ctx};
 use leptos::prelude::*;
 use leptos::Params;
 use leptos_router::hooks::{use_navigate, use_params};
@@ -131,5 +131,5 @@ fn YearRecord(id: String, year: i32) -> impl IntoView {
         }
         .into_any()
     };
-    view! { <section class="year-record">{body}</section> }
+    view! { <section class="year-record">{dynamic(body)}</section> }
 }
