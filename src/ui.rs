@@ -7,5 +7,6 @@ mod ctx;
 mod fields;
 mod pages;
 mod query;
+mod table;
 
 pub use app::start;

@@ -57,6 +57,7 @@ test('HR copies an example ladder, edits a step requirement and a grade; a rate 
   // The picture says what it shows, and the table says it in text.
   await expect(page.locator('svg[role="img"] > title')).toContainText('pay range as a bar');
   await expect(page.locator('.ladder-table tbody tr')).toHaveCount(6);
+  await page.screenshot({ path: 'tests/e2e/screenshots/ladder-page.png', fullPage: true });
 
   // The copied grade "Peer Support Specialist I" starts at $17.92; HR types $16.80.
   await page.goto('/pay/grades?as_of=2026-06-01');
@@ -110,9 +111,11 @@ test('a peer becomes ready for Level II after two trainings are recorded, and th
   await expect(next).toHaveAttribute('data-ready', 'true');
   await expect(next.locator('.badge')).toHaveText('Ready now');
   await expect(next).toContainText('Pay at this step: $22.84 an hour');
+  await page.locator('.my-path').screenshot({ path: 'tests/e2e/screenshots/my-path.png' });
 
   await page.goto('/readiness');
   await expect(page.locator('#ready-now').locator('xpath=..').getByRole('link', { name: 'Rosa Delgado' })).toBeVisible();
+  await page.screenshot({ path: 'tests/e2e/screenshots/readiness-board.png', fullPage: true });
   const csv = parseCsv(await download(page, page.locator('#download-readiness')));
   expect(csv[0]).toEqual(['person', 'ladder', 'current_step', 'next_step', 'ready', 'missing', 'earliest_ready_date']);
   expect(csv[1]).toEqual(['Rosa Delgado', 'County peer support series', 'Peer Support Specialist I', 'Peer Support Specialist II', 'true', '', csv[1][6]]);
@@ -142,6 +145,7 @@ test('the planner total follows the people chosen and matches its CSV; applying 
   // 19.76 + 5 % = 20.75 → Peer II step 1 (22.84): 3.08 × 2,080 = 6,406.40.
   await expect(page.locator('#plan-total')).toHaveText('$16,640.00');
   await expect(page.locator('#plan-count')).toHaveText('2');
+  await page.screenshot({ path: 'tests/e2e/screenshots/planner.png', fullPage: true });
   await page.getByRole('checkbox', { name: 'Include in the plan: Luis Soto' }).uncheck();
   await expect(page.locator('#plan-total')).toHaveText('$6,406.40');
   await page.getByLabel('Person', { exact: true }).selectOption({ label: 'Luis Soto' });

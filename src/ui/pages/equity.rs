@@ -11,6 +11,7 @@ use crate::i18n::Msg;
 use crate::ui::browser;
 use crate::ui::ctx::{dynamic, tr, use_ctx};
 use crate::ui::query::{query_state, History};
+use crate::ui::table::{self, Cell, Column, Row};
 use leptos::prelude::*;
 
 #[component]
@@ -39,40 +40,39 @@ pub fn PayEquity() -> impl IntoView {
                 .map(|(g, rows)| {
                     let range = g.range().map(|(a, m, b)| format!("{} – {} ({} {})", words::money(locale, a), words::money(locale, b), Msg::Midpoint.text(locale), words::money(locale, m)));
                     let id = format!("equity-{}", g.id.replace('.', "-"));
+                    let columns = [
+                        Column::text(Msg::ColPerson.text(locale)),
+                        Column::num(Msg::ColHourly.text(locale)),
+                        Column::text(Msg::PositionInRange.text(locale)),
+                        Column::num(Msg::CompaRatio.text(locale)),
+                        Column::text(Msg::ColFlags.text(locale)),
+                    ];
                     let labelled_by = id.clone();
                     view! {
                         <section class="card" aria-labelledby=labelled_by>
                             <h2 id=id>{g.name.get(locale).to_owned()}</h2>
                             {range.map(|r| view! { <p class="muted">{r}</p> })}
-                            <table class="list">
-                                <thead><tr>
-                                    <th scope="col">{Msg::ColPerson.text(locale)}</th>
-                                    <th scope="col" class="num">{Msg::ColHourly.text(locale)}</th>
-                                    <th scope="col">{Msg::PositionInRange.text(locale)}</th>
-                                    <th scope="col" class="num">{Msg::CompaRatio.text(locale)}</th>
-                                    <th scope="col">{Msg::ColFlags.text(locale)}</th>
-                                </tr></thead>
-                                <tbody>{rows.iter().map(|r| {
-                                    let position = r.position.map(|p| p.clamp(0, 10_000));
-                                    view! {
-                                        <tr class:flagged=r.below_minimum>
-                                            <td data-label=Msg::ColPerson.text(locale)><a href=format!("/people/{}", r.person.id)>{r.person.name.clone()}</a></td>
-                                            <td data-label=Msg::ColHourly.text(locale) class="num">{words::money(locale, r.placement.hourly)}</td>
-                                            <td data-label=Msg::PositionInRange.text(locale)>
-                                                {position.map(|p| view! {
-                                                    <progress max="10000" value=p.to_string() aria-label=format!("{}: {}", Msg::PositionInRange.text(locale), words::ratio(locale, r.position.unwrap_or(0)))></progress>
-                                                    " "{words::ratio(locale, r.position.unwrap_or(0))}
-                                                })}
-                                            </td>
-                                            <td data-label=Msg::CompaRatio.text(locale) class="num">{r.compa_ratio.map(|x| words::ratio(locale, x))}</td>
-                                            <td data-label=Msg::ColFlags.text(locale)>
-                                                {r.below_minimum.then(|| view! { <span class="badge status-expired">{Msg::BelowFloorShort.text(locale)}</span>" " })}
-                                                {r.below_living.then(|| view! { <span class="badge status-due_soon">{Msg::BelowLivingShort.text(locale)}</span> })}
-                                            </td>
-                                        </tr>
-                                    }
-                                }).collect_view()}</tbody>
-                            </table>
+                            {table::table("", "", &columns, rows.iter().map(|r| {
+                                let position = r.position.map(|p| p.clamp(0, 10_000));
+                                let bar = position.map(|p| view! {
+                                    <progress max="10000" value=p.to_string() aria-label=format!("{}: {}", Msg::PositionInRange.text(locale), words::ratio(locale, r.position.unwrap_or(0)))></progress>
+                                    " "{words::ratio(locale, r.position.unwrap_or(0))}
+                                }.into_any());
+                                let mut flags = Vec::new();
+                                if r.below_minimum { flags.push(("status-expired", Msg::BelowFloorShort.text(locale).to_owned())); }
+                                if r.below_living { flags.push(("status-due_soon", Msg::BelowLivingShort.text(locale).to_owned())); }
+                                Row {
+                                    class: if r.below_minimum { "flagged" } else { "" },
+                                    key: r.person.id.clone(),
+                                    cells: vec![
+                                        Cell::Link(format!("/people/{}", r.person.id), r.person.name.clone()),
+                                        words::money(locale, r.placement.hourly).into(),
+                                        bar.map_or(Cell::Text(String::new()), Cell::View),
+                                        r.compa_ratio.map(|x| words::ratio(locale, x)).unwrap_or_default().into(),
+                                        Cell::Badges(flags),
+                                    ],
+                                }
+                            }).collect())}
                         </section>
                     }
                 })

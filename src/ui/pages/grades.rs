@@ -15,6 +15,7 @@ use crate::ui::browser;
 use crate::ui::ctx::{dynamic, db, tr, use_ctx};
 use crate::ui::fields::{checked, ErrorSummary, Input, TextArea};
 use crate::ui::query::{query_state, History};
+use crate::ui::table::{self, Cell, Column, Row};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
@@ -48,26 +49,39 @@ pub fn GradeList() -> impl IntoView {
             snap.grades
                 .iter()
                 .map(|g| {
+                    let columns = [
+                        Column::text(Msg::PayStepLabel.text(locale)),
+                        Column::num(Msg::ColHourly.text(locale)),
+                        Column::num(Msg::ColAnnual.text(locale)),
+                        Column::text(Msg::ColFlags.text(locale)),
+                    ];
                     let rows = g
                         .rates()
                         .into_iter()
                         .enumerate()
                         .map(|(i, rate)| {
-                            let flags: Vec<String> = below(&snap.floors, rate, on)
-                                .into_iter()
-                                .map(|(f, floor)| format!("{} {} ({})", if f.kind == FloorKind::Minimum { Msg::BelowFloor.text(locale) } else { Msg::BelowLiving.text(locale) }, f.name.get(locale), words::money(locale, floor)))
+                            let found = below(&snap.floors, rate, on);
+                            let flags: Vec<(&'static str, String)> = found
+                                .iter()
+                                .map(|(f, floor)| {
+                                    let minimum = f.kind == FloorKind::Minimum;
+                                    let word = if minimum { Msg::BelowFloor } else { Msg::BelowLiving };
+                                    (if minimum { "status-expired" } else { "status-due_soon" }, format!("{} {} ({})", word.text(locale), f.name.get(locale), words::money(locale, *floor)))
+                                })
                                 .collect();
-                            let flagged = below(&snap.floors, rate, on).iter().any(|(f, _)| f.kind == FloorKind::Minimum);
-                            view! {
-                                <tr class:flagged=flagged>
-                                    <td data-label=Msg::PayStepLabel.text(locale)>{i + 1}</td>
-                                    <td data-label=Msg::ColHourly.text(locale) class="num">{words::money(locale, rate)}</td>
-                                    <td data-label=Msg::ColAnnual.text(locale) class="num">{words::money(locale, rate.times(snap.policy.hours_per_year))}</td>
-                                    <td data-label=Msg::ColFlags.text(locale)>{flags.into_iter().map(|f| view! { <span class="badge status-expired">{f}</span>" " }).collect_view()}</td>
-                                </tr>
+                            let flagged = found.iter().any(|(f, _)| f.kind == FloorKind::Minimum);
+                            Row {
+                                class: if flagged { "flagged" } else { "" },
+                                key: (i + 1).to_string(),
+                                cells: vec![
+                                    (i + 1).to_string().into(),
+                                    words::money(locale, rate).into(),
+                                    words::money(locale, rate.times(snap.policy.hours_per_year)).into(),
+                                    Cell::Badges(flags),
+                                ],
                             }
                         })
-                        .collect_view();
+                        .collect();
                     view! {
                         <section class="card grade" data-grade=g.id.clone()>
                             <div class="page-head">
@@ -75,15 +89,7 @@ pub fn GradeList() -> impl IntoView {
                                 {(!g.example).then(|| view! { <a class="button" href=format!("/pay/grades/{}/edit", g.id)
                                     aria-label=format!("{}: {}", Msg::Edit.text(locale), g.name.get(locale))>{Msg::Edit.text(locale)}</a> })}
                             </div>
-                            <table class="list">
-                                <thead><tr>
-                                    <th scope="col">{Msg::PayStepLabel.text(locale)}</th>
-                                    <th scope="col" class="num">{Msg::ColHourly.text(locale)}</th>
-                                    <th scope="col" class="num">{Msg::ColAnnual.text(locale)}</th>
-                                    <th scope="col">{Msg::ColFlags.text(locale)}</th>
-                                </tr></thead>
-                                <tbody>{rows}</tbody>
-                            </table>
+                            {table::table("", "", &columns, rows)}
                             {(!g.source.title.is_empty()).then(|| view! { <p class="muted">{Msg::Source.text(locale)}": "{g.source.title.clone()}
                                 {g.source.verify.then(|| view! { " "<span class="badge badge-verify">{Msg::BadgeVerify.text(locale)}</span> })}</p> })}
                         </section>

@@ -18,11 +18,13 @@ use crate::ui::browser;
 use crate::ui::ctx::{dynamic, db, tr, use_ctx};
 use crate::ui::fields::Select;
 use crate::ui::query::{query_state, History};
+use crate::ui::table::{self, Cell, Column, Row};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
 /// Links to everything about ladders and pay (on the hub and on each ladder page).
 pub fn pay_links(locale: Locale) -> impl IntoView {
+    let here = leptos_router::hooks::use_location().pathname.get_untracked();
     let links = [
         ("/readiness", Msg::ReadinessTitle),
         ("/planner", Msg::PlannerTitle),
@@ -32,7 +34,7 @@ pub fn pay_links(locale: Locale) -> impl IntoView {
     ];
     view! {
         <nav class="sub-nav" aria-label=Msg::LaddersAndPay.text(locale)>
-            <ul>{links.into_iter().map(|(href, label)| view! { <li><a href=href>{label.text(locale)}</a></li> }).collect_view()}</ul>
+            <ul>{links.into_iter().map(|(href, label)| view! { <li><a href=href aria-current=(here == href).then_some("page")>{label.text(locale)}</a></li> }).collect_view()}</ul>
         </nav>
     }
 }
@@ -221,7 +223,14 @@ pub fn LadderPage(id: String) -> impl IntoView {
             let standing = snap.records.people.iter().find(|p| p.id == chosen).and_then(|p| {
                 current(ladder_facts(&snap.records, p).placements, today).filter(|pl| pl.ladder_id == ladder.id).map(|pl| (pl.step_id.as_str(), pl.hourly))
             });
-            let names_view = snap.with_names(locale, |names: &Names| {
+            let columns = [
+                Column::row_header(Msg::StepLabel.text(locale)),
+                Column::text(Msg::ColPayRange.text(locale)),
+                Column::text(Msg::ColRequires.text(locale)),
+                Column::text(Msg::ColNextSteps.text(locale)),
+                Column::text(Msg::ColOnStep.text(locale)),
+            ];
+            let rows = snap.with_names(locale, |names: &Names| {
                 ladder.steps.iter().map(|st| {
                     let grade = snap.set().grade(&st.grade_id);
                     let range = grade.and_then(|g| g.range()).map(|(a, _, b)| format!("{} – {}", words::money(locale, a), words::money(locale, b))).unwrap_or_default();
@@ -230,17 +239,11 @@ pub fn LadderPage(id: String) -> impl IntoView {
                     let on_step: Vec<String> = snap.records.people.iter().filter(|p| !p.archived)
                         .filter(|p| current(ladder_facts(&snap.records, p).placements, today).is_some_and(|pl| pl.ladder_id == ladder.id && pl.step_id == st.id))
                         .map(|p| p.name.clone()).collect();
-                    view! {
-                        <tr>
-                            <th scope="row">{st.title.get(locale).to_owned()}
-                                {(!st.description.get(locale).is_empty()).then(|| view! { <span class="muted block">{st.description.get(locale).to_owned()}</span> })}</th>
-                            <td data-label=Msg::ColPayRange.text(locale)>{range}{grade.map(|g| view! { <span class="muted block">{g.name.get(locale).to_owned()}</span> })}</td>
-                            <td data-label=Msg::ColRequires.text(locale)><ul class="plain-list">{reqs.into_iter().map(|r| view! { <li>{r}</li> }).collect_view()}</ul></td>
-                            <td data-label=Msg::ColNextSteps.text(locale)>{next.join(", ")}</td>
-                            <td data-label=Msg::ColOnStep.text(locale)>{on_step.join(", ")}</td>
-                        </tr>
-                    }
-                }).collect_view()
+                    let title = view! { {st.title.get(locale).to_owned()}<span class="muted block">{st.description.get(locale).to_owned()}</span> }.into_any();
+                    let pay = view! { {range}<span class="muted block">{grade.map(|g| g.name.get(locale).to_owned())}</span> }.into_any();
+                    let requires = view! { <ul class="plain-list">{reqs.into_iter().map(|r| view! { <li>{r}</li> }).collect_view()}</ul> }.into_any();
+                    Row::new(vec![Cell::View(title), Cell::View(pay), Cell::View(requires), next.join(", ").into(), on_step.join(", ").into()])
+                }).collect::<Vec<_>>()
             });
             view! {
                 <div class="page-head">
@@ -253,18 +256,12 @@ pub fn LadderPage(id: String) -> impl IntoView {
                     </div>
                 </div>
                 <p>{ladder.description.get(locale).to_owned()}</p>
+                <div class="filters no-print">
+                    <Select id="ladder-person" label=Msg::ShowPerson value=person options=people_options placeholder=Msg::NobodyChosen />
+                </div>
                 {picture(snap, locale, ladder, standing)}
                 <h2 id="ladder-table-title">{Msg::StepsTitle.text(locale)}</h2>
-                <table class="list ladder-table" aria-labelledby="ladder-table-title">
-                    <thead><tr>
-                        <th scope="col">{Msg::StepLabel.text(locale)}</th>
-                        <th scope="col">{Msg::ColPayRange.text(locale)}</th>
-                        <th scope="col">{Msg::ColRequires.text(locale)}</th>
-                        <th scope="col">{Msg::ColNextSteps.text(locale)}</th>
-                        <th scope="col">{Msg::ColOnStep.text(locale)}</th>
-                    </tr></thead>
-                    <tbody>{names_view}</tbody>
-                </table>
+                {table::table("ladder-table", "ladder-table", &columns, rows)}
                 <p class="muted">{format!("{} {}", Msg::FloorsAsOf.text(locale), crate::i18n::date(locale, today))}</p>
                 <p class="muted">{Msg::Source.text(locale)}": "{ladder.source.title.clone()}</p>
             }
@@ -274,9 +271,6 @@ pub fn LadderPage(id: String) -> impl IntoView {
     view! {
         <section class="ladder-page">
             {dynamic(move || pay_links(c.locale.get()))}
-            <div class="filters no-print">
-                <Select id="ladder-person" label=Msg::ShowPerson value=person options=people_options placeholder=Msg::NobodyChosen />
-            </div>
             {dynamic(body)}
         </section>
     }

@@ -18,6 +18,7 @@ use crate::ui::browser;
 use crate::ui::ctx::{dynamic, db, tr, use_ctx, Ctx, Undo};
 use crate::ui::fields::{checked, ErrorSummary, Input, Select, TextArea};
 use crate::ui::query::{query_state, History};
+use crate::ui::table::{self, Cell, Column, Row};
 use leptos::prelude::*;
 
 /// The judged rule as a checklist: ✓ met, ✗ not, with what is missing in words and, for a
@@ -217,32 +218,41 @@ fn PlacementSection(person_id: String, snapshot: Loaded<Snapshot>) -> impl IntoV
             let file = snap.records.file(&person_id)?;
             let mut list: Vec<&Placement> = file.placements.iter().filter(|p| !p.removed).collect();
             list.sort_by(|a, b| b.effective.cmp(&a.effective));
-            (!list.is_empty()).then(|| view! {
-                <table class="list" id="placements">
-                    <thead><tr>
-                        <th scope="col">{Msg::ColDate.text(locale)}</th>
-                        <th scope="col">{Msg::StepLabel.text(locale)}</th>
-                        <th scope="col" class="num">{Msg::ColRate.text(locale)}</th>
-                        <th scope="col">{Msg::ColReason.text(locale)}</th>
-                        <th scope="col"><span class="visually-hidden">{Msg::ColActions.text(locale)}</span></th>
-                    </tr></thead>
-                    <tbody>{list.into_iter().map(|p| {
-                        let step = snap.ladders.iter().find(|l| l.id == p.ladder_id).and_then(|l| l.step(&p.step_id)).map(|s| s.title.get(locale).to_owned()).unwrap_or_else(|| p.step_id.clone());
-                        let label = format!("{} {}", i18n::date(locale, p.effective), step);
-                        let undo = Undo::Placement(p.clone());
-                        view! {
-                            <tr>
-                                <td data-label=Msg::ColDate.text(locale)>{i18n::date(locale, p.effective)}</td>
-                                <td data-label=Msg::StepLabel.text(locale)>{step}{format!(" · {} {}", Msg::PayStepShort.text(locale), p.pay_step)}</td>
-                                <td data-label=Msg::ColRate.text(locale) class="num">{words::money(locale, p.hourly)}</td>
-                                <td data-label=Msg::ColReason.text(locale)>{words::placement_reason(locale, p.reason)}{(!p.note.is_empty()).then(|| format!(" · {}", p.note))}</td>
-                                <td><button type="button" class="link" on:click=move |_| removed_toggle(c, undo.clone())
-                                    aria-label=format!("{}: {label}", Msg::Remove.text(locale))>{Msg::Remove.text(locale)}</button></td>
-                            </tr>
-                        }
-                    }).collect_view()}</tbody>
-                </table>
-            })
+            if list.is_empty() {
+                return None;
+            }
+            let columns = [
+                Column::text(Msg::ColDate.text(locale)),
+                Column::text(Msg::StepLabel.text(locale)),
+                Column::num(Msg::ColRate.text(locale)),
+                Column::text(Msg::ColReason.text(locale)),
+                Column::hidden(Msg::ColActions.text(locale)),
+            ];
+            let rows = list
+                .into_iter()
+                .map(|p| {
+                    let step = snap.ladders.iter().find(|l| l.id == p.ladder_id).and_then(|l| l.step(&p.step_id)).map(|s| s.title.get(locale).to_owned()).unwrap_or_else(|| p.step_id.clone());
+                    let label = format!("{} {}", i18n::date(locale, p.effective), step);
+                    let undo = Undo::Placement(p.clone());
+                    let remove = view! {
+                        <button type="button" class="link" on:click=move |_| removed_toggle(c, undo.clone())
+                            aria-label=format!("{}: {label}", Msg::Remove.text(locale))>{Msg::Remove.text(locale)}</button>
+                    }
+                    .into_any();
+                    let reason = match p.note.as_str() {
+                        "" => words::placement_reason(locale, p.reason).to_owned(),
+                        note => format!("{} · {note}", words::placement_reason(locale, p.reason)),
+                    };
+                    Row::new(vec![
+                        i18n::date(locale, p.effective).into(),
+                        format!("{step} · {} {}", Msg::PayStepShort.text(locale), p.pay_step).into(),
+                        words::money(locale, p.hourly).into(),
+                        reason.into(),
+                        Cell::View(remove),
+                    ])
+                })
+                .collect();
+            Some(table::table("placements", "", &columns, rows))
         })
     };
     view! {

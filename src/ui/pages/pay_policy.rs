@@ -13,6 +13,7 @@ use crate::i18n::{self, Msg};
 use crate::ui::browser;
 use crate::ui::ctx::{dynamic, db, tr, use_ctx};
 use crate::ui::fields::{checked, ErrorSummary, Input};
+use crate::ui::table::{self, Cell, Column, Row};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
@@ -247,21 +248,20 @@ fn floor_card(c: crate::ui::ctx::Ctx, locale: crate::domain::text::Locale, f: &W
             c.write(async move { db().reset_floor(&id).await }, Some(Msg::OriginalRestored), None);
         }
     };
+    let columns = [Column::text(Msg::LabelFrom.text(locale)), Column::num(Msg::ColHourly.text(locale)), Column::text(Msg::Source.text(locale))];
     let rows = f
         .schedule
         .iter()
-        .map(|r| view! {
-            <tr>
-                <td data-label=Msg::LabelFrom.text(locale)>{i18n::date(locale, r.from)}</td>
-                <td data-label=Msg::ColHourly.text(locale) class="num">{words::money(locale, r.hourly)}</td>
-                <td data-label=Msg::Source.text(locale)>
-                    {if r.source.url.is_empty() { view! { <span>{r.source.title.clone()}</span> }.into_any() } else {
-                        view! { <a href=r.source.url.clone() rel="noopener noreferrer" target="_blank">{r.source.title.clone()}</a> }.into_any() }}
-                    {r.source.verify.then(|| view! { " "<span class="badge badge-verify">{Msg::BadgeVerify.text(locale)}</span> })}
-                </td>
-            </tr>
+        .map(|r| {
+            let source = view! {
+                {if r.source.url.is_empty() { view! { <span>{r.source.title.clone()}</span> }.into_any() } else {
+                    view! { <a href=r.source.url.clone() rel="noopener noreferrer" target="_blank">{r.source.title.clone()}</a> }.into_any() }}
+                {r.source.verify.then(|| view! { " "<span class="badge badge-verify">{Msg::BadgeVerify.text(locale)}</span> })}
+            }
+            .into_any();
+            Row::new(vec![i18n::date(locale, r.from).into(), words::money(locale, r.hourly).into(), Cell::View(source)])
         })
-        .collect_view();
+        .collect();
     view! {
         <section class="card floor" data-floor=f.id.clone()>
             <div class="page-head">
@@ -274,10 +274,7 @@ fn floor_card(c: crate::ui::ctx::Ctx, locale: crate::domain::text::Locale, f: &W
                     {(origin == Origin::Customised).then(|| view! { <button type="button" on:click=reset>{Msg::ResetToOriginal.text(locale)}</button> })}
                 </div>
             </div>
-            <table class="list">
-                <thead><tr><th scope="col">{Msg::LabelFrom.text(locale)}</th><th scope="col" class="num">{Msg::ColHourly.text(locale)}</th><th scope="col">{Msg::Source.text(locale)}</th></tr></thead>
-                <tbody>{rows}</tbody>
-            </table>
+            {table::table("", "", &columns, rows)}
         </section>
     }
 }

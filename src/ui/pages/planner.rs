@@ -17,6 +17,7 @@ use crate::i18n::{self, Msg};
 use crate::ui::browser;
 use crate::ui::ctx::{dynamic, db, tr, use_ctx};
 use crate::ui::fields::{checked, ErrorSummary, Input, Select};
+use crate::ui::table::{self, Cell, Column, Row};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
@@ -58,29 +59,28 @@ pub fn PlannerList() -> impl IntoView {
             if snap.plans.is_empty() {
                 return Some(view! { <p class="empty">{Msg::NoPlansYet.text(locale)}</p> }.into_any());
             }
-            Some(view! {
-                <table class="list">
-                    <thead><tr>
-                        <th scope="col">{Msg::PlanName.text(locale)}</th>
-                        <th scope="col">{Msg::EffectiveLabel.text(locale)}</th>
-                        <th scope="col" class="num">{Msg::ColPeople.text(locale)}</th>
-                        <th scope="col" class="num">{Msg::AnnualCostWithFringe.text(locale)}</th>
-                        <th scope="col">{Msg::ColStatus.text(locale)}</th>
-                    </tr></thead>
-                    <tbody>{snap.plans.iter().map(|p| {
-                        let total: Cents = price(p, &snap.records, snap.set()).iter().map(|l| l.annual_cost).sum();
-                        view! {
-                            <tr>
-                                <td data-label=Msg::PlanName.text(locale)><a href=format!("/planner/{}", p.id)>{p.name.clone()}</a></td>
-                                <td data-label=Msg::EffectiveLabel.text(locale)>{i18n::date(locale, p.effective)}</td>
-                                <td data-label=Msg::ColPeople.text(locale) class="num">{p.items.len()}</td>
-                                <td data-label=Msg::AnnualCostWithFringe.text(locale) class="num">{words::money(locale, total)}</td>
-                                <td data-label=Msg::ColStatus.text(locale)>{p.applied_on.map_or_else(|| Msg::Draft.text(locale).to_owned(), |d| format!("{} {}", Msg::AppliedOn.text(locale), i18n::date(locale, d)))}</td>
-                            </tr>
-                        }
-                    }).collect_view()}</tbody>
-                </table>
-            }.into_any())
+            let columns = [
+                Column::text(Msg::PlanName.text(locale)),
+                Column::text(Msg::EffectiveLabel.text(locale)),
+                Column::num(Msg::ColPeople.text(locale)),
+                Column::num(Msg::AnnualCostWithFringe.text(locale)),
+                Column::text(Msg::ColStatus.text(locale)),
+            ];
+            let rows = snap
+                .plans
+                .iter()
+                .map(|p| {
+                    let total: Cents = price(p, &snap.records, snap.set()).iter().map(|l| l.annual_cost).sum();
+                    Row::new(vec![
+                        Cell::Link(format!("/planner/{}", p.id), p.name.clone()),
+                        i18n::date(locale, p.effective).into(),
+                        p.items.len().to_string().into(),
+                        words::money(locale, total).into(),
+                        p.applied_on.map_or_else(|| Msg::Draft.text(locale).to_owned(), |d| format!("{} {}", Msg::AppliedOn.text(locale), i18n::date(locale, d))).into(),
+                    ])
+                })
+                .collect();
+            Some(table::table("", "", &columns, rows).into_any())
         })
     };
     view! {
@@ -271,52 +271,55 @@ pub fn PlanPage(id: String) -> impl IntoView {
             let priced = price(&plan, &snap.records, snap.set());
             let total: Cents = priced.iter().map(|l| l.annual_change).sum();
             let with_fringe: Cents = priced.iter().map(|l| l.annual_cost).sum();
+            let columns = [
+                Column::hidden(Msg::IncludeInPlan.text(locale)),
+                Column::text(Msg::ColPerson.text(locale)),
+                Column::text(Msg::StepLabel.text(locale)),
+                Column::num(Msg::CurrentRate.text(locale)),
+                Column::num(Msg::NewRate.text(locale)),
+                Column::num(Msg::AnnualChange.text(locale)),
+                Column::num(Msg::AnnualCostWithFringe.text(locale)),
+                Column::text(Msg::ColFlags.text(locale)),
+            ];
             let rows = priced
                 .iter()
                 .map(|l| {
                     let pid = l.person.id.clone();
-                    let flags = [(l.below_minimum, Msg::BelowFloorShort), (l.below_living, Msg::BelowLivingShort)]
-                        .into_iter()
-                        .filter(|(on, _)| *on)
-                        .map(|(_, m)| view! { <span class="badge status-expired">{m.text(locale)}</span>" " })
-                        .collect_view();
-                    let label = l.person.name.clone();
-                    view! {
-                        <tr data-person=l.person.id.clone()>
-                            <td><input type="checkbox" checked=true aria-label=format!("{}: {label}", Msg::IncludeInPlan.text(locale))
-                                on:change=move |_| items.update(|v| v.retain(|x| x.person_id != pid)) disabled=plan.applied_on.is_some() /></td>
-                            <td data-label=Msg::ColPerson.text(locale)><a href=format!("/people/{}", l.person.id)>{label.clone()}</a></td>
-                            <td data-label=Msg::StepLabel.text(locale)>{format!("{} → {}", l.from.title.get(locale), l.to.title.get(locale))}</td>
-                            <td data-label=Msg::CurrentRate.text(locale) class="num">{words::money(locale, l.current)}</td>
-                            <td data-label=Msg::NewRate.text(locale) class="num">{words::money(locale, l.new)}{format!(" ({} {})", Msg::PayStepShort.text(locale), l.pay_step)}</td>
-                            <td data-label=Msg::AnnualChange.text(locale) class="num">{words::money(locale, l.annual_change)}</td>
-                            <td data-label=Msg::AnnualCostWithFringe.text(locale) class="num">{words::money(locale, l.annual_cost)}</td>
-                            <td data-label=Msg::ColFlags.text(locale)>{flags}</td>
-                        </tr>
+                    let mut flags = Vec::new();
+                    if l.below_minimum {
+                        flags.push(("status-expired", Msg::BelowFloorShort.text(locale).to_owned()));
+                    }
+                    if l.below_living {
+                        flags.push(("status-due_soon", Msg::BelowLivingShort.text(locale).to_owned()));
+                    }
+                    let include = view! {
+                        <input type="checkbox" checked=true aria-label=format!("{}: {}", Msg::IncludeInPlan.text(locale), l.person.name)
+                            on:change=move |_| items.update(|v| v.retain(|x| x.person_id != pid)) disabled=plan.applied_on.is_some() />
+                    }
+                    .into_any();
+                    Row {
+                        class: "",
+                        key: l.person.id.clone(),
+                        cells: vec![
+                            Cell::View(include),
+                            Cell::Link(format!("/people/{}", l.person.id), l.person.name.clone()),
+                            format!("{} → {}", l.from.title.get(locale), l.to.title.get(locale)).into(),
+                            words::money(locale, l.current).into(),
+                            format!("{} ({} {})", words::money(locale, l.new), Msg::PayStepShort.text(locale), l.pay_step).into(),
+                            words::money(locale, l.annual_change).into(),
+                            words::money(locale, l.annual_cost).into(),
+                            Cell::Badges(flags),
+                        ],
                     }
                 })
-                .collect_view();
+                .collect();
             Some(view! {
                 <dl class="totals">
                     <div><dt>{Msg::ColPeople.text(locale)}</dt><dd id="plan-count">{priced.len()}</dd></div>
                     <div><dt>{Msg::AnnualChange.text(locale)}</dt><dd id="plan-total">{words::money(locale, total)}</dd></div>
                     <div><dt>{format!("{} ({})", Msg::AnnualCostWithFringe.text(locale), words::percent(locale, plan.fringe))}</dt><dd id="plan-total-fringe">{words::money(locale, with_fringe)}</dd></div>
                 </dl>
-                {if priced.is_empty() { view! { <p class="empty">{Msg::PlanEmpty.text(locale)}</p> }.into_any() } else { view! {
-                    <table class="list plan-table">
-                        <thead><tr>
-                            <th scope="col"><span class="visually-hidden">{Msg::IncludeInPlan.text(locale)}</span></th>
-                            <th scope="col">{Msg::ColPerson.text(locale)}</th>
-                            <th scope="col">{Msg::StepLabel.text(locale)}</th>
-                            <th scope="col" class="num">{Msg::CurrentRate.text(locale)}</th>
-                            <th scope="col" class="num">{Msg::NewRate.text(locale)}</th>
-                            <th scope="col" class="num">{Msg::AnnualChange.text(locale)}</th>
-                            <th scope="col" class="num">{Msg::AnnualCostWithFringe.text(locale)}</th>
-                            <th scope="col">{Msg::ColFlags.text(locale)}</th>
-                        </tr></thead>
-                        <tbody>{rows}</tbody>
-                    </table>
-                }.into_any() }}
+                {if priced.is_empty() { view! { <p class="empty">{Msg::PlanEmpty.text(locale)}</p> }.into_any() } else { table::table("", "plan-table", &columns, rows) }}
             })
         })
     };
@@ -350,14 +353,14 @@ pub fn PlanPage(id: String) -> impl IntoView {
                     <Input id="plan-effective" label=Msg::EffectiveLabel value=effective errors field=Field::Effective kind="date" />
                     <Input id="plan-fringe" label=Msg::FringeLabel value=fringe errors field=Field::Fringe inputmode="decimal" />
                 </div>
-                <div class="row">
+                <div class="row row-bottom">
                     <div class="field">
                         <label for="plan-ready-by">{tr(Msg::ReadyByLabel)}</label>
                         <input id="plan-ready-by" type="date" bind:value=ready_by />
                     </div>
                     <div class="field"><button type="button" id="add-ready" on:click=add_ready>{tr(Msg::AddEveryoneReady)}</button></div>
                 </div>
-                <div class="row">
+                <div class="row row-bottom">
                     <Select id="plan-person" label=Msg::LabelPerson value=pick_person options=person_options placeholder=Msg::ChoosePerson />
                     <Select id="plan-step" label=Msg::ToStepLabel value=pick_step options=step_options placeholder=Msg::ChooseStep />
                     <div class="field"><button type="button" id="add-person" on:click=add_one>{tr(Msg::AddToPlan)}</button></div>

@@ -17,44 +17,44 @@ use crate::ui::browser;
 use crate::ui::ctx::{dynamic, tr, use_ctx};
 use crate::ui::fields::Select;
 use crate::ui::query::{query_state, History};
+use crate::ui::table::{self, Cell, Column, Row};
 use leptos::prelude::*;
 
 /// Rows shown per list; the CSV has them all.
 const LIST_LIMIT: usize = 50;
 
-fn row_view(locale: Locale, r: &BoardRow, names: &Names) -> impl IntoView {
-    let missing: Vec<String> = r.readiness.missing.iter().map(|m| words::missing(locale, DateStyle::Local, m, names)).collect();
-    let when = match (r.readiness.ready, r.readiness.earliest) {
-        (true, _) => Msg::ReadyNow.text(locale).to_owned(),
-        (false, Some(d)) => i18n::ready_on(locale, d, r.readiness.needs_plans),
-        (false, None) => Msg::NotReadyYet.text(locale).to_owned(),
-    };
-    view! {
-        <tr>
-            <td data-label=Msg::ColPerson.text(locale)><a href=format!("/people/{}", r.person.id)>{r.person.name.clone()}</a></td>
-            <td data-label=Msg::LadderLabel.text(locale)>{r.ladder.name.get(locale).to_owned()}</td>
-            <td data-label=Msg::StepLabel.text(locale)>{format!("{} → {}", r.current.title.get(locale), r.readiness.step.title.get(locale))}</td>
-            <td data-label=Msg::ColReadiness.text(locale)>{when}</td>
-            <td data-label=Msg::ColMissing.text(locale)>{missing.join("; ")}</td>
-        </tr>
-    }
-}
-
 fn table(locale: Locale, rows: &[&BoardRow], names: &Names) -> AnyView {
     if rows.is_empty() {
         return view! { <p class="empty">{Msg::NobodyHere.text(locale)}</p> }.into_any();
     }
+    let columns = [
+        Column::text(Msg::ColPerson.text(locale)),
+        Column::text(Msg::LadderLabel.text(locale)),
+        Column::text(Msg::StepLabel.text(locale)),
+        Column::text(Msg::ColReadiness.text(locale)),
+        Column::text(Msg::ColMissing.text(locale)),
+    ];
+    let body = rows
+        .iter()
+        .take(LIST_LIMIT)
+        .map(|r| {
+            let missing: Vec<String> = r.readiness.missing.iter().map(|m| words::missing(locale, DateStyle::Local, m, names)).collect();
+            let when = match (r.readiness.ready, r.readiness.earliest) {
+                (true, _) => Msg::ReadyNow.text(locale).to_owned(),
+                (false, Some(d)) => i18n::ready_on(locale, d, r.readiness.needs_plans),
+                (false, None) => Msg::NotReadyYet.text(locale).to_owned(),
+            };
+            Row::new(vec![
+                Cell::Link(format!("/people/{}", r.person.id), r.person.name.clone()),
+                r.ladder.name.get(locale).into(),
+                format!("{} → {}", r.current.title.get(locale), r.readiness.step.title.get(locale)).into(),
+                when.into(),
+                missing.join("; ").into(),
+            ])
+        })
+        .collect();
     view! {
-        <table class="list">
-            <thead><tr>
-                <th scope="col">{Msg::ColPerson.text(locale)}</th>
-                <th scope="col">{Msg::LadderLabel.text(locale)}</th>
-                <th scope="col">{Msg::StepLabel.text(locale)}</th>
-                <th scope="col">{Msg::ColReadiness.text(locale)}</th>
-                <th scope="col">{Msg::ColMissing.text(locale)}</th>
-            </tr></thead>
-            <tbody>{rows.iter().take(LIST_LIMIT).map(|r| row_view(locale, r, names)).collect_view()}</tbody>
-        </table>
+        {table::table("", "", &columns, body)}
         {(rows.len() > LIST_LIMIT).then(|| view! { <p class="muted">{i18n::listed_of(locale, LIST_LIMIT, rows.len())}</p> })}
     }
     .into_any()
