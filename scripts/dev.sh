@@ -119,8 +119,8 @@ benchmarks() {
   node tests/perf/bench.mjs
   log "Benchmark: first load under Lighthouse's mobile profile"
   node tests/perf/lighthouse.mjs
-  log "Benchmark: rules engine (criterion, release; target under 50 ms)"
-  cargo bench --locked --bench status -- --noplot 2>&1 | grep -E '^statuses|time:'
+  log "Benchmark: rules engine and readiness (criterion, release; targets under 50 ms each)"
+  cargo bench --locked --bench status --bench readiness -- --noplot 2>&1 | grep -E '^statuses|^readiness|time:'
 }
 
 cmd_bench() {

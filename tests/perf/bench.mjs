@@ -180,7 +180,7 @@ try {
   }
 
   const dashboardOpens = [];
-  for (let run = 0; run < 5; run++) {
+  for (let run = 0; run < 7; run++) {
     await page.goto(BASE + '/compliance');
     await page.locator('.tiles').waitFor();
     dashboardOpens.push(await page.evaluate(() => performance.now()));
@@ -198,7 +198,33 @@ try {
       return performance.now() - start;
     }, day));
   }
-  // Within the app: the people list after the dashboard (data already read in this tab).
+  // The readiness board: everyone placed on a copied example ladder (placements written into
+  // each person's document, as the app stores them), then the board opened afresh.
+  await page.goto(BASE + '/ladders');
+  await page.getByRole('button', { name: 'Use this example: County peer support series' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Edit ladder' }).waitFor();
+  const ladderId = new URL(page.url()).pathname.split('/')[2];
+  await page.evaluate(async (ladderId) => {
+    const db = await new Promise((ok, fail) => { const r = indexedDB.open('escalera'); r.onsuccess = () => ok(r.result); r.onerror = fail; });
+    const docs = await new Promise((ok, fail) => { const r = db.transaction('person_records').objectStore('person_records').getAll(); r.onsuccess = () => ok(r.result); r.onerror = fail; });
+    const tx = db.transaction('person_records', 'readwrite');
+    docs.forEach((d, i) => {
+      const doc = JSON.parse(d.json);
+      doc.placements = [{ id: `pl${i}`, ladder_id: ladderId, step_id: ['trainee', 'i', 'ii'][i % 3], pay_step: 1, hourly: 1792, effective: '2024-01-15', reason: 'hire' }];
+      tx.objectStore('person_records').put({ id: d.id, json: JSON.stringify(doc) });
+    });
+    await new Promise((ok, fail) => { tx.oncomplete = ok; tx.onerror = fail; });
+    db.close();
+  }, ladderId);
+  const boardOpens = [];
+  for (let run = 0; run < 3; run++) {
+    await page.goto(BASE + '/readiness');
+    await page.locator('.tiles').waitFor({ timeout: 60_000 });
+    boardOpens.push(await page.evaluate(() => performance.now()));
+  }
+  const boardCounts = await page.locator('.tile-count').allTextContents();
+
+  // Within the app: the people list after the board (data already read in this tab).
   const listAfterDashboard = await page.evaluate(async () => {
     const start = performance.now();
     document.querySelector('a[href="/people"]').click();
@@ -222,7 +248,8 @@ try {
   console.log(`  search keystroke, ${PEOPLE} people:        median ${median(work).toFixed(1)} ms, max ${Math.max(...work).toFixed(1)} ms (to next paint: median ${median(painted).toFixed(1)} ms) over ${work.length} keystrokes`);
   console.log(`  after typing "${typed}": ${shown}`);
   console.log(`  dashboard "as of" change:              median ${median(asOfChanges).toFixed(1)} ms, max ${Math.max(...asOfChanges).toFixed(1)} ms to next paint over ${asOfChanges.length} dates`);
-  console.log(`  people list after the dashboard, in the app (nothing re-read): ${listAfterDashboard.toFixed(1)} ms`);
+  console.log(`  readiness board opens, ${PEOPLE} people on a ladder: median ${fmt(median(boardOpens))} (${range(boardOpens)}) (ready now, within 90 days, blocked: ${boardCounts.join(', ')})`);
+  console.log(`  people list after the board, in the app (nothing re-read): ${listAfterDashboard.toFixed(1)} ms`);
 } finally {
   server.kill();
 }
