@@ -57,6 +57,8 @@ test('HR copies an example ladder, edits a step requirement and a grade; a rate 
   // The picture says what it shows, and the table says it in text.
   await expect(page.locator('svg[role="img"] > title')).toContainText('pay range as a bar');
   await expect(page.locator('.ladder-table tbody tr')).toHaveCount(6);
+  await page.getByRole('button', { name: 'Dismiss' }).click();
+  await page.getByLabel('Show where a person stands').focus();
   await page.screenshot({ path: 'tests/e2e/screenshots/ladder-page.png', fullPage: true });
 
   // The copied grade "Peer Support Specialist I" starts at $17.92; HR types $16.80.
