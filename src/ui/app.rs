@@ -18,6 +18,15 @@ use leptos_router::path;
 use std::rc::Rc;
 
 pub fn start() {
+    // The static loading screen of index.html gives way to the app, unless it found that
+    // this browser cannot run it (its message, in the reader's language, stays).
+    let document = gloo_utils::document();
+    if document.query_selector("#boot .boot-error").ok().flatten().is_some() {
+        return;
+    }
+    if let Some(boot) = document.get_element_by_id("boot") {
+        boot.remove();
+    }
     leptos::mount::mount_to_body(App);
 }
 

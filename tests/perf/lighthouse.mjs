@@ -20,7 +20,10 @@ try {
   const runs = [];
   for (let run = 0; run < 3; run++) {
     // The default config is the mobile profile (Moto G Power, slow 4G, 4× CPU throttling).
-    const result = await lighthouse(URL_TO_TEST, { port: chrome.port, onlyCategories: ['performance'], output: 'json', logLevel: 'error' });
+    // Applied throttling (the same slow 4G and 4× CPU, really imposed): Lighthouse's default
+    // simulation estimates paints from an unthrottled trace, where the wasm download ends
+    // before the static loading screen paints and so is counted as its dependency.
+    const result = await lighthouse(URL_TO_TEST, { port: chrome.port, onlyCategories: ['performance'], output: 'json', logLevel: 'error', throttlingMethod: 'devtools' });
     const lhr = result.lhr;
     runs.push({
       score: Math.round(lhr.categories.performance.score * 100),
@@ -29,10 +32,33 @@ try {
       fcp: lhr.audits['first-contentful-paint'].numericValue,
     });
   }
+  // Lighthouse's default, simulated throttling, once, for comparison.
+  const simulated = (await lighthouse(URL_TO_TEST, { port: chrome.port, onlyCategories: ['performance'], output: 'json', logLevel: 'error' })).lhr;
   runs.sort((a, b) => a.score - b.score);
   const mid = runs[1];
-  console.log(`\nLighthouse, mobile profile (slow 4G, 4× CPU), first load of /, median of ${runs.length} by score:`);
-  console.log(`  performance score ${mid.score} (runs: ${runs.map((r) => r.score).join(', ')}); FCP ${(mid.fcp / 1000).toFixed(1)} s, LCP ${(mid.lcp / 1000).toFixed(1)} s, TBT ${mid.tbt.toFixed(0)} ms`);
+  console.log(`\nLighthouse, mobile profile (slow 4G, 4× CPU, applied), first load of /, median of ${runs.length} by score:`);
+  console.log(`  performance score ${mid.score} (runs: ${runs.map((r) => r.score).join(', ')}); FCP ${(mid.fcp / 1000).toFixed(1)} s, LCP ${(mid.lcp / 1000).toFixed(1)} s (the static loading screen), TBT ${mid.tbt.toFixed(0)} ms`);
+  console.log(`  simulated throttling (Lighthouse's default): score ${Math.round(simulated.categories.performance.score * 100)}, LCP ${(simulated.audits['largest-contentful-paint'].numericValue / 1000).toFixed(1)} s`);
+
+  // When the first screen can be used (the first-run choice drawn by the app), same conditions.
+  const { chromium } = await import('@playwright/test');
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  const usable = [];
+  for (let run = 0; run < 3; run++) {
+    const context = await browser.newContext({ viewport: { width: 412, height: 823 } });
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 });
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+    await page.goto(URL_TO_TEST);
+    await page.getByRole('button', { name: /An organization/ }).waitFor({ timeout: 60_000 });
+    usable.push(await page.evaluate(() => performance.now()));
+    await context.close();
+  }
+  await browser.close();
+  usable.sort((a, b) => a - b);
+  console.log(`  first screen usable (the app drawn, slow 4G, 4× CPU): median ${(usable[1] / 1000).toFixed(1)} s (${usable.map((u) => (u / 1000).toFixed(1)).join(', ')} s)`);
 } finally {
   if (chrome) await chrome.kill();
   server.kill();
