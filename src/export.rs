@@ -14,7 +14,9 @@ use crate::domain::training::TrainingType;
 use crate::i18n::{self, DateStyle};
 
 /// The header, exactly as the format document says.
-pub const COMPLIANCE_HEADER: &str = "person,email,worker_type,requirement,status,valid_until,hours_done,hours_required,next_action";
+/// Version 2 appends the last six columns; the first nine keep their names and order.
+pub const COMPLIANCE_HEADER: &str = "person,email,worker_type,requirement,status,valid_until,hours_done,hours_required,next_action,\
+cycle_start,cycle_end,category_hours,waiver_reason,waived_by,waived_until";
 
 /// A CSV cell: quoted when it holds a comma, quote or line break (RFC 4180), and prefixed
 /// with `'` when a spreadsheet would read it as a formula (`=`, `+`, `-`, `@`, tab, CR).
@@ -50,6 +52,12 @@ pub fn compliance_csv(
             e.hours_done.map(|h| h.to_string()).unwrap_or_default(),
             e.hours_required.map(|h| h.to_string()).unwrap_or_default(),
             e.next.as_ref().map(|a| i18n::next_action(locale, DateStyle::Iso, a, &training, &requirement)).unwrap_or_default(),
+            e.cycle.map(|(from, _)| from.to_iso()).unwrap_or_default(),
+            e.cycle.map(|(_, to)| to.to_iso()).unwrap_or_default(),
+            e.categories.iter().map(|k| format!("{}:{}/{}", k.category.code(), k.done, k.required)).collect::<Vec<_>>().join(";"),
+            e.waiver.as_ref().map(|w| w.reason.clone()).unwrap_or_default(),
+            e.waiver.as_ref().map(|w| w.waived_by.clone()).unwrap_or_default(),
+            e.waiver.as_ref().and_then(|w| w.until).map(|d| d.to_iso()).unwrap_or_default(),
         ];
         out.push_str(&fields.iter().map(|f| cell(f)).collect::<Vec<_>>().join(","));
         out.push_str("\r\n");
@@ -125,7 +133,11 @@ pub(crate) mod tests {
         let requirements = presets();
         let trainings = builtin_trainings();
         let ctx = Context { requirements: &requirements, trainings: &trainings, due_soon_days: DEFAULT_DUE_SOON_DAYS };
-        let facts = Facts { person: &rosa, completions: &completions, work_hours: &[], waivers: &[] };
+        let waiver = crate::domain::requirement::Waiver {
+            id: "w".into(), person_id: "p1".into(), requirement_id: "preset.cpr".into(), reason: "Medical leave, per HR".into(),
+            waived_by: "Ana Ruiz".into(), from: d("2025-01-01"), until: Some(d("2025-12-31")), removed: false,
+        };
+        let facts = Facts { person: &rosa, completions: &completions, work_hours: &[], waivers: std::slice::from_ref(&waiver) };
         let evaluations = evaluate_all(facts, ctx, d("2025-06-01"));
         let rows: Vec<(&Person, &Evaluation)> = evaluations.iter().map(|e| (&rosa, e)).collect();
         let csv = compliance_csv(Locale::En, &rows, &requirements, &trainings);
@@ -133,18 +145,22 @@ pub(crate) mod tests {
 
         assert_eq!(table[0].join(","), COMPLIANCE_HEADER);
         assert_eq!(table.len(), 1 + evaluations.len());
-        assert!(table.iter().all(|r| r.len() == 9), "every row has 9 fields");
+        assert!(table.iter().all(|r| r.len() == 15), "every row has 15 fields");
         let by_req = |name: &str| table.iter().find(|r| r[3].starts_with(name)).unwrap_or_else(|| panic!("{name}"));
         let ce = by_req("Peer certification continuing education");
         assert_eq!(ce[0], "Delgado, Rosa");
         assert_eq!(ce[1], "rosa@example.org");
         assert_eq!(ce[2], "peer_support_specialist");
-        assert_eq!(&ce[4..9], ["in_progress", "2026-03-01", "16.5", "20", "3.5 more law and ethics hours before 2026-03-02"]);
+        assert_eq!(&ce[4..9], ["in_progress", "2026-03-01", "16.5", "20", "3.5 more law and ethics hours by 2026-03-01"]);
+        // What the card shows beside the bars: the cycle counted and each category's hours.
+        assert_eq!(&ce[9..15], ["2024-03-01", "2026-03-01", "law_ethics:2.5/6", "", "", ""]);
         let cert = by_req("Medi-Cal peer support specialist certification");
         assert_eq!(&cert[4..6], ["current", "2026-03-01"]);
         assert_eq!(cert[8], "Renew between 2025-12-02 and 2026-03-01");
+        // A waived row says why, by whom and until when.
         let cpr = by_req("CPR");
-        assert_eq!(&cpr[4..9], ["missing", "", "", "", "Complete CPR, AED and first aid (American Heart Association)"]);
+        assert_eq!(&cpr[4..9], ["waived", "", "", "", ""]);
+        assert_eq!(&cpr[12..15], ["Medical leave, per HR", "Ana Ruiz", "2025-12-31"]);
         // Statuses are the code words.
         let words = ["current", "due_soon", "expired", "missing", "in_progress", "waived"];
         assert!(table[1..].iter().all(|r| words.contains(&r[4].as_str())));

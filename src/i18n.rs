@@ -501,8 +501,14 @@ pub fn decimal_separator(locale: Locale) -> char {
     }
 }
 
+/// Hours as people of the locale read them: "2,000.5" / "2.000,5".
 pub fn hours(locale: Locale, h: Hours) -> String {
-    h.format_with(decimal_separator(locale))
+    let whole = number(locale, u64::from(h.hundredths() / 100));
+    let text = h.format_with(decimal_separator(locale));
+    match text.find(decimal_separator(locale)) {
+        Some(i) => format!("{whole}{}", &text[i..]),
+        None => whole,
+    }
 }
 
 const MONTHS_EN: [&str; 12] = ["January", "February", "March", "April", "May", "June", "July", "August",
@@ -865,11 +871,43 @@ mod tests {
     }
 }
 
-/// "16.5 of 20 hours".
+/// The hours line of a card: "16.5 of 20 hours", and when the total is reached but a category
+/// is short, which one on the same line: "20 of 20 hours, but 4 of the 6 law and ethics hours".
+pub fn hours_line(locale: Locale, done: Hours, required: Hours, short: &[crate::domain::status::CategoryProgress]) -> String {
+    let mut text = hours_of(locale, done, required);
+    if done < required {
+        return text;
+    }
+    let parts: Vec<String> = short
+        .iter()
+        .filter(|k| k.done < k.required)
+        .map(|k| {
+            let kind = ce_category(locale, k.category).to_lowercase();
+            let (got, of) = (hours(locale, k.done), hours(locale, k.required));
+            match (locale, k.required.is_one()) {
+                (Locale::En, true) => format!("{got} of the 1 {kind} hour"),
+                (Locale::En, false) => format!("{got} of the {of} {kind} hours"),
+                (Locale::Es, true) => format!("{got} de la 1 hora de {kind}"),
+                (Locale::Es, false) => format!("{got} de las {of} horas de {kind}"),
+            }
+        })
+        .collect();
+    if !parts.is_empty() {
+        text += &match locale {
+            Locale::En => format!(", but {}", join_names(locale, &parts, true)),
+            Locale::Es => format!(", pero solo {}", join_names(locale, &parts, true)),
+        };
+    }
+    text
+}
+
+/// "16.5 of 20 hours" ("1 of 1 hour").
 pub fn hours_of(locale: Locale, done: Hours, required: Hours) -> String {
-    match locale {
-        Locale::En => format!("{} of {} hours", hours(locale, done), hours(locale, required)),
-        Locale::Es => format!("{} de {} horas", hours(locale, done), hours(locale, required)),
+    match (locale, required.is_one()) {
+        (Locale::En, true) => format!("{} of 1 hour", hours(locale, done)),
+        (Locale::En, false) => format!("{} of {} hours", hours(locale, done), hours(locale, required)),
+        (Locale::Es, true) => format!("{} de 1 hora", hours(locale, done)),
+        (Locale::Es, false) => format!("{} de {} horas", hours(locale, done), hours(locale, required)),
     }
 }
 
@@ -1048,7 +1086,10 @@ pub fn next_action(
         DateStyle::Iso => '.',
         DateStyle::Local => decimal_separator(locale),
     };
-    let h = |x: Hours| x.format_with(dec);
+    let h = |x: Hours| match style {
+        DateStyle::Iso => x.format_with(dec),
+        DateStyle::Local => hours(locale, x),
+    };
     match action {
         Complete { trainings, all, by } => {
             let names: Vec<String> = trainings.iter().map(|t| training(t)).collect();
@@ -1056,28 +1097,40 @@ pub fn next_action(
             match (locale, by) {
                 (Locale::En, Some(d)) => format!("Complete {what} by {}", date_in(locale, style, *d)),
                 (Locale::En, None) => format!("Complete {what}"),
-                (Locale::Es, Some(d)) => format!("Completar {what} antes del {}", date_in(locale, style, d.add_days(1))),
+                (Locale::Es, Some(d)) => format!("Completar {what} a más tardar el {}", date_in(locale, style, *d)),
                 (Locale::Es, None) => format!("Completar {what}"),
             }
         }
+        // No early window (AHA: a new card from the class date): only the deadline is news.
+        Renew { opens, by } if opens >= by => match locale {
+            Locale::En => format!("Renew by {}", date_in(locale, style, *by)),
+            Locale::Es => format!("Renovar a más tardar el {}", date_in(locale, style, *by)),
+        },
         Renew { opens, by } => match locale {
             Locale::En => format!("Renew between {} and {}", date_in(locale, style, *opens), date_in(locale, style, *by)),
             Locale::Es => format!("Renovar entre el {} y el {}", date_in(locale, style, *opens), date_in(locale, style, *by)),
         },
-        MoreHours { total, by_category, before } => {
+        MoreHours { total, by_category, by } => {
             let parts: Vec<String> = by_category
                 .iter()
-                .map(|(k, x)| match locale {
-                    Locale::En => format!("{} more {} hours", h(*x), ce_category(locale, *k).to_lowercase()),
-                    Locale::Es => format!("{} horas más de {}", h(*x), ce_category(locale, *k).to_lowercase()),
+                .map(|(k, x)| {
+                    let kind = ce_category(locale, *k).to_lowercase();
+                    match (locale, x.is_one()) {
+                        (Locale::En, true) => format!("1 more {kind} hour"),
+                        (Locale::En, false) => format!("{} more {kind} hours", h(*x)),
+                        (Locale::Es, true) => format!("1 hora más de {kind}"),
+                        (Locale::Es, false) => format!("{} horas más de {kind}", h(*x)),
+                    }
                 })
                 .collect();
             let most = by_category.iter().map(|(_, x)| *x).max().unwrap_or(Hours::ZERO);
-            let when = date_in(locale, style, *before);
-            let mut text = match (locale, parts.is_empty()) {
-                (Locale::En, true) => format!("{} more hours", h(*total)),
-                (Locale::Es, true) => format!("{} horas más", h(*total)),
-                (_, false) => join_names(locale, &parts, true),
+            let when = date_in(locale, style, *by);
+            let mut text = match (locale, parts.is_empty(), total.is_one()) {
+                (Locale::En, true, true) => "1 more hour".to_owned(),
+                (Locale::En, true, false) => format!("{} more hours", h(*total)),
+                (Locale::Es, true, true) => "1 hora más".to_owned(),
+                (Locale::Es, true, false) => format!("{} horas más", h(*total)),
+                (_, false, _) => join_names(locale, &parts, true),
             };
             if !parts.is_empty() && *total > most {
                 text += &match locale {
@@ -1086,14 +1139,19 @@ pub fn next_action(
                 };
             }
             match locale {
-                Locale::En => format!("{text} before {when}"),
-                Locale::Es => format!("{text} antes del {when}"),
+                Locale::En => format!("{text} by {when}"),
+                Locale::Es => format!("{text} a más tardar el {when}"),
             }
         }
-        MoreWorkHours { hours } => match locale {
-            Locale::En => format!("{} more work hours", h(*hours)),
-            Locale::Es => format!("{} horas más de trabajo", h(*hours)),
-        },
+        // A threshold ("more than 2,000 hours") is said as the threshold and the hours so far:
+        // "0.01 more hours" would be true and useless.
+        MoreWorkHours { need, within_months, worked } => {
+            let (need, worked) = (h(*need), h(*worked));
+            match locale {
+                Locale::En => format!("Work more than {need} hours within {within_months} months ({worked} so far)"),
+                Locale::Es => format!("Trabajar más de {need} horas en {within_months} meses ({worked} hasta ahora)"),
+            }
+        }
         First { requirement_id } => match locale {
             Locale::En => format!("First: {}", requirement(requirement_id)),
             Locale::Es => format!("Primero: {}", requirement(requirement_id)),
@@ -1128,22 +1186,37 @@ mod rule_words {
         let more = NextAction::MoreHours {
             total: Hours::from_hundredths(350),
             by_category: vec![(CeCategory::LawEthics, Hours::from_hundredths(350))],
-            before: d("2027-03-01"),
+            by: d("2027-03-01"),
         };
-        assert_eq!(next_action(Locale::En, DateStyle::Iso, &more, &names, &names), "3.5 more law and ethics hours before 2027-03-01");
+        assert_eq!(next_action(Locale::En, DateStyle::Iso, &more, &names, &names), "3.5 more law and ethics hours by 2027-03-01");
         assert_eq!(
             next_action(Locale::Es, DateStyle::Local, &more, &names, &names),
-            "3,5 horas más de leyes y ética antes del 1 de marzo de 2027"
+            "3,5 horas más de leyes y ética a más tardar el 1 de marzo de 2027"
         );
-        let both = NextAction::MoreHours { total: Hours::whole(6), by_category: vec![(CeCategory::LawEthics, Hours::whole(2))], before: d("2027-03-01") };
-        assert_eq!(next_action(Locale::En, DateStyle::Iso, &both, &names, &names), "2 more law and ethics hours (6 more in all) before 2027-03-01");
-        let total = NextAction::MoreHours { total: Hours::whole(6), by_category: vec![], before: d("2027-01-01") };
-        assert_eq!(next_action(Locale::En, DateStyle::Iso, &total, &names, &names), "6 more hours before 2027-01-01");
+        let both = NextAction::MoreHours { total: Hours::whole(6), by_category: vec![(CeCategory::LawEthics, Hours::whole(2))], by: d("2027-03-01") };
+        assert_eq!(next_action(Locale::En, DateStyle::Iso, &both, &names, &names), "2 more law and ethics hours (6 more in all) by 2027-03-01");
+        let total = NextAction::MoreHours { total: Hours::whole(6), by_category: vec![], by: d("2026-12-31") };
+        assert_eq!(next_action(Locale::En, DateStyle::Local, &total, &names, &names), "6 more hours by December 31, 2026");
+        // One hour is singular in both languages.
+        let one = NextAction::MoreHours { total: Hours::whole(1), by_category: vec![], by: d("2026-12-31") };
+        assert_eq!(next_action(Locale::En, DateStyle::Local, &one, &names, &names), "1 more hour by December 31, 2026");
+        assert_eq!(next_action(Locale::Es, DateStyle::Local, &one, &names, &names), "1 hora más a más tardar el 31 de diciembre de 2026");
+        let one_le = NextAction::MoreHours { total: Hours::whole(1), by_category: vec![(CeCategory::LawEthics, Hours::whole(1))], by: d("2026-12-31") };
+        assert_eq!(next_action(Locale::En, DateStyle::Local, &one_le, &names, &names), "1 more law and ethics hour by December 31, 2026");
+        // A threshold is said as the threshold and the hours so far, grouped the reader's way.
+        let work = NextAction::MoreWorkHours { need: Hours::whole(2000), within_months: 36, worked: Hours::whole(2000) };
+        assert_eq!(next_action(Locale::En, DateStyle::Local, &work, &names, &names), "Work more than 2,000 hours within 36 months (2,000 so far)");
+        assert_eq!(next_action(Locale::Es, DateStyle::Local, &work, &names, &names), "Trabajar más de 2.000 horas en 36 meses (2.000 hasta ahora)");
+        assert_eq!(next_action(Locale::En, DateStyle::Iso, &work, &names, &names), "Work more than 2000 hours within 36 months (2000 so far)");
+        // No early window: a deadline, not an empty range.
+        let cpr = NextAction::Renew { opens: d("2028-11-30"), by: d("2028-11-30") };
+        assert_eq!(next_action(Locale::En, DateStyle::Local, &cpr, &names, &names), "Renew by November 30, 2028");
+        assert_eq!(next_action(Locale::Es, DateStyle::Local, &cpr, &names, &names), "Renovar a más tardar el 30 de noviembre de 2028");
         let complete = NextAction::Complete { trainings: vec!["builtin.peer_core_80h".into(), "builtin.peer_exam".into()], all: true, by: None };
         assert_eq!(next_action(Locale::En, DateStyle::Iso, &complete, &names, &names), "Complete peer core 80h and peer exam");
         let either = NextAction::Complete { trainings: vec!["a".into(), "b".into(), "c".into()], all: false, by: Some(d("2026-12-01")) };
         assert_eq!(next_action(Locale::En, DateStyle::Iso, &either, &names, &names), "Complete a, b or c by 2026-12-01");
-        assert_eq!(next_action(Locale::Es, DateStyle::Iso, &either, &names, &names), "Completar a, b o c antes del 2026-12-02");
+        assert_eq!(next_action(Locale::Es, DateStyle::Iso, &either, &names, &names), "Completar a, b o c a más tardar el 2026-12-01");
         let renew = NextAction::Renew { opens: d("2027-12-02"), by: d("2028-03-01") };
         assert_eq!(next_action(Locale::En, DateStyle::Local, &renew, &names, &names), "Renew between December 2, 2027 and March 1, 2028");
         let peer_ce = crate::domain::presets::presets().into_iter().find(|r| r.id == "preset.peer_ce").unwrap();
@@ -1154,6 +1227,12 @@ mod rule_words {
         let cpr = crate::domain::presets::presets().into_iter().find(|r| r.id == "preset.hipaa_at_hire").unwrap();
         assert_eq!(requirement_summary(Locale::Es, &cpr.rule, &names, &names), "Tener: hipaa · se debe dentro de 30 días desde la contratación");
         assert_eq!(hours_of(Locale::Es, Hours::from_hundredths(1650), Hours::whole(20)), "16,5 de 20 horas");
+        use crate::domain::status::CategoryProgress;
+        let law = |done: u32| [CategoryProgress { category: CeCategory::LawEthics, done: Hours::whole(done), required: Hours::whole(6) }];
+        assert_eq!(hours_line(Locale::En, Hours::whole(20), Hours::whole(20), &law(4)), "20 of 20 hours, but 4 of the 6 law and ethics hours");
+        assert_eq!(hours_line(Locale::Es, Hours::whole(20), Hours::whole(20), &law(4)), "20 de 20 horas, pero solo 4 de las 6 horas de leyes y ética");
+        assert_eq!(hours_line(Locale::En, Hours::whole(20), Hours::whole(20), &law(6)), "20 of 20 hours");
+        assert_eq!(hours_line(Locale::En, Hours::whole(12), Hours::whole(20), &law(4)), "12 of 20 hours");
         assert_eq!(
             timeline_entry(Locale::En, "CPR", "CPR class".into(), d("2025-03-03"), Some(d("2027-03-31")), true),
             "CPR: CPR class — valid March 3, 2025 to March 31, 2027 (late renewal: the period restarted)"

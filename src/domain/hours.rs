@@ -15,7 +15,7 @@ pub struct Hours {
 }
 
 /// The largest number of hours a single training record may carry (issue: hours ≤ 500).
-pub const MAX_HOURS_PER_RECORD: Hours = Hours { hundredths: 500_00 };
+pub const MAX_HOURS_PER_RECORD: Hours = Hours { hundredths: 50_000 };
 
 impl Hours {
     pub const ZERO: Hours = Hours { hundredths: 0 };
@@ -26,6 +26,11 @@ impl Hours {
 
     pub const fn whole(hours: u32) -> Hours {
         Hours { hundredths: hours * 100 }
+    }
+
+    /// Exactly one hour: the singular in both languages ("1 hour", "1 hora").
+    pub fn is_one(self) -> bool {
+        self.hundredths == 100
     }
 
     pub fn hundredths(self) -> u32 {

@@ -51,10 +51,12 @@ pub enum NextAction {
     Complete { trainings: Vec<String>, all: bool, by: Option<Date> },
     /// Renew: the window opens on `opens` and the credential lapses after `by`.
     Renew { opens: Date, by: Date },
-    /// More hours before a date: in total, and per CE category that is still short.
-    MoreHours { total: Hours, by_category: Vec<(CeCategory, Hours)>, before: Date },
-    /// More work hours for an experience pathway.
-    MoreWorkHours { hours: Hours },
+    /// More hours by a date (its last day): in total, and per CE category still short.
+    MoreHours { total: Hours, by_category: Vec<(CeCategory, Hours)>, by: Date },
+    /// An experience pathway: more than `need` work hours within the last `within_months`
+    /// months; `worked` so far. Said as the threshold and the hours so far, never as a
+    /// fraction of an hour still "missing".
+    MoreWorkHours { need: Hours, within_months: u32, worked: Hours },
     /// Another requirement must be met first.
     First { requirement_id: String },
     /// The rule counts from the hire date, which is not recorded.
@@ -158,7 +160,7 @@ fn evaluate_at_depth(req: &Requirement, facts: Facts, ctx: Context, as_of: Date,
     }
     match &req.rule {
         Rule::Credential(rule) => credential(rule, facts, ctx, as_of, depth, blank),
-        Rule::Hours(rule) => hours(rule, facts, ctx, as_of, depth, blank),
+        Rule::Hours(rule) => hours(rule, facts, ctx, as_of, depth, req.effective_from, blank),
     }
 }
 
@@ -302,6 +304,8 @@ fn credential(rule: &CredentialRule, facts: Facts, ctx: Context, as_of: Date, de
         .map(|p| (p, pathway_progress(p, facts, ctx, as_of)))
         .max_by(|(_, a), (_, b)| (a.0.hundredths() as u64 * b.1.hundredths().max(1) as u64).cmp(&(b.0.hundredths() as u64 * a.1.hundredths().max(1) as u64)));
     let overdue = deadline.is_some_and(|d| as_of > d);
+    // A passed deadline is not a date to do it by: an overdue step just says what to do.
+    let by = deadline.filter(|_| !overdue);
     match best {
         Some((p, (done, required, next))) if done > Hours::ZERO => Evaluation {
             status: if overdue { Status::Expired } else { Status::InProgress },
@@ -309,14 +313,14 @@ fn credential(rule: &CredentialRule, facts: Facts, ctx: Context, as_of: Date, de
             hours_required: Some(required),
             valid_until: deadline,
             changes_on: deadline.filter(|d| *d >= as_of).map(|d| d.add_days(1)),
-            next: next.or_else(|| Some(NextAction::Complete { trainings: p.trainings.clone(), all: true, by: deadline })),
+            next: next.or_else(|| Some(NextAction::Complete { trainings: p.trainings.clone(), all: true, by })),
             ..blank
         },
         _ => Evaluation {
             status: if overdue { Status::Expired } else { Status::Missing },
             valid_until: deadline,
             changes_on: deadline.filter(|d| *d >= as_of).map(|d| d.add_days(1)),
-            next: Some(NextAction::Complete { trainings: rule.granted_by.clone(), all: false, by: deadline }),
+            next: Some(NextAction::Complete { trainings: rule.granted_by.clone(), all: false, by }),
             ..blank
         },
     }
@@ -394,7 +398,7 @@ fn pathway_progress(p: &super::requirement::Pathway, facts: Facts, ctx: Context,
         required = required + need.hours;
         done = done + worked.min(need.hours);
         if worked <= need.hours && next.is_none() {
-            next = Some(NextAction::MoreWorkHours { hours: need.hours.saturating_sub(worked) + Hours::from_hundredths(1) });
+            next = Some(NextAction::MoreWorkHours { need: need.hours, within_months: need.within_months, worked });
         }
     }
     (done, required, next)
@@ -403,31 +407,62 @@ fn pathway_progress(p: &super::requirement::Pathway, facts: Facts, ctx: Context,
 /// A cycle's first and last day.
 type Span = (Date, Date);
 
-/// The cycle containing `as_of` and the one before it (if any), or why there is none.
-fn cycle_for(rule: &HoursRule, facts: Facts, ctx: Context, as_of: Date, depth: u8) -> Result<(Span, Option<Span>), NextAction> {
-    let stepped = |anchor: Date, months: u32| {
+/// The cycle a person is judged on as of `as_of`, and the one before it when they were
+/// subject to it, or why there is none.
+///
+/// Calendar and from-hire cycles start on fixed boundaries. A person's obligation starts on
+/// their hire date (or the day the requirement took effect, if later): a part-cycle before
+/// the first full cycle is not a cycle of its own but the start of the first one, so a CHW
+/// hired in November has until the end of the following year, and hours done in November
+/// count toward it. Without a hire date the person is taken to have been subject to every
+/// earlier cycle. A credential's periods follow its renewal chain instead.
+fn cycle_for(rule: &HoursRule, facts: Facts, ctx: Context, as_of: Date, depth: u8, effective_from: Option<Date>) -> Result<(Span, Option<Span>), NextAction> {
+    // The span of `months`-long cycles from `anchor` that contains `day`.
+    let span_at = |anchor: Date, months: u32, day: Date| -> Span {
         let months = months.max(1) as i32;
         let (ay, am, _) = anchor.ymd();
-        let (y, m, _) = as_of.ymd();
+        let (y, m, _) = day.ymd();
         let mut k = ((y * 12 + m as i32) - (ay * 12 + am as i32)).div_euclid(months);
-        // The anchor's day of month matters: step back while the cycle starts after as_of.
-        while anchor.add_months(k * months) > as_of {
+        // The anchor's day of month matters: step back while the cycle starts after `day`.
+        while anchor.add_months(k * months) > day {
             k -= 1;
         }
-        let start = anchor.add_months(k * months);
-        let previous = (start > anchor).then(|| (anchor.add_months((k - 1) * months), start.add_days(-1)));
-        ((start, anchor.add_months((k + 1) * months).add_days(-1)), previous)
+        while anchor.add_months((k + 1) * months) <= day {
+            k += 1;
+        }
+        (anchor.add_months(k * months), anchor.add_months((k + 1) * months).add_days(-1))
+    };
+    let fixed = |anchor: Date, months: u32, obligation: Option<Date>| -> (Span, Option<Span>) {
+        let current = span_at(anchor, months, as_of);
+        let previous = span_at(anchor, months, current.0.add_days(-1));
+        let Some(from) = obligation else {
+            return (current, Some(previous));
+        };
+        let containing = span_at(anchor, months, from);
+        let first_full = if containing.0 == from { containing } else { span_at(anchor, months, containing.1.add_days(1)) };
+        if as_of < first_full.0 {
+            // In the part-cycle (or before the obligation starts): the first cycle runs on to
+            // the end of the first full one.
+            (( from, first_full.1), None)
+        } else if current.0 == first_full.0 {
+            ((from.min(current.0), current.1), None)
+        } else if previous.0 == first_full.0 {
+            (current, Some((from.min(previous.0), previous.1)))
+        } else {
+            (current, Some(previous))
+        }
+    };
+    let obligation = |hire: Option<Date>| match (hire, effective_from) {
+        (Some(h), Some(e)) => Some(h.max(e)),
+        (h, e) => h.or(e),
     };
     match &rule.cycle {
         Cycle::Calendar { months, start_month } => {
             let anchor = Date::from_ymd_opt(2000, (*start_month).clamp(1, 12), 1).expect("valid");
-            let (current, previous) = stepped(anchor, *months);
-            // Calendar cycles run back indefinitely.
-            Ok((current, previous.or_else(|| Some((anchor.add_months(-(*months as i32)), anchor.add_days(-1))))))
+            Ok(fixed(anchor, *months, obligation(facts.person.hire_date)))
         }
         Cycle::FromHire { months } => match facts.person.hire_date {
-            Some(hire) if hire <= as_of => Ok(stepped(hire, *months)),
-            Some(hire) => Ok(((hire, hire.add_months(*months as i32).add_days(-1)), None)),
+            Some(hire) => Ok(fixed(hire, *months, obligation(Some(hire)))),
             None => Err(NextAction::RecordHireDate),
         },
         Cycle::Credential { requirement_id, months } => {
@@ -449,9 +484,11 @@ fn cycle_for(rule: &HoursRule, facts: Facts, ctx: Context, as_of: Date, depth: u
                 .or_else(|| links.last().filter(|l| l.valid_until.is_none_or(|u| u >= as_of)).map(span));
             match current {
                 Some(current) => {
-                    // The period before: the latest link that ended before this one began.
-                    let previous = links.iter().rev().map(span).find(|(_, end)| *end < current.0);
-                    Ok((current, previous))
+                    // The period before: the latest link that ended the day before this one
+                    // began. After a lapse the chain restarted, and the old period's hours are
+                    // not owed any more.
+                    let previous = links.iter().rev().map(span).find(|(_, end)| end.add_days(1) == current.0);
+                    Ok((current, previous.filter(|p| effective_from.is_none_or(|e| e <= p.0))))
                 }
                 None => Err(NextAction::First { requirement_id: requirement_id.clone() }),
             }
@@ -496,9 +533,23 @@ fn shortfall(rule: &HoursRule, total: Hours, per: &[(CeCategory, Hours)]) -> (Ho
     (rule.hours.saturating_sub(total), by_category)
 }
 
-fn hours(rule: &HoursRule, facts: Facts, ctx: Context, as_of: Date, depth: u8, blank: Evaluation) -> Evaluation {
+fn met(rule: &HoursRule, facts: Facts, (from, to): Span) -> bool {
+    let (total, per) = counted_hours(rule, facts, from, to);
+    let (short, by_category) = shortfall(rule, total, &per);
+    short == Hours::ZERO && by_category.is_empty()
+}
+
+/// Hours per cycle. The rule, at every cycle boundary (written out in `docs/compliance-csv.md`):
+/// - this cycle met: current; it holds until the end of the next cycle, the next deadline
+///   (a credential's period: until the period ends, where the renewal takes over);
+/// - this cycle not met yet, the previous one met (or never owed): in good standing until this
+///   cycle's last day if the previous was met; missing or in progress, due by that day, if this
+///   is the person's first cycle;
+/// - this cycle not met yet and the previous one missed, in part or in full: expired, lapsed
+///   after the previous cycle's last day, until this cycle's hours are done.
+fn hours(rule: &HoursRule, facts: Facts, ctx: Context, as_of: Date, depth: u8, effective_from: Option<Date>, blank: Evaluation) -> Evaluation {
     let blank = Evaluation { hours_required: Some(rule.hours), ..blank };
-    let ((start, end), previous) = match cycle_for(rule, facts, ctx, as_of, depth) {
+    let ((start, end), previous) = match cycle_for(rule, facts, ctx, as_of, depth, effective_from) {
         Ok(cycles) => cycles,
         Err(next) => return Evaluation { next: Some(next), hours_done: Some(Hours::ZERO), ..blank },
     };
@@ -510,38 +561,39 @@ fn hours(rule: &HoursRule, facts: Facts, ctx: Context, as_of: Date, depth: u8, b
         .zip(&per)
         .map(|(m, (_, done))| CategoryProgress { category: m.category, done: *done, required: m.hours })
         .collect();
-    let blank = Evaluation { cycle: Some((start, end)), categories, ..blank };
-    if short == Hours::ZERO && short_by_category.is_empty() {
-        return Evaluation { status: Status::Current, hours_done: Some(total), valid_until: Some(end), changes_on: Some(end.add_days(1)), ..blank };
+    let blank = Evaluation { cycle: Some((start, end)), hours_done: Some(total), categories, ..blank };
+    let met_now = short == Hours::ZERO && short_by_category.is_empty();
+    let more = NextAction::MoreHours { total: short, by_category: short_by_category, by: end };
+    // Current or due soon, holding until `until`.
+    let standing = |until: Date, next: Option<NextAction>| {
+        let due_soon_from = until.add_days(-(ctx.due_soon_days as i32) + 1);
+        let status = if as_of >= due_soon_from { Status::DueSoon } else { Status::Current };
+        let changes_on = if as_of >= due_soon_from { until.add_days(1) } else { due_soon_from };
+        Evaluation { status, valid_until: Some(until), changes_on: Some(changes_on), next, ..blank.clone() }
+    };
+    if met_now {
+        return match rule.cycle {
+            // The credential's period ends with it; the CE of the next period is judged then.
+            Cycle::Credential { .. } => Evaluation { status: Status::Current, valid_until: Some(end), changes_on: Some(end.add_days(1)), ..blank },
+            _ => {
+                let (_, next_end) = match cycle_for(rule, facts, ctx, end.add_days(1), depth, effective_from) {
+                    Ok((next, _)) => next,
+                    Err(_) => (start, end),
+                };
+                standing(next_end, None)
+            }
+        };
     }
-    // The cycle before: a person who was subject to it and missed it is out of compliance
-    // until they meet the current one.
-    let missed_previous = match previous {
-        Some((ps, pe)) if pe < start => {
-            let subject = facts.person.hire_date.is_none_or(|h| h <= ps);
-            let (t, p) = counted_hours(rule, facts, ps, pe);
-            let (s, sc) = shortfall(rule, t, &p);
-            // Without a hire date, someone is taken to have been subject to a cycle if they have
-            // any record from before its end.
-            let active = facts.person.hire_date.is_some() || facts.completions.iter().any(|c| !c.removed && c.completed_on <= pe);
-            subject && active && (s > Hours::ZERO || !sc.is_empty())
-        }
-        _ => false,
-    };
-    let status = if missed_previous {
-        Status::Expired
-    } else if total == Hours::ZERO {
-        Status::Missing
-    } else {
-        Status::InProgress
-    };
-    Evaluation {
-        status,
-        hours_done: Some(total),
-        valid_until: Some(end),
-        changes_on: Some(end.add_days(1)),
-        next: Some(NextAction::MoreHours { total: short, by_category: short_by_category, before: end.add_days(1) }),
-        ..blank
+    match previous {
+        Some(p) if !met(rule, facts, p) => Evaluation { status: Status::Expired, valid_until: Some(p.1), changes_on: None, next: Some(more), ..blank },
+        Some(_) => standing(end, Some(more)),
+        None => Evaluation {
+            status: if total == Hours::ZERO { Status::Missing } else { Status::InProgress },
+            valid_until: Some(end),
+            changes_on: Some(end.add_days(1)),
+            next: Some(more),
+            ..blank
+        },
     }
 }
 

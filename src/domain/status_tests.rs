@@ -188,25 +188,29 @@ fn peer_ce_counts_hours_by_category_inside_the_certification_period() {
     assert_eq!(e.categories, vec![CategoryProgress { category: CeCategory::LawEthics, done: h(2.5), required: h(6.0) }]);
     assert_eq!(
         e.next,
-        Some(NextAction::MoreHours { total: h(3.5), by_category: vec![(CeCategory::LawEthics, h(3.5))], before: d("2026-03-02") })
+        Some(NextAction::MoreHours { total: h(3.5), by_category: vec![(CeCategory::LawEthics, h(3.5))], by: d("2026-03-01") })
     );
 
     // Enough hours in total but not enough law & ethics: still in progress.
     let general_only = certified.clone_with(done("g", "chw_annual_ce", "2024-10-01", 20.0, Some(CeCategory::General)));
     let e = general_only.eval("peer_ce", "2025-06-01");
     assert_eq!(e.status, Status::InProgress);
-    assert_eq!(e.next, Some(NextAction::MoreHours { total: Hours::ZERO, by_category: vec![(CeCategory::LawEthics, h(6.0))], before: d("2026-03-02") }));
+    assert_eq!(e.next, Some(NextAction::MoreHours { total: Hours::ZERO, by_category: vec![(CeCategory::LawEthics, h(6.0))], by: d("2026-03-01") }));
 
     let complete = partly.clone_with(done("le2", "law_ethics_ce", "2025-05-01", 3.5, Some(CeCategory::LawEthics)));
     check(&complete, "peer_ce", &[("2025-06-01", Status::Current, Some("2026-03-01"), Some("2026-03-02"))]);
 
     // Renewed early (in the window): the CE still due is for the period running now, not for
-    // the new period that starts at the old expiry.
+    // the new period that starts at the old expiry. The new period starts in good standing:
+    // the last period's CE was done, and this one's is due by its end.
     let renewed_early = complete.clone_with(done("r", "peer_renewal", "2026-01-15", 1.0, None));
     check(&renewed_early, "peer_ce", &[
         ("2026-02-01", Status::Current, Some("2026-03-01"), Some("2026-03-02")),
-        ("2026-03-02", Status::Missing, Some("2028-03-01"), Some("2028-03-02")),
+        ("2026-03-02", Status::Current, Some("2028-03-01"), Some("2028-01-02")),
     ]);
+    // Renewed without the CE: the new period starts out of compliance, lapsed after the old one.
+    let renewed_without_ce = partly.clone_with(done("r", "peer_renewal", "2026-01-15", 1.0, None));
+    check(&renewed_without_ce, "peer_ce", &[("2026-03-02", Status::Expired, Some("2026-03-01"), None)]);
 
     // Not certified: CE waits for the certification.
     let e = World::new(WorkerType::PeerSupportSpecialist, None).eval("peer_ce", "2025-06-01");
@@ -229,20 +233,136 @@ fn the_same_training_counts_once_when_the_rule_says_so() {
 
 #[test]
 fn chw_annual_training_is_per_calendar_year_and_a_missed_year_is_expired() {
+    // Hired in March 2025: the part-year is the start of the first cycle, which runs to the end
+    // of 2026.
     let w = World::new(WorkerType::Chw, Some("2025-03-01")).with(done("a", "motivational_interviewing", "2026-04-01", 2.0, None));
     check(&w, "chw_annual_training", &[
+        ("2025-06-01", Status::Missing, Some("2026-12-31"), Some("2027-01-01")),
         ("2026-03-31", Status::Missing, Some("2026-12-31"), Some("2027-01-01")),
         ("2026-06-01", Status::InProgress, Some("2026-12-31"), Some("2027-01-01")),
-        ("2027-01-01", Status::Expired, Some("2027-12-31"), Some("2028-01-01")), // who is out on 1 January?
+        // Out on 1 January: lapsed after the last day of the cycle it missed, not a year later.
+        ("2027-01-01", Status::Expired, Some("2026-12-31"), None),
+        ("2027-12-31", Status::Expired, Some("2026-12-31"), None),
     ]);
     let met = w.clone_with(done("b", "harm_reduction_naloxone", "2026-12-31", 4.0, None));
     check(&met, "chw_annual_training", &[
-        ("2026-12-31", Status::Current, Some("2026-12-31"), Some("2027-01-01")),
-        ("2027-01-01", Status::Missing, Some("2027-12-31"), Some("2028-01-01")),
+        // Met: good until the end of next year, when next year's hours are due.
+        ("2026-12-31", Status::Current, Some("2027-12-31"), Some("2027-11-02")),
+        ("2027-01-01", Status::Current, Some("2027-12-31"), Some("2027-11-02")),
+        ("2027-11-02", Status::DueSoon, Some("2027-12-31"), Some("2028-01-01")),
+        ("2028-01-01", Status::Expired, Some("2027-12-31"), None),
     ]);
-    // Hired during the last year's cycle: not subject to it.
+    // Hired during the last year's cycle: its first cycle runs to the end of this year.
     let new_hire = World::new(WorkerType::Chw, Some("2026-11-01"));
-    assert_eq!(new_hire.eval("chw_annual_training", "2027-01-05").status, Status::Missing);
+    check(&new_hire, "chw_annual_training", &[
+        ("2026-11-01", Status::Missing, Some("2027-12-31"), Some("2028-01-01")),
+        ("2027-01-05", Status::Missing, Some("2027-12-31"), Some("2028-01-01")),
+        ("2028-01-01", Status::Expired, Some("2027-12-31"), None),
+    ]);
+    // Hours done in the hire month count toward that first cycle.
+    let early = new_hire.clone_with(done("n", "harm_reduction_naloxone", "2026-11-20", 6.0, None));
+    check(&early, "chw_annual_training", &[
+        ("2027-01-05", Status::Current, Some("2028-12-31"), Some("2028-11-02")),
+        ("2028-06-01", Status::Current, Some("2028-12-31"), Some("2028-11-02")),
+    ]);
+}
+
+/// The three January defects, each as it was reported: as of 1 January a CHW who did all of
+/// last year's hours is not missing; one who did nothing does not look better than one who
+/// did 5 of 6; and a lapse is dated at the end of the year it happened.
+#[test]
+fn on_the_first_of_january_last_years_hours_decide() {
+    for hire in [None, Some("2024-06-01")] {
+        let all = World::new(WorkerType::Chw, hire).with(done("a", "trauma_informed_care", "2026-05-01", 6.0, None));
+        let e = all.eval("chw_annual_training", "2027-01-01");
+        assert_eq!((e.status, e.valid_until, e.hours_done), (Status::Current, Some(d("2027-12-31")), Some(Hours::ZERO)), "{hire:?}");
+        assert_eq!(e.next, Some(NextAction::MoreHours { total: h(6.0), by_category: vec![], by: d("2027-12-31") }));
+
+        let nothing = World::new(WorkerType::Chw, hire);
+        let five = World::new(WorkerType::Chw, hire).with(done("a", "trauma_informed_care", "2026-05-01", 5.0, None));
+        for w in [&nothing, &five] {
+            let e = w.eval("chw_annual_training", "2027-01-01");
+            assert_eq!((e.status, e.valid_until, e.changes_on), (Status::Expired, Some(d("2026-12-31")), None), "{hire:?}");
+            assert_eq!(e.cycle, Some((d("2027-01-01"), d("2027-12-31"))));
+        }
+    }
+}
+
+/// Each cycle kind at its first and last day and across its boundary, for a previous cycle
+/// met, partly met and not started. (as of, hours recorded in the previous cycle, status,
+/// valid until).
+#[test]
+fn every_cycle_kind_at_its_first_and_last_day() {
+    type Case<'a> = (&'a str, f64, Status, &'a str);
+    let run = |worker: WorkerType, hire: Option<&str>, req: &str, training: &str, ce: Option<CeCategory>, prev_day: &str, base: &[Completion], cases: &[Case]| {
+        for (as_of, prev_hours, status, until) in cases {
+            let mut w = World::new(worker, hire);
+            w.completions = base.to_vec();
+            if *prev_hours > 0.0 {
+                w.completions.push(done("prev", training, prev_day, *prev_hours, ce));
+            }
+            let e = w.eval(req, as_of);
+            assert_eq!((e.status, e.valid_until), (*status, Some(d(until))), "{req} as of {as_of} after {prev_hours} h: {e:?}");
+        }
+    };
+    // Calendar year (CHW, 6 hours), employed since 2020: cycle 2026 = 1 Jan – 31 Dec.
+    run(WorkerType::Chw, Some("2020-01-01"), "chw_annual_training", "trauma_informed_care", None, "2025-07-01", &[], &[
+        ("2025-12-31", 6.0, Status::Current, "2026-12-31"),
+        ("2026-01-01", 6.0, Status::Current, "2026-12-31"),
+        ("2026-12-31", 6.0, Status::DueSoon, "2026-12-31"),
+        ("2027-01-01", 6.0, Status::Expired, "2026-12-31"),
+        ("2026-01-01", 5.0, Status::Expired, "2025-12-31"),
+        ("2026-12-31", 5.0, Status::Expired, "2025-12-31"),
+        ("2026-01-01", 0.0, Status::Expired, "2025-12-31"),
+        ("2025-12-31", 5.0, Status::Expired, "2024-12-31"),
+    ]);
+    // From hire (doula, 3 perinatal hours every 36 months): hired 15 April 2023, cycles start
+    // 15 April 2023, 2026, 2029; the first ends 14 April 2026.
+    run(WorkerType::PerinatalDoula, Some("2023-04-15"), "doula_ce", "perinatal_ce", Some(CeCategory::MaternalPerinatal), "2024-01-10", &[], &[
+        ("2023-04-15", 0.0, Status::Missing, "2026-04-14"),
+        ("2026-04-14", 2.0, Status::InProgress, "2026-04-14"),
+        ("2026-04-14", 3.0, Status::Current, "2029-04-14"),
+        ("2026-04-15", 3.0, Status::Current, "2029-04-14"),
+        ("2029-04-14", 3.0, Status::DueSoon, "2029-04-14"),
+        ("2029-04-15", 3.0, Status::Expired, "2029-04-14"),
+        ("2026-04-15", 2.0, Status::Expired, "2026-04-14"),
+        ("2026-04-15", 0.0, Status::Expired, "2026-04-14"),
+    ]);
+    // Hired before the requirement took effect (1 January 2023): owed from then, to the end of
+    // the first full cycle from hire.
+    let e = World::new(WorkerType::PerinatalDoula, Some("2020-04-15")).eval("doula_ce", "2023-02-01");
+    assert_eq!((e.status, e.cycle), (Status::Missing, Some((d("2023-01-01"), d("2026-04-14")))));
+    // A credential's period (peer CE, 20 hours with 6 in law and ethics, per 2-year peer
+    // certification period): certified 1 March 2024, renewed on time in January 2026, so the
+    // periods are 1 Mar 2024 – 1 Mar 2026 and 2 Mar 2026 – 1 Mar 2028.
+    let certified = [
+        done("core", "peer_core_80h", "2024-01-10", 80.0, None),
+        done("exam", "peer_exam", "2024-03-01", 3.0, None),
+        done("renew", "peer_renewal", "2026-01-15", 1.0, None),
+        done("gen", "motivational_interviewing", "2024-09-01", 14.0, Some(CeCategory::General)),
+    ];
+    run(WorkerType::PeerSupportSpecialist, None, "peer_ce", "law_ethics_ce", Some(CeCategory::LawEthics), "2025-02-01", &certified, &[
+        ("2024-03-01", 0.0, Status::Missing, "2026-03-01"),
+        ("2026-03-01", 6.0, Status::Current, "2026-03-01"),
+        ("2026-03-01", 5.0, Status::InProgress, "2026-03-01"),
+        ("2026-03-02", 6.0, Status::Current, "2028-03-01"),
+        ("2026-03-02", 5.0, Status::Expired, "2026-03-01"),
+        ("2026-03-02", 0.0, Status::Expired, "2026-03-01"),
+        ("2028-03-01", 6.0, Status::DueSoon, "2028-03-01"),
+    ]);
+}
+
+/// A requirement that takes effect part-way through a cycle is owed from then on, with the
+/// same part-cycle rule as a new hire.
+#[test]
+fn a_requirement_that_takes_effect_mid_year_starts_with_a_long_first_cycle() {
+    let mut w = World::new(WorkerType::Chw, Some("2015-01-01"));
+    w.requirements.iter_mut().find(|r| r.id == "preset.chw_annual_training").unwrap().effective_from = Some(d("2026-07-01"));
+    check(&w, "chw_annual_training", &[
+        ("2026-08-01", Status::Missing, Some("2027-12-31"), Some("2028-01-01")),
+        ("2027-06-01", Status::Missing, Some("2027-12-31"), Some("2028-01-01")),
+        ("2028-01-01", Status::Expired, Some("2027-12-31"), None),
+    ]);
 }
 
 #[test]
@@ -258,7 +378,7 @@ fn chw_qualification_by_certificate_or_by_work_experience() {
     // Exactly 2,000 hours is not "more than 2,000".
     let e = worked.eval("chw_qualification", "2025-01-15");
     assert_eq!(e.status, Status::InProgress);
-    assert_eq!(e.next, Some(NextAction::MoreWorkHours { hours: h(0.01) }));
+    assert_eq!(e.next, Some(NextAction::MoreWorkHours { need: h(2000.0), within_months: 36, worked: h(2000.0) }));
     // A removed period counts for nothing.
     worked.work.push(WorkHours { removed: true, ..period("gone", "2025-01-01", "2025-01-31", 500.0) });
     assert_eq!(worked.eval("chw_qualification", "2025-02-01").status, Status::InProgress);
@@ -283,6 +403,9 @@ fn hipaa_is_due_within_thirty_days_of_hire() {
         ("2026-11-10", Status::Missing, Some("2026-12-01"), Some("2026-12-02")),
         ("2026-12-02", Status::Expired, Some("2026-12-01"), None),
     ]);
+    // Overdue: the passed deadline is not repeated as a date to do it by.
+    assert_eq!(w.eval("hipaa_at_hire", "2026-11-10").next, Some(NextAction::Complete { trainings: vec!["builtin.hipaa".into()], all: false, by: Some(d("2026-12-01")) }));
+    assert_eq!(w.eval("hipaa_at_hire", "2026-12-02").next, Some(NextAction::Complete { trainings: vec!["builtin.hipaa".into()], all: false, by: None }));
     let trained = w.clone_with(done("h", "hipaa", "2026-11-20", 1.0, None));
     check(&trained, "hipaa_at_hire", &[("2026-12-02", Status::Current, None, None)]);
 }

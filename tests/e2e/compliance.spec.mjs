@@ -4,28 +4,9 @@
 // requirement edits and the printable yearly record work through the interface.
 import { test, expect } from '@playwright/test';
 import fs from 'node:fs';
-import { addPerson, chooseOrganization, h1, historyRows, recordOnPersonPage, tabTo } from './helpers.mjs';
+import { addPerson, chooseOrganization, h1, historyRows, parseCsv, recordOnPersonPage, tabTo } from './helpers.mjs';
 
 const card = (page, id) => page.locator(`.progress li.req[data-requirement="preset.${id}"]`);
-
-/** Reads a CSV (RFC 4180, as the export writes it) into rows of cells. */
-function parseCsv(text) {
-  const rows = [];
-  let row = [], cell = '', quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') { cell += '"'; i++; }
-      else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') { row.push(cell); cell = ''; }
-    else if (ch === '\r' && text[i + 1] === '\n') { row.push(cell); rows.push(row); row = []; cell = ''; i++; }
-    else cell += ch;
-  }
-  if (cell || row.length) { row.push(cell); rows.push(row); }
-  return rows;
-}
 
 test('a peer\'s certification: missing → in progress → current, expired as of a later date, and the CSV', async ({ page }) => {
   await chooseOrganization(page);
@@ -79,10 +60,11 @@ test('a peer\'s certification: missing → in progress → current, expired as o
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download CSV' }).click()]);
   expect(download.suggestedFilename()).toBe('escalera-compliance-2027-03-02.csv');
   const rows = parseCsv(fs.readFileSync(await download.path(), 'utf8'));
-  expect(rows[0].join(',')).toBe('person,email,worker_type,requirement,status,valid_until,hours_done,hours_required,next_action');
+  expect(rows[0].join(',')).toBe('person,email,worker_type,requirement,status,valid_until,hours_done,hours_required,next_action,'
+    + 'cycle_start,cycle_end,category_hours,waiver_reason,waived_by,waived_until');
   expect(rows.slice(1)).toEqual([[
     'Rosa Delgado', 'rosa@example.org', 'peer_support_specialist', 'Medi-Cal peer support specialist certification',
-    'expired', '2027-03-01', '', '', expect.stringMatching(/^Complete .+/),
+    'expired', '2027-03-01', '', '', expect.stringMatching(/^Complete .+/), '', '', '', '', '', '',
   ]]);
   // Unfiltered: one row per requirement that applies to a peer, CE hours as decimals.
   await page.getByLabel('Requirement', { exact: true }).selectOption('');
@@ -92,7 +74,7 @@ test('a peer\'s certification: missing → in progress → current, expired as o
   expect(allRows.length).toBe(6);
   const ceRow = allRows.find((r) => r[3].startsWith('Peer certification continuing education'));
   // Once the certification has lapsed, its CE waits for the certification to be renewed.
-  expect(ceRow.slice(4)).toEqual(['missing', '', '0', '20', 'First: Medi-Cal peer support specialist certification']);
+  expect(ceRow.slice(4)).toEqual(['missing', '', '0', '20', 'First: Medi-Cal peer support specialist certification', '', '', '', '', '', '']);
 
   // One click to the person.
   await expired.getByRole('link', { name: 'Rosa Delgado' }).click();
@@ -123,7 +105,8 @@ test('work hours meet the CHW experience pathway; a waiver sets a requirement as
   await work.getByRole('button', { name: 'Add hours worked' }).click();
   await expect(page.locator('#work-hours li')).toHaveCount(1);
   await expect(qual).toHaveAttribute('data-status', 'in_progress');
-  await expect(qual.locator('.next')).toContainText('more work hours');
+  // A threshold in whole terms: "more than 2,000", and the hours so far.
+  await expect(qual.locator('.next')).toContainText('Work more than 2,000 hours within 36 months (1,500 so far)');
   await work.getByLabel('From').fill('2025-01-01');
   await work.getByLabel('To').fill('2025-06-30');
   await work.getByLabel('Hours').fill('900,5');
@@ -261,8 +244,13 @@ test('the dashboard works with the keyboard alone', async ({ page }) => {
   await expect(select).toHaveValue('preset.peer_core');
   await page.keyboard.press('End');
   await expect(select).not.toHaveValue('preset.peer_core');
+  await expect(page).toHaveURL(/requirement=/);
   await page.keyboard.press('Home');
   await expect(select).toHaveValue('');
+  // The filter reaches the URL (and the lists re-render) before the next Tab, so the focused
+  // link is the one on screen, not one about to be replaced.
+  await expect(page).not.toHaveURL(/requirement=/);
+  await expect(page.locator('#expired-list').locator('xpath=..')).toContainText('Rosa Delgado');
   const link = page.locator('#expired-list').locator('xpath=..').getByRole('link', { name: 'Rosa Delgado' });
   await tabTo(page, link);
   await page.keyboard.press('Enter');

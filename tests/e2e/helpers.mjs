@@ -12,7 +12,7 @@ export async function chooseOrganization(page) {
 }
 
 /** Adds a person from the people list and waits for their page. */
-export async function addPerson(page, { name, worker = 'chw', role = '', program = '', email = '' }) {
+export async function addPerson(page, { name, worker = 'chw', role = '', program = '', email = '', hire = '' }) {
   await page.goto('/people');
   await page.getByRole('link', { name: 'Add person' }).click();
   await expect(h1(page)).toHaveText('Add a person');
@@ -21,6 +21,7 @@ export async function addPerson(page, { name, worker = 'chw', role = '', program
   if (role) await page.getByLabel(/Role title/).fill(role);
   if (program) await page.getByLabel(/^Program/).fill(program);
   if (email) await page.getByLabel(/^Email/).fill(email);
+  if (hire) await page.getByLabel(/^Hire date/).fill(hire);
   await page.getByRole('button', { name: 'Save' }).click();
   await expect(h1(page)).toHaveText(name);
 }
@@ -76,3 +77,22 @@ export async function place(page, { step, payStep = '1', date }) {
   await expect(page.locator('#placements')).toContainText(step);
 }
 
+
+/** Reads a CSV (RFC 4180, as the export writes it) into rows of cells. */
+export function parseCsv(text) {
+  const rows = [];
+  let row = [], cell = '', quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') { cell += '"'; i++; }
+      else if (ch === '"') quoted = false;
+      else cell += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') { row.push(cell); cell = ''; }
+    else if (ch === '\r' && text[i + 1] === '\n') { row.push(cell); rows.push(row); row = []; cell = ''; i++; }
+    else cell += ch;
+  }
+  if (cell || row.length) { row.push(cell); rows.push(row); }
+  return rows;
+}

@@ -350,7 +350,7 @@ fn pay_equity_and_the_pay_plan_flag_rates_below_the_floor_of_their_date() {
     assert_eq!(flagged("2025-12-31"), vec![false, false]);
     assert_eq!(flagged("2026-01-01"), vec![true, false]);
     let row = &pay_plan(&grades[..1], &floors, &policy, d("2026-01-01"))[1];
-    assert_eq!((row.1, row.2, row.3), (2, Cents(17_64), Cents(17_64 * 2080)));
+    assert_eq!((row.1, row.2, row.3), (2, Cents(1764), Cents(1764 * 2080)));
 }
 
 #[test]

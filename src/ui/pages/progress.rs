@@ -24,9 +24,9 @@ pub fn badge(locale: Locale, status: Status) -> impl IntoView {
     view! { <span class=format!("badge status-{}", status.code())>{i18n::status(locale, status)}</span> }
 }
 
-/// "16.5 of 20 hours" with a bar, labelled for screen readers.
-fn bar(locale: Locale, label: String, done: Hours, required: Hours) -> impl IntoView {
-    let text = i18n::hours_of(locale, done, required);
+/// "16.5 of 20 hours" with a bar, labelled for screen readers; `text` says it in words.
+fn bar(locale: Locale, label: String, done: Hours, required: Hours, text: Option<String>) -> impl IntoView {
+    let text = text.unwrap_or_else(|| i18n::hours_of(locale, done, required));
     let value = done.min(required).hundredths().to_string();
     view! {
         <div class="bar-row">
@@ -63,11 +63,14 @@ fn next_text(snap: &Snapshot, locale: Locale, e: &Evaluation) -> Option<String> 
 
 fn card(c: Ctx, snap: &Snapshot, locale: Locale, e: &Evaluation) -> impl IntoView {
     let name = snap.requirement_name(locale, &e.requirement_id);
-    let hours = e.hours_done.zip(e.hours_required).map(|(done, required)| bar(locale, c.t(Msg::TotalHoursBar).to_owned(), done, required));
+    let hours = e.hours_done.zip(e.hours_required).map(|(done, required)| {
+        let text = i18n::hours_line(locale, done, required, &e.categories);
+        bar(locale, c.t(Msg::TotalHoursBar).to_owned(), done, required, Some(text))
+    });
     let categories = e
         .categories
         .iter()
-        .map(|k| bar(locale, i18n::ce_category(locale, k.category).to_owned(), k.done, k.required))
+        .map(|k| bar(locale, i18n::ce_category(locale, k.category).to_owned(), k.done, k.required, None))
         .collect_view();
     let cycle = e.cycle.map(|(from, to)| format!("{} {} – {}", c.t(Msg::CycleLabel), i18n::date(locale, from), i18n::date(locale, to)));
     let waiver = e.waiver.as_ref().map(|w| i18n::waived_by(locale, &w.waived_by, &w.reason, w.until));
