@@ -43,6 +43,11 @@ messages! {
     SwitchLanguage => "Español", "English";
     SwitchLanguageLabel => "Ver en español", "View in English";
     Loading => "Loading…", "Cargando…";
+    OfflineWord => "Offline", "Sin conexión";
+    OfflineNote => "Everything still works and is saved on this device.", "Todo sigue funcionando y se guarda en este dispositivo.";
+    UpdateReady => "A new version of Escalera is ready. Your data stays as it is.", "Hay una nueva versión de Escalera lista. Sus datos se quedan como están.";
+    UpdateReload => "Reload to update", "Recargar para actualizar";
+    UpdateLater => "Later", "Más tarde";
 
     WelcomeTitle => "Welcome to Escalera", "Le damos la bienvenida a Escalera";
     WelcomeIntro => "Keep track of trainings and certifications, see what expires and what comes next, and carry your record with you.", "Lleve el control de sus capacitaciones y certificaciones, vea qué vence y qué sigue, y lleve su registro a donde vaya.";
@@ -203,6 +208,7 @@ messages! {
     ValidUntilLabel => "Valid until", "Vigente hasta el";
     LapsedAfterLabel => "Lapsed after", "Venció después del";
     DueByLabel => "Due by", "Fecha límite:";
+    NoHireDateHint => "No hire date is recorded, so earlier years count. If this person started later, record their hire date.", "No hay fecha de contratación, así que cuentan los años anteriores. Si esta persona empezó después, registre su fecha de contratación.";
     TotalHoursBar => "All hours", "Horas en total";
     CycleLabel => "Cycle:", "Ciclo:";
     NoRequirementsApply => "No requirement in use applies to this person's worker type.", "Ningún requisito en uso aplica al tipo de trabajador(a) de esta persona.";

@@ -2,6 +2,7 @@
 //! every string through `i18n`.
 
 mod app;
+mod app_shell;
 mod browser;
 mod ctx;
 mod fields;

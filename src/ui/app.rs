@@ -12,6 +12,7 @@ use crate::domain::text::Locale;
 use crate::i18n::{self, Msg};
 use crate::store::{schema::DB_NAME, Db, Hooks};
 use leptos::prelude::*;
+use super::app_shell;
 use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::hooks::{use_location, use_params_map};
 use leptos_router::path;
@@ -75,12 +76,18 @@ fn App() -> impl IntoView {
         }
     });
 
+    let online = RwSignal::new(true);
+    let update_ready = RwSignal::new(false);
+    app_shell::watch_network(online);
+    app_shell::register_service_worker(update_ready);
+
     view! {
         <Router>
             <a class="skip-link" href="#main">{tr(Msg::SkipToContent)}</a>
-            <Header />
+            <Header online />
             <main id="main" tabindex="-1">
                 <FocusOnNavigation />
+                <UpdateBanner update_ready />
                 <DbBanner />
                 <Show when=move || c.db_state.get() == DbState::Ready fallback=move || view! {
                     <p class="loading" role="status">{dynamic(move || match (c.db_state.get(), c.upgrade_progress.get()) {
@@ -196,7 +203,7 @@ fn FocusOnNavigation() -> impl IntoView {
 }
 
 #[component]
-fn Header() -> impl IntoView {
+fn Header(online: RwSignal<bool>) -> impl IntoView {
     let c = use_ctx();
     let toggle = move |_| {
         c.locale.update(|l| *l = if *l == Locale::En { Locale::Es } else { Locale::En });
@@ -230,10 +237,28 @@ fn Header() -> impl IntoView {
                     </ul>
                 </Show>
             </nav>
+            <p class="offline" aria-live="polite" hidden=move || online.get()>
+                <span class="offline-word">{tr(Msg::OfflineWord)}</span>
+                <span class="offline-note">{tr(Msg::OfflineNote)}</span>
+            </p>
             <button type="button" class="lang" lang=other_lang on:click=toggle aria-label=tr(Msg::SwitchLanguageLabel)>
                 {tr(Msg::SwitchLanguage)}
             </button>
         </header>
+    }
+}
+
+/// A new version has been downloaded: say so, and reload only when the person agrees.
+#[component]
+fn UpdateBanner(update_ready: RwSignal<bool>) -> impl IntoView {
+    view! {
+        <Show when=move || update_ready.get()>
+            <div class="alert alert-info update" role="status">
+                <p>{tr(Msg::UpdateReady)}</p>
+                <button type="button" on:click=|_| app_shell::apply_update()>{tr(Msg::UpdateReload)}</button>
+                <button type="button" class="link" on:click=move |_| update_ready.set(false)>{tr(Msg::UpdateLater)}</button>
+            </div>
+        </Show>
     }
 }
 

@@ -1,6 +1,6 @@
 // Every page, in both languages: axe-core finds no serious or critical violation, and at
 // 360×740 (a small phone) nothing scrolls sideways. Screenshots go to tests/e2e/screenshots/.
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures.mjs';
 import AxeBuilder from '@axe-core/playwright';
 import { addPerson, chooseOrganization, copyPeerExample, h1, place, recordOnPersonPage } from './helpers.mjs';
 

@@ -1,6 +1,6 @@
 // The static loading screen of index.html: shown before the app's code arrives, in the
 // reader's language, replaced by the app, and a clear message where the app cannot run.
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures.mjs';
 import { h1 } from './helpers.mjs';
 
 test('the loading screen speaks the browser\'s language until the app starts', async ({ browser }) => {

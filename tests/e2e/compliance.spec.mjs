@@ -2,7 +2,7 @@
 // to in progress to current as trainings are recorded, and shows expired as of a later date;
 // the dashboard counts and lists it; the CSV has the exact rows; work hours, waivers,
 // requirement edits and the printable yearly record work through the interface.
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures.mjs';
 import fs from 'node:fs';
 import { addPerson, chooseOrganization, h1, historyRows, parseCsv, recordOnPersonPage, tabTo } from './helpers.mjs';
 

@@ -2,7 +2,7 @@
 // did all of 2026's hours, one did 5 of 6, one did none. On 1 January 2027 the first is
 // current and the other two are expired, lapsed after 31 December 2026, with 2027's hours due
 // by 31 December 2027; the CSV says the same, and a person's page says it in Spanish too.
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures.mjs';
 import fs from 'node:fs';
 import { addPerson, chooseOrganization, h1, parseCsv, recordOnPersonPage } from './helpers.mjs';
 

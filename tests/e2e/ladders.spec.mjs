@@ -2,7 +2,7 @@
 // peer becomes ready for the next step as trainings are recorded; the promotion planner's
 // totals follow the people chosen and match its CSV; a grade below the minimum wage is
 // flagged; the picture has a text alternative; a peer sees their path in Spanish on a phone.
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures.mjs';
 import fs from 'node:fs';
 import { addPerson, chooseOrganization, copyPeerExample, h1, place, recordOnPersonPage } from './helpers.mjs';
 

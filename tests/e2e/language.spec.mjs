@@ -1,6 +1,6 @@
 // Spanish throughout: the switch translates every page, persists across reloads, and
 // validation messages come in the chosen language.
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures.mjs';
 import { addPerson, chooseOrganization, h1 } from './helpers.mjs';
 
 test('switching to Spanish translates the pages and persists', async ({ page }) => {

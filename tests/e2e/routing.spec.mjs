@@ -1,7 +1,7 @@
 // Routing lives in the view (leptos_router): deep links and reloads, back and forward,
 // state worth sharing in the query string, `aria-current` on the navigation, and a
 // translated "not found" page with a way home.
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures.mjs';
 import { addPerson, chooseOrganization, h1, recordOnPersonPage } from './helpers.mjs';
 
 const nav = (page) => page.getByRole('navigation', { name: /Main|Principal/ });

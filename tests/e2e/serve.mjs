@@ -9,13 +9,16 @@ import { gzipSync } from 'node:zlib';
 import { createHash } from 'node:crypto';
 
 const compressed = new Map();
-const compressible = new Set(['.html', '.js', '.wasm', '.css', '.svg', '.json']);
+const PERMISSIONS = 'accelerometer=(), autoplay=(), camera=(), display-capture=(), geolocation=(), gyroscope=(), '
+  + 'magnetometer=(), microphone=(), midi=(), payment=(), publickey-credentials-get=(), usb=(), xr-spatial-tracking=()';
+const compressible = new Set(['.html', '.js', '.wasm', '.css', '.svg', '.json', '.webmanifest']);
 
-const root = new URL('../../dist/', import.meta.url).pathname;
+// ROOT serves another build (the update test deploys a second one on its own port).
+const root = process.env.ROOT || new URL('../../dist/', import.meta.url).pathname;
 const port = Number(process.env.PORT || 4173);
 const types = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm',
-  '.css': 'text/css', '.svg': 'image/svg+xml', '.json': 'application/json', '.png': 'image/png',
+  '.css': 'text/css', '.svg': 'image/svg+xml', '.json': 'application/json', '.png': 'image/png', '.webmanifest': 'application/manifest+json',
 };
 
 createServer(async (req, res) => {
@@ -28,7 +31,14 @@ createServer(async (req, res) => {
   }
   try {
     let body = await readFile(file);
-    const headers = { 'content-type': types[extname(file)] || 'application/octet-stream', 'cache-control': 'no-store', vary: 'accept-encoding' };
+    const headers = {
+      'content-type': types[extname(file)] || 'application/octet-stream', 'cache-control': 'no-store', vary: 'accept-encoding',
+      // The headers docs/security.md asks a host to set (the CSP itself is a <meta> in index.html).
+      'content-security-policy': "frame-ancestors 'none'",
+      'referrer-policy': 'no-referrer',
+      'x-content-type-options': 'nosniff',
+      'permissions-policy': PERMISSIONS,
+    };
     if (compressible.has(extname(file)) && /\bgzip\b/.test(req.headers['accept-encoding'] || '')) {
       const key = createHash('sha1').update(body).digest('hex');
       if (!compressed.has(key)) compressed.set(key, gzipSync(body, { level: 9 }));
@@ -40,4 +50,4 @@ createServer(async (req, res) => {
   } catch {
     res.writeHead(500).end('dist/ is missing: run the build first');
   }
-}).listen(port, '127.0.0.1', () => console.log(`serving dist/ on http://127.0.0.1:${port}`));
+}).listen(port, '127.0.0.1', () => console.log(`serving ${root} on http://127.0.0.1:${port}`));

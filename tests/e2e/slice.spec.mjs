@@ -1,6 +1,6 @@
 // The foundation slice end to end: first-run modes, people, completions, persistence,
 // archive/restore, validation, duplicates, customising the catalog, keyboard-only use.
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures.mjs';
 import { addPerson, chooseOrganization, h1, historyRows, recordOnPersonPage, tabTo } from './helpers.mjs';
 
 test('first run "my own record" opens on my own page, also after a reload', async ({ page }) => {

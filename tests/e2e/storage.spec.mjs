@@ -1,7 +1,7 @@
 // Persistent storage: the app asks the browser to keep its data at the first real write
 // (not before), and Settings says whether the browser agreed. The Storage API is stubbed so
 // both answers are tested, whatever this browser would decide.
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures.mjs';
 import { chooseOrganization, h1 } from './helpers.mjs';
 
 function stubStorage(page, grant) {

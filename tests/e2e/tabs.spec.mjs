@@ -1,6 +1,6 @@
 // Two tabs of the app: a write in one shows in the other without a reload, so the second
 // tab never shows (or saves over) stale records.
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures.mjs';
 import { addPerson, chooseOrganization, h1 } from './helpers.mjs';
 
 test('a change in one tab shows in another open tab', async ({ context }) => {

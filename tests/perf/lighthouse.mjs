@@ -43,22 +43,36 @@ try {
   // When the first screen can be used (the first-run choice drawn by the app), same conditions.
   const { chromium } = await import('@playwright/test');
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  // First visit, then a repeat visit in the same profile once the service worker holds the
+  // app (it serves every file from the device; only the throttled CPU remains).
   const usable = [];
-  for (let run = 0; run < 3; run++) {
-    const context = await browser.newContext({ viewport: { width: 412, height: 823 } });
+  const repeat = [];
+  const throttled = async (context) => {
     const page = await context.newPage();
     const cdp = await context.newCDPSession(page);
     await cdp.send('Network.enable');
     await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 });
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+    return page;
+  };
+  const timeToUsable = async (page) => {
     await page.goto(URL_TO_TEST);
     await page.getByRole('button', { name: /An organization/ }).waitFor({ timeout: 60_000 });
-    usable.push(await page.evaluate(() => performance.now()));
+    return page.evaluate(() => performance.now());
+  };
+  for (let run = 0; run < 3; run++) {
+    const context = await browser.newContext({ viewport: { width: 412, height: 823 } });
+    const first = await throttled(context);
+    usable.push(await timeToUsable(first));
+    await first.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+    await first.close();
+    repeat.push(await timeToUsable(await throttled(context)));
     await context.close();
   }
   await browser.close();
-  usable.sort((a, b) => a - b);
-  console.log(`  first screen usable (the app drawn, slow 4G, 4× CPU): median ${(usable[1] / 1000).toFixed(1)} s (${usable.map((u) => (u / 1000).toFixed(1)).join(', ')} s)`);
+  const line = (xs) => { xs.sort((a, b) => a - b); return `median ${(xs[1] / 1000).toFixed(1)} s (${xs.map((u) => (u / 1000).toFixed(1)).join(', ')} s)`; };
+  console.log(`  first screen usable (the app drawn, slow 4G, 4× CPU), first visit:  ${line(usable)}`);
+  console.log(`  first screen usable, repeat visit (service worker warm, same limits): ${line(repeat)}`);
 } finally {
   if (chrome) await chrome.kill();
   server.kill();

@@ -61,7 +61,10 @@ fn next_text(snap: &Snapshot, locale: Locale, e: &Evaluation) -> Option<String> 
     e.next.as_ref().map(|a| i18n::next_action(locale, DateStyle::Local, a, &training, &requirement))
 }
 
-fn card(c: Ctx, snap: &Snapshot, locale: Locale, e: &Evaluation) -> impl IntoView {
+fn card(c: Ctx, snap: &Snapshot, locale: Locale, e: &Evaluation, hire_known: bool) -> impl IntoView {
+    // Without a hire date every earlier cycle counts (docs/compliance-csv.md): say how to
+    // exempt someone who started later, where that is what made it expired.
+    let hire_hint = (e.status == Status::Expired && e.cycle.is_some() && !hire_known).then(|| c.t(Msg::NoHireDateHint));
     let name = snap.requirement_name(locale, &e.requirement_id);
     let hours = e.hours_done.zip(e.hours_required).map(|(done, required)| {
         let text = i18n::hours_line(locale, done, required, &e.categories);
@@ -85,6 +88,7 @@ fn card(c: Ctx, snap: &Snapshot, locale: Locale, e: &Evaluation) -> impl IntoVie
             {hours}
             {categories}
             {cycle.map(|t| view! { <p class="muted">{t}</p> })}
+            {hire_hint.map(|t| view! { <p class="muted hire-hint">{t}</p> })}
             {next_text(snap, locale, e).map(|t| view! { <p class="next"><strong>{c.t(Msg::NextLabel)}</strong>" "{t}</p> })}
         </li>
     }
@@ -130,7 +134,8 @@ pub fn Progress(person_id: String, snapshot: super::Loaded<Snapshot>) -> impl In
                 .take(5)
                 .filter_map(|e| Some(format!("{}: {}", snap.requirement_name(locale, &e.requirement_id), next_text(snap, locale, e)?)))
                 .collect();
-            let cards = evaluations.iter().map(|e| card(c, snap, locale, e)).collect_view();
+            let hire_known = person.hire_date.is_some();
+            let cards = evaluations.iter().map(|e| card(c, snap, locale, e, hire_known)).collect_view();
             let history = timeline(snap, locale, day, due_soon_days);
             Some(view! {
                 {if evaluations.is_empty() {
