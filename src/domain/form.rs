@@ -48,6 +48,9 @@ pub enum Field {
     DueWithinDays,
     Minimum,
     EffectiveFrom,
+    /// The first day a changed rule applies, and who changed it.
+    ChangeFrom,
+    ChangedBy,
     DueSoonDays,
     // Ladders and pay (`ladders/form.rs`). Rows and tree nodes carry their index or key.
     Rate,

@@ -40,6 +40,7 @@ fn requirement(id: &str, en: &str, es: &str, worker_types: &[WorkerType], rule: 
         source,
         effective_from: from.and_then(Date::parse_iso),
         retired: false,
+        history: Vec::new(),
     }
 }
 

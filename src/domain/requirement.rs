@@ -9,7 +9,7 @@
 //!
 //! Editing a requirement never touches recorded completions: statuses are always computed.
 
-use super::date::Date;
+use super::date::{Date, DateExt};
 use super::hours::Hours;
 use super::person::WorkerType;
 use super::text::Bilingual;
@@ -31,6 +31,26 @@ pub struct Requirement {
     /// Not in use: statuses are no longer computed for it; kept so it can be used again.
     #[serde(default)]
     pub retired: bool,
+    /// The rules in force before `rule`, oldest first: a date is judged by the rule of its
+    /// time, so a change made today never rewrites a past status or a past report.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub history: Vec<RuleVersion>,
+}
+
+/// A rule that was in force until a change replaced it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct RuleVersion {
+    pub rule: Rule,
+    /// The last day it was in force (the day before the next version's first).
+    #[serde(with = "super::date::iso")]
+    pub until: Date,
+    /// Its source while it was in force.
+    #[serde(default)]
+    pub source: Source,
+    /// Who made the change that ended it, and on which day they made it.
+    pub changed_by: String,
+    #[serde(with = "super::date::iso")]
+    pub changed_on: Date,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -180,13 +200,45 @@ impl Waiver {
 }
 
 impl Requirement {
+    /// The rule in force on `day`.
+    pub fn rule_on(&self, day: Date) -> &Rule {
+        self.history.iter().find(|v| day <= v.until).map_or(&self.rule, |v| &v.rule)
+    }
+
+    /// The first day of the rule in force now (`None`: since the requirement began).
+    pub fn rule_from(&self) -> Option<Date> {
+        self.history.last().map(|v| v.until.add_days(1))
+    }
+
+    /// Replaces the rule from `from` on. Every day before `from` keeps the rule it had: the
+    /// rule in force on the eve becomes a version ending that day, and versions that would
+    /// have started on or after `from` are superseded. An unchanged rule changes nothing.
+    pub fn change_rule(&mut self, rule: Rule, source: Source, from: Date, changed_by: &str, today: Date) {
+        let eve = from.add_days(-1);
+        if *self.rule_on(from) == rule && self.rule == rule {
+            self.source = source;
+            return;
+        }
+        let kept_source = self.history.iter().find(|v| eve <= v.until).map_or_else(|| self.source.clone(), |v| v.source.clone());
+        let kept_rule = self.rule_on(eve).clone();
+        self.history.retain(|v| v.until < eve);
+        // The requirement had not begun on the eve: there is no earlier rule to keep.
+        if self.effective_from.is_none_or(|start| start <= eve) {
+            self.history.push(RuleVersion { rule: kept_rule, until: eve, source: kept_source, changed_by: changed_by.to_owned(), changed_on: today });
+        }
+        self.rule = rule;
+        self.source = source;
+    }
+
     pub fn applies_to(&self, worker_type: WorkerType) -> bool {
         self.worker_types.is_empty() || self.worker_types.contains(&worker_type)
     }
 
     /// Does any way to meet it count hours worked (so work hours are worth recording)?
     pub fn uses_work_hours(&self) -> bool {
-        matches!(&self.rule, Rule::Credential(c) if c.pathways.iter().any(|p| p.work_hours.is_some()))
+        std::iter::once(&self.rule)
+            .chain(self.history.iter().map(|v| &v.rule))
+            .any(|r| matches!(r, Rule::Credential(c) if c.pathways.iter().any(|p| p.work_hours.is_some())))
     }
 
     pub fn is_preset_id(id: &str) -> bool {

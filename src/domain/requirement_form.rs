@@ -141,6 +141,10 @@ pub struct RequirementDraft {
     pub worker_types: Vec<WorkerType>,
     pub in_use: bool,
     pub effective_from: String,
+    /// When the rule of an existing requirement changes: the first day the new rule applies
+    /// (days before keep the old one) and who made the change.
+    pub change_from: String,
+    pub changed_by: String,
     pub source_title: String,
     pub source_url: String,
     // A credential.
@@ -229,7 +233,9 @@ impl RequirementDraft {
     }
 
     /// `base` is the record being edited (its pathways, prerequisites and validity are kept).
-    pub fn to_requirement(&self, id: &str, base: Option<&Requirement>) -> Result<Requirement, Errors> {
+    /// A changed rule of an existing requirement becomes a new version from `change_from`;
+    /// the rule before stays in its history (`Requirement::change_rule`).
+    pub fn to_requirement(&self, id: &str, base: Option<&Requirement>, today: Date) -> Result<Requirement, Errors> {
         let mut e = Errors::default();
         let name_en = e.text(Field::NameEn, &self.name_en, true, SHORT);
         let name_es = e.text(Field::NameEs, &self.name_es, true, SHORT);
@@ -298,15 +304,27 @@ impl RequirementDraft {
                 due_within_days_of_hire,
             })
         };
-        e.result(Requirement {
+        let source = Source { title: source_title, url: source_url, verify };
+        let mut out = Requirement {
             id: id.into(),
             name: Bilingual { en: name_en, es: name_es },
             worker_types: self.worker_types.clone(),
-            rule,
-            source: Source { title: source_title, url: source_url, verify },
+            rule: rule.clone(),
+            source: source.clone(),
             effective_from,
             retired: !self.in_use,
-        })
+            history: base.map(|b| b.history.clone()).unwrap_or_default(),
+        };
+        if let Some(before) = base.filter(|b| b.rule != rule) {
+            out.rule = before.rule.clone();
+            out.source = before.source.clone();
+            let from = e.date(Field::ChangeFrom, &self.change_from, true);
+            let by = e.text(Field::ChangedBy, &self.changed_by, true, SHORT);
+            if let Some(from) = from {
+                out.change_rule(rule, source, from, &by, today);
+            }
+        }
+        e.result(out)
     }
 }
 
@@ -357,7 +375,7 @@ mod tests {
     #[test]
     fn every_preset_round_trips_through_the_form() {
         for r in presets() {
-            let back = RequirementDraft::from_requirement(&r, ',').to_requirement(&r.id, Some(&r)).unwrap();
+            let back = RequirementDraft::from_requirement(&r, ',').to_requirement(&r.id, Some(&r), today()).unwrap();
             assert_eq!(back, r, "{}", r.id);
         }
     }
@@ -369,13 +387,37 @@ mod tests {
         d.window_days = "60".into();
         d.source_url = "https://example.org/new".into();
         d.in_use = false;
-        let edited = d.to_requirement(&peer.id, Some(&peer)).unwrap();
+        d.change_from = "2027-01-01".into();
+        d.changed_by = "Ana Ruiz, HR".into();
+        let edited = d.to_requirement(&peer.id, Some(&peer), today()).unwrap();
         let (Rule::Credential(before), Rule::Credential(after)) = (&peer.rule, &edited.rule) else { panic!() };
         assert_eq!(after.renewal.window_days, 60);
         assert_eq!((&after.pathways, &after.prerequisites, after.validity), (&before.pathways, &before.prerequisites, before.validity));
         assert!(edited.retired);
         // A new source has not been verified by anyone yet, but it is no longer the unconfirmed one.
         assert!(!edited.source.verify);
+        // The old rule judges every day before the change, with its own source.
+        assert_eq!(edited.history.len(), 1);
+        let old = &edited.history[0];
+        assert_eq!((&old.rule, old.until, old.changed_by.as_str(), old.changed_on), (&peer.rule, Date::parse_iso("2026-12-31").unwrap(), "Ana Ruiz, HR", today()));
+        assert_eq!(old.source, peer.source);
+        assert_eq!(edited.rule_on(Date::parse_iso("2026-12-31").unwrap()), &peer.rule);
+        assert_eq!(edited.rule_on(Date::parse_iso("2027-01-01").unwrap()), &edited.rule);
+        assert_eq!(edited.rule_from(), Date::parse_iso("2027-01-01"));
+    }
+
+    #[test]
+    fn a_changed_rule_asks_from_when_and_by_whom() {
+        let peer = presets().into_iter().find(|r| r.id == "preset.peer_certification").unwrap();
+        let mut d = RequirementDraft::from_requirement(&peer, '.');
+        d.window_days = "60".into();
+        let e = d.to_requirement(&peer.id, Some(&peer), today()).unwrap_err();
+        assert_eq!((e.get(Field::ChangeFrom), e.get(Field::ChangedBy)), (Some(Problem::Required), Some(Problem::Required)));
+        // Only the name changed: no version, nothing asked.
+        let mut n = RequirementDraft::from_requirement(&peer, '.');
+        n.name_en = "Peer certification".into();
+        let renamed = n.to_requirement(&peer.id, Some(&peer), today()).unwrap();
+        assert!(renamed.history.is_empty());
     }
 
     #[test]
@@ -386,7 +428,7 @@ mod tests {
         d.cycle_months = "0".into();
         d.start_month = "13".into();
         d.minimums[0].1 = "7".into();
-        let e = d.to_requirement("r", None).unwrap_err();
+        let e = d.to_requirement("r", None, today()).unwrap_err();
         assert_eq!(e.get(Field::NameEs), Some(Problem::Required));
         assert_eq!(e.get(Field::CycleMonths), Some(Problem::NumberOutOfRange { min: 1, max: 120 }));
         assert_eq!(e.get(Field::StartMonth), Some(Problem::NumberOutOfRange { min: 1, max: 12 }));
@@ -396,12 +438,12 @@ mod tests {
         c.name_en = "Badge".into();
         c.name_es = "Credencial".into();
         c.due_within_days = "0".into();
-        let e = c.to_requirement("r", None).unwrap_err();
+        let e = c.to_requirement("r", None, today()).unwrap_err();
         assert_eq!(e.get(Field::Training), Some(Problem::Required));
         assert_eq!(e.get(Field::DueWithinDays), Some(Problem::NumberOutOfRange { min: 1, max: 3_650 }));
         c.granted_by = vec!["builtin.hipaa".into()];
         c.due_within_days = "30".into();
-        let r = c.to_requirement("r", None).unwrap();
+        let r = c.to_requirement("r", None, today()).unwrap();
         assert!(matches!(r.rule, Rule::Credential(CredentialRule { due_within_days_of_hire: Some(30), .. })));
     }
 }

@@ -158,9 +158,10 @@ fn evaluate_at_depth(req: &Requirement, facts: Facts, ctx: Context, as_of: Date,
             ..blank
         };
     }
-    match &req.rule {
+    // Judged by the rule of its time: the version in force on the "as of" date.
+    match req.rule_on(as_of) {
         Rule::Credential(rule) => credential(rule, facts, ctx, as_of, depth, blank),
-        Rule::Hours(rule) => hours(rule, facts, ctx, as_of, depth, req.effective_from, blank),
+        Rule::Hours(rule) => hours(rule, req, facts, ctx, as_of, depth, blank),
     }
 }
 
@@ -188,7 +189,7 @@ enum Prerequisite<'a, 'f> {
 
 impl<'a, 'f> Prerequisite<'a, 'f> {
     fn new(id: &'a str, facts: Facts<'f>, ctx: Context, as_of: Date, depth: u8) -> Prerequisite<'a, 'f> {
-        let plain = ctx.requirements.iter().find(|r| r.id == id).and_then(|r| match &r.rule {
+        let plain = ctx.requirements.iter().find(|r| r.id == id).and_then(|r| match r.rule_on(as_of) {
             Rule::Credential(c) if c.pathways.iter().all(|p| p.provisional_months.is_none()) => Some(c),
             _ => None,
         });
@@ -466,7 +467,7 @@ fn cycle_for(rule: &HoursRule, facts: Facts, ctx: Context, as_of: Date, depth: u
             None => Err(NextAction::RecordHireDate),
         },
         Cycle::Credential { requirement_id, months } => {
-            let Some(Requirement { rule: Rule::Credential(cred), .. }) = ctx.requirements.iter().find(|r| &r.id == requirement_id) else {
+            let Some(Rule::Credential(cred)) = ctx.requirements.iter().find(|r| &r.id == requirement_id).map(|r| r.rule_on(as_of)) else {
                 return Err(NextAction::First { requirement_id: requirement_id.clone() });
             };
             if depth >= MAX_DEPTH {
@@ -533,7 +534,13 @@ fn shortfall(rule: &HoursRule, total: Hours, per: &[(CeCategory, Hours)]) -> (Ho
     (rule.hours.saturating_sub(total), by_category)
 }
 
-fn met(rule: &HoursRule, facts: Facts, (from, to): Span) -> bool {
+/// Were a cycle's hours done? Judged by the rule in force on the cycle's last day, if the
+/// requirement counted hours then (a rule changed since does not rewrite that cycle).
+fn met(rule: &HoursRule, req: &Requirement, facts: Facts, (from, to): Span) -> bool {
+    let rule = match req.rule_on(to) {
+        Rule::Hours(then) => then,
+        Rule::Credential(_) => rule,
+    };
     let (total, per) = counted_hours(rule, facts, from, to);
     let (short, by_category) = shortfall(rule, total, &per);
     short == Hours::ZERO && by_category.is_empty()
@@ -547,7 +554,8 @@ fn met(rule: &HoursRule, facts: Facts, (from, to): Span) -> bool {
 ///   is the person's first cycle;
 /// - this cycle not met yet and the previous one missed, in part or in full: expired, lapsed
 ///   after the previous cycle's last day, until this cycle's hours are done.
-fn hours(rule: &HoursRule, facts: Facts, ctx: Context, as_of: Date, depth: u8, effective_from: Option<Date>, blank: Evaluation) -> Evaluation {
+fn hours(rule: &HoursRule, req: &Requirement, facts: Facts, ctx: Context, as_of: Date, depth: u8, blank: Evaluation) -> Evaluation {
+    let effective_from = req.effective_from;
     let blank = Evaluation { hours_required: Some(rule.hours), ..blank };
     let ((start, end), previous) = match cycle_for(rule, facts, ctx, as_of, depth, effective_from) {
         Ok(cycles) => cycles,
@@ -585,7 +593,7 @@ fn hours(rule: &HoursRule, facts: Facts, ctx: Context, as_of: Date, depth: u8, e
         };
     }
     match previous {
-        Some(p) if !met(rule, facts, p) => Evaluation { status: Status::Expired, valid_until: Some(p.1), changes_on: None, next: Some(more), ..blank },
+        Some(p) if !met(rule, req, facts, p) => Evaluation { status: Status::Expired, valid_until: Some(p.1), changes_on: None, next: Some(more), ..blank },
         Some(_) => standing(end, Some(more)),
         None => Evaluation {
             status: if total == Hours::ZERO { Status::Missing } else { Status::InProgress },

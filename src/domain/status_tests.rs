@@ -365,6 +365,36 @@ fn a_requirement_that_takes_effect_mid_year_starts_with_a_long_first_cycle() {
     ]);
 }
 
+/// Rules change over time: a date is judged by the rule then in force. The CHW annual hours
+/// go from 6 to 8 from 1 January 2027: 2026 stays met with 6 hours, on any "as of" date.
+#[test]
+fn a_past_date_is_judged_by_the_rule_then_in_force() {
+    let mut w = World::new(WorkerType::Chw, Some("2020-01-01")).with(done("a", "trauma_informed_care", "2026-05-01", 6.0, None));
+    let before: Vec<Evaluation> = ["2026-06-01", "2026-12-31", "2027-01-01"].iter().map(|day| w.eval("chw_annual_training", day)).collect();
+    let req = w.requirements.iter_mut().find(|r| r.id == "preset.chw_annual_training").unwrap();
+    let Rule::Hours(mut eight) = req.rule.clone() else { panic!() };
+    eight.hours = h(8.0);
+    let source = req.source.clone();
+    req.change_rule(Rule::Hours(eight), source, d("2027-01-01"), "Ana Ruiz, HR", d("2026-11-24"));
+    // Every day before the change: exactly as before.
+    assert_eq!(w.eval("chw_annual_training", "2026-06-01"), before[0]);
+    assert_eq!(w.eval("chw_annual_training", "2026-12-31"), before[1]);
+    // From the change: 8 hours are owed for 2027, and 2026 is still judged by its 6 hours.
+    let e = w.eval("chw_annual_training", "2027-01-01");
+    assert_eq!((e.status, e.hours_required), (Status::Current, Some(h(8.0))));
+    assert_eq!(before[2].hours_required, Some(h(6.0)));
+    // A second change, dated before the first, supersedes it from its own date.
+    let req = w.requirements.iter_mut().find(|r| r.id == "preset.chw_annual_training").unwrap();
+    let Rule::Hours(mut ten) = req.rule.clone() else { panic!() };
+    ten.hours = h(10.0);
+    let source = req.source.clone();
+    req.change_rule(Rule::Hours(ten), source, d("2026-07-01"), "Ana Ruiz, HR", d("2026-11-25"));
+    assert_eq!(req.history.len(), 1);
+    assert_eq!(req.history[0].until, d("2026-06-30"));
+    assert_eq!(w.eval("chw_annual_training", "2026-06-01"), before[0]);
+    assert_eq!(w.eval("chw_annual_training", "2026-12-31").hours_required, Some(h(10.0)));
+}
+
 #[test]
 fn chw_qualification_by_certificate_or_by_work_experience() {
     let w = World::new(WorkerType::Chw, None).with(done("c", "chwpr_certificate", "2025-05-01", 80.0, None));
@@ -597,6 +627,42 @@ mod properties {
                         prop_assert!(y >= x, "{req}: hours done fell {x} -> {y}");
                     }
                 }
+            }
+        }
+
+        /// Editing a rule with an effective date never changes any status before that date,
+        /// for the edited requirement or any that depends on it.
+        #[test]
+        fn a_rule_change_never_changes_a_status_before_it_applies(
+            records in prop::collection::vec(completion(), 0..8),
+            hire in prop::option::of(day()),
+            which in 0..REQUIREMENTS.len(),
+            amount in 1u32..40,
+            from in day(),
+            before_by in 1i32..1500,
+        ) {
+            let w = world(records, hire);
+            let mut changed = world(w.completions.clone(), hire);
+            let req = changed.requirements.iter_mut().find(|r| r.id == format!("preset.{}", REQUIREMENTS[which])).unwrap();
+            let rule = match req.rule.clone() {
+                Rule::Hours(mut h) => {
+                    h.hours = h.hours + Hours::whole(amount);
+                    h.minimums.clear();
+                    Rule::Hours(h)
+                }
+                Rule::Credential(mut c) => {
+                    c.renewal.window_days = amount * 10;
+                    c.renewal.grace_days = amount;
+                    c.renewal.from_previous_expiry = !c.renewal.from_previous_expiry;
+                    c.validity = Some(Validity::After { amount, unit: PeriodUnit::Months });
+                    Rule::Credential(c)
+                }
+            };
+            let source = req.source.clone();
+            req.change_rule(rule, source, from, "HR", from);
+            let as_of = from.add_days(-before_by).to_iso();
+            for other in REQUIREMENTS {
+                prop_assert_eq!(w.eval(other, &as_of), changed.eval(other, &as_of), "{} as of {}", other, as_of);
             }
         }
 

@@ -101,7 +101,7 @@ fn timeline(snap: &Snapshot, locale: Locale, as_of: Date, due_soon_days: u32) ->
     let ctx = snap.context(due_soon_days);
     let mut items = Vec::new();
     for r in snap.requirements.iter().filter(|r| r.applies_to(person.worker_type)) {
-        let Rule::Credential(rule) = &r.rule else { continue };
+        let Rule::Credential(rule) = r.rule_on(as_of) else { continue };
         for link in chain(rule, facts, ctx, as_of) {
             let training = facts.completions.iter().find(|x| x.id == link.completion_id).map(|x| snap.training_name(locale, &x.training_id));
             items.push((link.completed_on, i18n::timeline_entry(locale, &r.name.get(locale).to_owned(), training.unwrap_or_default(), link.period_start, link.valid_until, link.restarted)));

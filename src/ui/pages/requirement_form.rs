@@ -148,7 +148,7 @@ pub fn RequirementForm(#[prop(optional)] id: String, #[prop(optional)] hours_rul
         };
         let base = original.get_untracked();
         let record_id = base.as_ref().map(|r| r.id.clone()).unwrap_or_else(browser::new_id);
-        let Some(requirement) = checked(draft.to_requirement(&record_id, base.as_ref()), errors) else { return };
+        let Some(requirement) = checked(draft.to_requirement(&record_id, base.as_ref(), browser::today()), errors) else { return };
         let navigate = navigate.clone();
         c.save(async move { db().save_requirement(&requirement).await }, failed, Msg::Saved, move || navigate("/requirements", Default::default()));
     };
