@@ -290,6 +290,10 @@ messages! {
     CountedCategoriesLegend => "Continuing-education categories that count (none checked: all)", "Categorías de educación continua que cuentan (ninguna marcada: todas)";
     SameTrainingTwice => "The same training may count twice in one cycle", "La misma capacitación puede contar dos veces en un ciclo";
     LabelEffectiveFrom => "Applies from", "Vigente desde";
+    RuleChangeLegend => "If you change the rule", "Si cambia la regla";
+    RuleChangeHint => "Dates before this day keep being judged by the rule that applied then, so past statuses and reports do not change.", "Las fechas anteriores a este día se siguen evaluando con la regla que regía entonces: los estados y reportes pasados no cambian.";
+    LabelChangeFrom => "The new rule applies from", "La nueva regla rige desde";
+    LabelChangedBy => "Changed by (name and role)", "Cambiada por (nombre y puesto)";
     InUseLabel => "In use", "En uso";
 
     LabelEmploymentType => "Type of employment", "Tipo de empleo";
@@ -905,6 +909,38 @@ pub fn hours_line(locale: Locale, done: Hours, required: Hours, short: &[crate::
         };
     }
     text
+}
+
+/// A requirement's earlier rule: "From March 1, 2024 to December 31, 2026 (changed by Ana
+/// Ruiz, HR on November 24, 2026):" (`from` is `None` for the first rule).
+pub fn rule_version(locale: Locale, from: Option<Date>, until: Date, by: &str, on: Date) -> String {
+    let (until, on) = (date(locale, until), date(locale, on));
+    match (locale, from) {
+        (Locale::En, Some(f)) => format!("From {} to {until} (changed by {by} on {on}):", date(locale, f)),
+        (Locale::En, None) => format!("Until {until} (changed by {by} on {on}):"),
+        (Locale::Es, Some(f)) => format!("Del {} al {until} (cambiada por {by} el {on}):", date(locale, f)),
+        (Locale::Es, None) => format!("Hasta el {until} (cambiada por {by} el {on}):"),
+    }
+}
+
+/// The rule in force now, in a requirement's history.
+pub fn rule_now(locale: Locale, from: Option<Date>) -> String {
+    match (locale, from) {
+        (Locale::En, Some(f)) => format!("Since {}:", date(locale, f)),
+        (Locale::Es, Some(f)) => format!("Desde el {}:", date(locale, f)),
+        (Locale::En, None) => "Now:".into(),
+        (Locale::Es, None) => "Ahora:".into(),
+    }
+}
+
+/// "History: 1 earlier rule" / "Historial: 2 reglas anteriores".
+pub fn rule_history_count(locale: Locale, n: usize) -> String {
+    match (locale, n) {
+        (Locale::En, 1) => "History: 1 earlier rule".into(),
+        (Locale::En, n) => format!("History: {n} earlier rules"),
+        (Locale::Es, 1) => "Historial: 1 regla anterior".into(),
+        (Locale::Es, n) => format!("Historial: {n} reglas anteriores"),
+    }
 }
 
 /// "16.5 of 20 hours" ("1 of 1 hour").

@@ -156,6 +156,7 @@ test('edit a preset, stop using one, restore it; the due-soon window is a settin
   await page.getByRole('button', { name: 'Save' }).click();
   await expect(page.locator('#req-hours-error')).toHaveText('This field is required.');
   await page.getByLabel('Hours required per cycle').fill('8');
+  await page.getByLabel('Changed by (name and role)').fill('Ana Ruiz, HR');
   await page.getByRole('button', { name: 'Save' }).click();
   await expect(h1(page)).toHaveText('Requirements');
   const annual = page.locator('li.req[data-requirement="preset.chw_annual_training"]');

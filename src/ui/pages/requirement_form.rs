@@ -3,6 +3,7 @@
 //! Statuses are always recomputed from the records, so an edit never rewrites history.
 
 use super::{load_snapshot, Whose, page_id};
+use crate::domain::date::DateExt;
 use crate::domain::form::{Errors, Field};
 use crate::domain::person::WorkerType;
 use crate::domain::requirement::{Requirement, Rule};
@@ -48,6 +49,8 @@ pub fn RequirementForm(#[prop(optional)] id: String, #[prop(optional)] hours_rul
     let workers = RwSignal::new(Vec::<String>::new());
     let in_use = RwSignal::new(true);
     let effective_from = RwSignal::new(String::new());
+    let change_from = RwSignal::new(browser::today().to_iso());
+    let changed_by = RwSignal::new(String::new());
     let source_title = RwSignal::new(String::new());
     let source_url = RwSignal::new(String::new());
     let granted_by = RwSignal::new(Vec::<String>::new());
@@ -129,6 +132,8 @@ pub fn RequirementForm(#[prop(optional)] id: String, #[prop(optional)] hours_rul
             worker_types: workers.get_untracked().iter().filter_map(|w| WorkerType::from_code(w)).collect(),
             in_use: in_use.get_untracked(),
             effective_from: effective_from.get_untracked(),
+            change_from: change_from.get_untracked(),
+            changed_by: changed_by.get_untracked(),
             source_title: source_title.get_untracked(),
             source_url: source_url.get_untracked(),
             granted_by: granted_by.get_untracked(),
@@ -242,6 +247,14 @@ pub fn RequirementForm(#[prop(optional)] id: String, #[prop(optional)] hours_rul
                     {check(Msg::SameTrainingTwice, same_twice)}
                 </Show>
                 <Input id="req-effective" label=Msg::LabelEffectiveFrom value=effective_from errors field=Field::EffectiveFrom kind="date" optional=true />
+                <Show when=move || original.with(Option::is_some)>
+                    <fieldset class="rule-change">
+                        <legend>{tr(Msg::RuleChangeLegend)}</legend>
+                        <p class="hint">{tr(Msg::RuleChangeHint)}</p>
+                        <Input id="req-change-from" label=Msg::LabelChangeFrom value=change_from errors field=Field::ChangeFrom kind="date" />
+                        <Input id="req-changed-by" label=Msg::LabelChangedBy value=changed_by errors field=Field::ChangedBy autocomplete="name" />
+                    </fieldset>
+                </Show>
                 <Input id="req-source-title" label=Msg::LabelSourceTitle value=source_title errors field=Field::SourceTitle optional=true />
                 <Input id="req-source-url" label=Msg::LabelSourceUrl value=source_url errors field=Field::SourceUrl kind="url" optional=true />
                 {check(Msg::InUseLabel, in_use)}

@@ -9,6 +9,7 @@ use crate::domain::training::Origin;
 use crate::i18n::{self, Msg};
 use crate::ui::browser;
 use crate::ui::ctx::{dynamic, db, tr, use_ctx, Ctx, Undo};
+use crate::domain::date::DateExt;
 use leptos::prelude::*;
 
 fn set_in_use(c: Ctx, before: Requirement, in_use: bool) {
@@ -39,6 +40,25 @@ fn row(c: Ctx, snap: &Snapshot, locale: Locale, entry: RequirementEntry) -> impl
     let source = (!r.source.url.is_empty()).then(|| view! {
         <a href=r.source.url.clone() target="_blank" rel="noopener">{c.t(Msg::SourceLink)}</a>
     });
+    // Newest first: the rule now, from when, then each earlier rule with its dates.
+    let rule_words = |rule: &crate::domain::requirement::Rule| i18n::requirement_summary(locale, rule, &|id| snap.training_name(locale, id), &|id| snap.requirement_name(locale, id));
+    let history = (!r.history.is_empty()).then(|| {
+        let mut starts = vec![None];
+        starts.extend(r.history.iter().map(|v| Some(v.until.add_days(1))));
+        let earlier = r.history.iter().zip(starts).rev().map(|(v, from)| {
+            let line = i18n::rule_version(locale, from, v.until, &v.changed_by, v.changed_on);
+            view! { <li><span class="when">{line}</span>" "{rule_words(&v.rule)}{(!v.source.title.is_empty()).then(|| format!(" ({})", v.source.title))}</li> }
+        }).collect_view();
+        view! {
+            <details class="history">
+                <summary>{i18n::rule_history_count(locale, r.history.len())}</summary>
+                <ol>
+                    <li><span class="when">{i18n::rule_now(locale, r.rule_from())}</span>" "{summary.clone()}</li>
+                    {earlier}
+                </ol>
+            </details>
+        }
+    });
     view! {
         <li class="req" class:retired=!in_use data-requirement=r.id.clone()>
             <div class="req-head">
@@ -51,6 +71,7 @@ fn row(c: Ctx, snap: &Snapshot, locale: Locale, entry: RequirementEntry) -> impl
             </div>
             <p>{summary}</p>
             <p class="muted">{c.t(Msg::AppliesTo)}" "{applies_to(locale, &r)}</p>
+            {history}
             {(!r.source.title.is_empty()).then(|| view! { <p class="muted source">{r.source.title.clone()}" "{source}</p> })}
             <p class="actions">
                 <a class="button" href=format!("/requirements/{}/edit", r.id) aria-label=format!("{}: {name}", c.t(Msg::Edit))>{c.t(Msg::Edit)}</a>
