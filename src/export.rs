@@ -137,7 +137,7 @@ pub(crate) mod tests {
             id: "w".into(), person_id: "p1".into(), requirement_id: "preset.cpr".into(), reason: "Medical leave, per HR".into(),
             waived_by: "Ana Ruiz".into(), from: d("2025-01-01"), until: Some(d("2025-12-31")), removed: false,
         };
-        let facts = Facts { person: &rosa, completions: &completions, work_hours: &[], waivers: std::slice::from_ref(&waiver) };
+        let facts = Facts { person: &rosa, completions: &completions, work_hours: &[], waivers: std::slice::from_ref(&waiver), attestations: &[] };
         let evaluations = evaluate_all(facts, ctx, d("2025-06-01"));
         let rows: Vec<(&Person, &Evaluation)> = evaluations.iter().map(|e| (&rosa, e)).collect();
         let csv = compliance_csv(Locale::En, &rows, &requirements, &trainings);

@@ -801,6 +801,8 @@ pub fn problem(locale: Locale, p: Problem) -> String {
         (Locale::Es, Problem::EndBeforeStart) => "El final no puede ser antes del inicio.".into(),
         (Locale::En, Problem::WorkHoursOutOfRange) => "Hours must be more than 0 and at most 10,000 for one period.".into(),
         (Locale::Es, Problem::WorkHoursOutOfRange) => "Las horas deben ser más de 0 y como máximo 10 000 por periodo.".into(),
+        (Locale::En, Problem::EmptyPathway) => "Say what this pathway asks for: a training, work hours, years of experience or evidence on file.".into(),
+        (Locale::Es, Problem::EmptyPathway) => "Indique qué pide esta vía: una capacitación, horas de trabajo, años de experiencia o constancias.".into(),
         (Locale::En, Problem::MinimumsAboveTotal) => "The category minimums add up to more than the hours required.".into(),
         (Locale::Es, Problem::MinimumsAboveTotal) => "Los mínimos por categoría suman más que las horas requeridas.".into(),
         (Locale::En, Problem::InvalidMoney) => "Enter an amount like 17.92.".into(),
@@ -940,6 +942,29 @@ pub fn rule_history_count(locale: Locale, n: usize) -> String {
         (Locale::En, n) => format!("History: {n} earlier rules"),
         (Locale::Es, 1) => "Historial: 1 regla anterior".into(),
         (Locale::Es, n) => format!("Historial: {n} reglas anteriores"),
+    }
+}
+
+/// A span in whole years and months: "5 years", "1 year and 2 months", "7 months", "0 months".
+pub fn years_and_months(locale: Locale, months: u32) -> String {
+    let (y, m) = (months / 12, months % 12);
+    let years = match (locale, y) {
+        (Locale::En, 1) => "1 year".to_owned(),
+        (Locale::En, n) => format!("{n} years"),
+        (Locale::Es, 1) => "1 año".to_owned(),
+        (Locale::Es, n) => format!("{n} años"),
+    };
+    let months_word = match (locale, m) {
+        (Locale::En, 1) => "1 month".to_owned(),
+        (Locale::En, n) => format!("{n} months"),
+        (Locale::Es, 1) => "1 mes".to_owned(),
+        (Locale::Es, n) => format!("{n} meses"),
+    };
+    match (y, m, locale) {
+        (0, _, _) => months_word,
+        (_, 0, _) => years,
+        (_, _, Locale::En) => format!("{years} and {months_word}"),
+        (_, _, Locale::Es) => format!("{years} y {months_word}"),
     }
 }
 
@@ -1194,6 +1219,25 @@ pub fn next_action(
                 Locale::Es => format!("Trabajar más de {need} horas en {within_months} meses ({worked} hasta ahora)"),
             }
         }
+        MoreExperience { years, within_years, days } => {
+            let so_far = years_and_months(locale, days * 12 / 365);
+            match locale {
+                Locale::En => format!("{} of experience within the last {} ({so_far} so far)", years_and_months(locale, years * 12), years_and_months(locale, within_years * 12)),
+                Locale::Es => format!("{} de experiencia en los últimos {} ({so_far} hasta ahora)", years_and_months(locale, years * 12), years_and_months(locale, within_years * 12)),
+            }
+        }
+        Attestations { kind, count, have, within_years } => {
+            let what = ladders::attestations_needed(locale, kind, *count);
+            let when = within_years.map(|y| match locale {
+                Locale::En => format!(", from the last {}", years_and_months(locale, y * 12)),
+                Locale::Es => format!(", de los últimos {}", years_and_months(locale, y * 12)),
+            });
+            let when = when.unwrap_or_default();
+            match locale {
+                Locale::En => format!("On file: {what}{when} ({have} so far)"),
+                Locale::Es => format!("En el expediente: {what}{when} ({have} hasta ahora)"),
+            }
+        }
         First { requirement_id } => match locale {
             Locale::En => format!("First: {}", requirement(requirement_id)),
             Locale::Es => format!("Primero: {}", requirement(requirement_id)),
@@ -1250,6 +1294,15 @@ mod rule_words {
         assert_eq!(next_action(Locale::En, DateStyle::Local, &work, &names, &names), "Work more than 2,000 hours within 36 months (2,000 so far)");
         assert_eq!(next_action(Locale::Es, DateStyle::Local, &work, &names, &names), "Trabajar más de 2.000 horas en 36 meses (2.000 hasta ahora)");
         assert_eq!(next_action(Locale::En, DateStyle::Iso, &work, &names, &names), "Work more than 2000 hours within 36 months (2000 so far)");
+        let experience = NextAction::MoreExperience { years: 5, within_years: 7, days: 1096 };
+        assert_eq!(next_action(Locale::En, DateStyle::Local, &experience, &names, &names), "5 years of experience within the last 7 years (3 years so far)");
+        let little = NextAction::MoreExperience { years: 5, within_years: 7, days: 400 };
+        assert_eq!(next_action(Locale::Es, DateStyle::Local, &little, &names, &names), "5 años de experiencia en los últimos 7 años (1 año y 1 mes hasta ahora)");
+        let letters = NextAction::Attestations { kind: "recommendation_letter".into(), count: 3, have: 1, within_years: Some(7) };
+        assert_eq!(next_action(Locale::En, DateStyle::Local, &letters, &names, &names), "On file: 3 letters of recommendation or client testimonials, from the last 7 years (1 so far)");
+        assert_eq!(next_action(Locale::Es, DateStyle::Local, &letters, &names, &names), "En el expediente: 3 cartas de recomendación o testimonios de clientes, de los últimos 7 años (1 hasta ahora)");
+        let births = NextAction::Attestations { kind: "birth_supported".into(), count: 1, have: 0, within_years: None };
+        assert_eq!(next_action(Locale::En, DateStyle::Local, &births, &names, &names), "On file: support at 1 birth (0 so far)");
         // No early window: a deadline, not an empty range.
         let cpr = NextAction::Renew { opens: d("2028-11-30"), by: d("2028-11-30") };
         assert_eq!(next_action(Locale::En, DateStyle::Local, &cpr, &names, &names), "Renew by November 30, 2028");

@@ -41,8 +41,8 @@ impl Records {
 
     pub fn facts<'a>(&'a self, person: &'a Person) -> Facts<'a> {
         match self.file(&person.id) {
-            Some(f) => Facts { person, completions: &f.completions, work_hours: &f.work_hours, waivers: &f.waivers },
-            None => Facts { person, completions: &[], work_hours: &[], waivers: &[] },
+            Some(f) => Facts { person, completions: &f.completions, work_hours: &f.work_hours, waivers: &f.waivers, attestations: &f.attestations },
+            None => Facts { person, completions: &[], work_hours: &[], waivers: &[], attestations: &[] },
         }
     }
 

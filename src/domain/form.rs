@@ -84,6 +84,19 @@ pub enum Field {
     StepNext(u8),
     /// A condition or group of a step's rule, by its key in the editor.
     Rule(u32),
+    // A requirement's pathways (`requirement_form.rs`), by their index in the editor.
+    PathwayNameEn(u8),
+    PathwayNameEs(u8),
+    PathwayWorkHours(u8),
+    PathwayWorkMonths(u8),
+    PathwayYears(u8),
+    PathwayWithinYears(u8),
+    PathwayLetters(u8),
+    PathwayLettersWithin(u8),
+    PathwayBirths(u8),
+    PathwayMonths(u8),
+    /// A pathway that asks for nothing at all.
+    PathwayEmpty(u8),
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -107,6 +120,8 @@ pub enum Problem {
     WorkHoursOutOfRange,
     /// Category minimums add up to more than the hours required in all.
     MinimumsAboveTotal,
+    /// A pathway must ask for at least one thing (a training, work, experience or evidence).
+    EmptyPathway,
     /// An amount of money like 17.92.
     InvalidMoney,
     /// A percentage like 5 or 5.74 (at most 1,000).

@@ -10,6 +10,7 @@ use super::hours::Hours;
 use super::person::WorkerType;
 use super::requirement::*;
 use super::text::Bilingual;
+use super::ladders::person::{BIRTH_SUPPORTED, RECOMMENDATION_LETTER};
 use super::training::{CeCategory, PeriodUnit, Source, Validity};
 
 fn source(title: &str, url: &str, verify: bool) -> Source {
@@ -67,8 +68,7 @@ pub fn presets() -> Vec<Requirement> {
                 pathways: vec![Pathway {
                     name: Bilingual::new("Initial certification: 80-hour training, then the exam", "Certificación inicial: capacitación de 80 horas y luego el examen"),
                     trainings: ids(&["peer_core_80h", "peer_exam"]),
-                    work_hours: None,
-                    provisional_months: None,
+                    ..Pathway::default()
                 }],
                 ..credential(&["peer_exam", "peer_renewal"])
             }),
@@ -109,14 +109,16 @@ pub fn presets() -> Vec<Requirement> {
                     Pathway {
                         name: Bilingual::new("Certificate pathway", "Vía de certificado"),
                         trainings: ids(&["chwpr_certificate"]),
-                        work_hours: None,
-                        provisional_months: None,
+                        ..Pathway::default()
                     },
                     Pathway {
                         name: Bilingual::new("Work experience pathway: more than 2,000 hours in 3 years, certificate within 18 months", "Vía de experiencia: más de 2,000 horas en 3 años y certificado en 18 meses"),
                         trainings: Vec::new(),
                         work_hours: Some(WorkHoursNeed { hours: Hours::whole(2000), within_months: 36 }),
+                        // "Within 18 …": the text is cut off; when the months start is a setting.
                         provisional_months: Some(18),
+                        provisional_clock: ProvisionalClock::PathwayMet,
+                        ..Pathway::default()
                     },
                 ],
                 ..credential(&["chwpr_certificate", "c3_core_skills"])
@@ -157,15 +159,27 @@ pub fn presets() -> Vec<Requirement> {
         requirement("doula_training", "Medi-Cal doula training pathway (16 hours)", "Vía de capacitación de doulas de Medi-Cal (16 horas)",
             &[PerinatalDoula],
             Rule::Credential(CredentialRule {
-                pathways: vec![Pathway {
-                    name: Bilingual::new("Training pathway: 16 hours, plus support at 3 births", "Vía de capacitación: 16 horas y apoyo en 3 partos"),
-                    trainings: ids(&["doula_training"]),
-                    work_hours: None,
-                    provisional_months: None,
-                }],
+                pathways: vec![
+                    Pathway {
+                        name: Bilingual::new("Training pathway: 16 hours, plus support at 3 births", "Vía de capacitación: 16 horas y apoyo en 3 partos"),
+                        trainings: ids(&["doula_training"]),
+                        attestations: vec![AttestationNeed { kind: BIRTH_SUPPORTED.into(), count: 3, within_years: None }],
+                        ..Pathway::default()
+                    },
+                    Pathway {
+                        name: Bilingual::new(
+                            "Experience pathway: 5 years of doula experience in the last 7, and 3 letters",
+                            "Vía de experiencia: 5 años de experiencia como doula en los últimos 7 y 3 cartas",
+                        ),
+                        experience: Some(ExperienceNeed { years: 5, within_years: 7 }),
+                        attestations: vec![AttestationNeed { kind: RECOMMENDATION_LETTER.into(), count: 3, within_years: Some(7) }],
+                        qualifies: true,
+                        ..Pathway::default()
+                    },
+                ],
                 ..credential(&["doula_training"])
             }),
-            source("DHCS, Doula Services FAQ – Enrolling as a Doula (experience pathway: 5 years in 7, 3 letters; not modelled yet)", DHCS_DOULA, false),
+            source("DHCS, Doula Services FAQ – Enrolling as a Doula: training pathway (16 hours and 3 births attested) or experience pathway (5 years of active experience in the previous 7, and 3 letters written in the last 7 years)", DHCS_DOULA, false),
             Some("2023-01-01")),
         requirement("doula_cpr", "Doula: current adult and infant CPR", "Doula: RCP de adultos e infantes vigente",
             &[PerinatalDoula],

@@ -95,7 +95,7 @@ pub struct RenewalPolicy {
     pub grace_days: u32,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Pathway {
     pub name: Bilingual,
     /// Every one of these trainings completed.
@@ -109,6 +109,64 @@ pub struct Pathway {
     /// experience pathway: certificate within 18 months; unconfirmed).
     #[serde(default)]
     pub provisional_months: Option<u32>,
+    /// When those months start counting: the day the pathway was met, or the hire date. DHCS's
+    /// text is cut off here, so this is a setting, flagged *Check locally*.
+    #[serde(default, skip_serializing_if = "ProvisionalClock::is_default")]
+    pub provisional_clock: ProvisionalClock,
+    /// Years of experience within the last `within_years`, counted from the periods of work
+    /// recorded (Medi-Cal doula experience pathway: 5 years within the previous 7).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub experience: Option<ExperienceNeed>,
+    /// Attestations on file, by kind (3 letters of recommendation; support at 3 births).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub attestations: Vec<AttestationNeed>,
+    /// Meeting this pathway is itself the qualification: held, with no expiry, without a
+    /// granting completion (the doula experience pathway).
+    #[serde(default, skip_serializing_if = "super::is_false")]
+    pub qualifies: bool,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ProvisionalClock {
+    #[default]
+    PathwayMet,
+    HireDate,
+}
+
+impl ProvisionalClock {
+    pub const ALL: [ProvisionalClock; 2] = [ProvisionalClock::PathwayMet, ProvisionalClock::HireDate];
+
+    fn is_default(&self) -> bool {
+        *self == ProvisionalClock::PathwayMet
+    }
+
+    pub fn code(self) -> &'static str {
+        match self {
+            ProvisionalClock::PathwayMet => "pathway_met",
+            ProvisionalClock::HireDate => "hire_date",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<ProvisionalClock> {
+        ProvisionalClock::ALL.into_iter().find(|c| c.code() == code)
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ExperienceNeed {
+    pub years: u32,
+    pub within_years: u32,
+}
+
+/// `count` attestations of `kind` (see `ladders::person`), dated within the last
+/// `within_years` years when set.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AttestationNeed {
+    pub kind: String,
+    pub count: u32,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub within_years: Option<u32>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -234,11 +292,11 @@ impl Requirement {
         self.worker_types.is_empty() || self.worker_types.contains(&worker_type)
     }
 
-    /// Does any way to meet it count hours worked (so work hours are worth recording)?
+    /// Does any way to meet it count hours or years worked (so work periods are worth recording)?
     pub fn uses_work_hours(&self) -> bool {
         std::iter::once(&self.rule)
             .chain(self.history.iter().map(|v| &v.rule))
-            .any(|r| matches!(r, Rule::Credential(c) if c.pathways.iter().any(|p| p.work_hours.is_some())))
+            .any(|r| matches!(r, Rule::Credential(c) if c.pathways.iter().any(|p| p.work_hours.is_some() || p.experience.is_some())))
     }
 
     pub fn is_preset_id(id: &str) -> bool {
@@ -293,7 +351,8 @@ mod tests {
         assert!(used.iter().all(|r| r.id != all[0].id));
         assert!(Requirement::is_preset_id(&all[3].id) && !Requirement::is_preset_id("r1"));
         let uses: Vec<&str> = all.iter().filter(|r| r.uses_work_hours()).map(|r| r.id.as_str()).collect();
-        assert_eq!(uses, vec!["preset.chw_qualification"]);
+        // The CHW experience pathway counts hours worked; the doula one, years worked.
+        assert_eq!(uses, vec!["preset.chw_qualification", "preset.doula_training"]);
     }
 
     #[test]

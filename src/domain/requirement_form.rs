@@ -5,7 +5,11 @@ use super::date::{Date, DateExt};
 use super::form::{Errors, Field, Problem, LONG, SHORT};
 use super::hours::Hours;
 use super::person::WorkerType;
-use super::requirement::{CategoryMinimum, CredentialRule, Cycle, HoursRule, RenewalPolicy, Requirement, Rule, Waiver, WorkHours};
+use super::ladders::person::{BIRTH_SUPPORTED, RECOMMENDATION_LETTER};
+use super::requirement::{
+    AttestationNeed, CategoryMinimum, CredentialRule, Cycle, ExperienceNeed, HoursRule, Pathway, ProvisionalClock, RenewalPolicy, Requirement, Rule,
+    Waiver, WorkHours, WorkHoursNeed,
+};
 use super::text::Bilingual;
 use super::training::{CeCategory, Source};
 
@@ -165,6 +169,135 @@ pub struct RequirementDraft {
     pub categories: Vec<CeCategory>,
     pub any_training: bool,
     pub same_training_counts_twice: bool,
+    // A credential's prerequisites (requirement ids) and pathways.
+    pub prerequisites: Vec<String>,
+    pub pathways: Vec<PathwayDraft>,
+}
+
+/// What meeting a pathway does when no granting training is recorded.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum WhenMet {
+    /// Only shows the progress toward the credential (a granting training is still needed).
+    #[default]
+    Progress,
+    /// The pathway is the qualification itself.
+    Qualifies,
+    /// Qualified for some months, with a granting training due by then.
+    Provisional,
+}
+
+impl WhenMet {
+    pub const ALL: [WhenMet; 3] = [WhenMet::Progress, WhenMet::Qualifies, WhenMet::Provisional];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            WhenMet::Progress => "progress",
+            WhenMet::Qualifies => "qualifies",
+            WhenMet::Provisional => "provisional",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<WhenMet> {
+        WhenMet::ALL.into_iter().find(|w| w.code() == code)
+    }
+}
+
+/// One way to earn a credential, as typed: empty number fields mean "not asked".
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct PathwayDraft {
+    pub name_en: String,
+    pub name_es: String,
+    pub trainings: Vec<String>,
+    /// More than this many hours worked…
+    pub work_hours: String,
+    /// …within this many months.
+    pub work_months: String,
+    /// Years of experience…
+    pub experience_years: String,
+    /// …within this many years.
+    pub experience_within: String,
+    /// Letters of recommendation or client testimonials…
+    pub letters: String,
+    /// …written within this many years (empty: any time).
+    pub letters_within: String,
+    /// Births supported, attested.
+    pub births: String,
+    pub when_met: WhenMet,
+    pub provisional_months: String,
+    pub clock: ProvisionalClock,
+    /// Evidence of kinds this editor does not show, kept as it was.
+    pub other_attestations: Vec<AttestationNeed>,
+}
+
+impl PathwayDraft {
+    pub fn from_pathway(p: &Pathway, decimal: char) -> PathwayDraft {
+        let need = |kind: &str| p.attestations.iter().find(|a| a.kind == kind);
+        let letters = need(RECOMMENDATION_LETTER);
+        PathwayDraft {
+            name_en: p.name.en.clone(),
+            name_es: p.name.es.clone(),
+            trainings: p.trainings.clone(),
+            work_hours: p.work_hours.map(|w| w.hours.format_with(decimal)).unwrap_or_default(),
+            work_months: p.work_hours.map(|w| w.within_months.to_string()).unwrap_or_default(),
+            experience_years: p.experience.map(|x| x.years.to_string()).unwrap_or_default(),
+            experience_within: p.experience.map(|x| x.within_years.to_string()).unwrap_or_default(),
+            letters: letters.map(|a| a.count.to_string()).unwrap_or_default(),
+            letters_within: letters.and_then(|a| a.within_years).map(|y| y.to_string()).unwrap_or_default(),
+            births: need(BIRTH_SUPPORTED).map(|a| a.count.to_string()).unwrap_or_default(),
+            when_met: match (p.qualifies, p.provisional_months) {
+                (true, _) => WhenMet::Qualifies,
+                (false, Some(_)) => WhenMet::Provisional,
+                (false, None) => WhenMet::Progress,
+            },
+            provisional_months: p.provisional_months.map(|m| m.to_string()).unwrap_or_default(),
+            clock: p.provisional_clock,
+            other_attestations: p.attestations.iter().filter(|a| a.kind != RECOMMENDATION_LETTER && a.kind != BIRTH_SUPPORTED).cloned().collect(),
+        }
+    }
+
+    fn to_pathway(&self, i: u8, e: &mut Errors) -> Pathway {
+        let name_en = e.text(Field::PathwayNameEn(i), &self.name_en, true, SHORT);
+        let name_es = e.text(Field::PathwayNameEs(i), &self.name_es, true, SHORT);
+        // A pair of fields: both empty is "not asked"; one of them alone is a missing value.
+        let pair = |a: &str, b: &str| !(a.trim().is_empty() && b.trim().is_empty());
+        let work_hours = pair(&self.work_hours, &self.work_months).then(|| WorkHoursNeed {
+            // A threshold in whole hours, typed with or without digit grouping ("2,000", "2.000").
+            hours: Hours::whole(e.number(Field::PathwayWorkHours(i), &self.work_hours.replace([',', '.', ' ', '\u{a0}'], ""), 1, 100_000)),
+            within_months: e.number(Field::PathwayWorkMonths(i), &self.work_months, 1, 240),
+        });
+        let experience = pair(&self.experience_years, &self.experience_within).then(|| {
+            let years = e.number(Field::PathwayYears(i), &self.experience_years, 1, 50);
+            let within_years = e.number(Field::PathwayWithinYears(i), &self.experience_within, 1, 60);
+            if within_years < years && e.get(Field::PathwayWithinYears(i)).is_none() {
+                e.add(Field::PathwayWithinYears(i), Problem::NumberOutOfRange { min: years, max: 60 });
+            }
+            ExperienceNeed { years, within_years }
+        });
+        let mut attestations = Vec::new();
+        if pair(&self.letters, &self.letters_within) {
+            let count = e.number(Field::PathwayLetters(i), &self.letters, 1, 20);
+            let within_years = (!self.letters_within.trim().is_empty()).then(|| e.number(Field::PathwayLettersWithin(i), &self.letters_within, 1, 60));
+            attestations.push(AttestationNeed { kind: RECOMMENDATION_LETTER.into(), count, within_years });
+        }
+        if !self.births.trim().is_empty() {
+            attestations.push(AttestationNeed { kind: BIRTH_SUPPORTED.into(), count: e.number(Field::PathwayBirths(i), &self.births, 1, 100), within_years: None });
+        }
+        attestations.extend(self.other_attestations.iter().cloned());
+        let provisional_months = (self.when_met == WhenMet::Provisional).then(|| e.number(Field::PathwayMonths(i), &self.provisional_months, 1, 120));
+        if self.trainings.is_empty() && work_hours.is_none() && experience.is_none() && attestations.is_empty() {
+            e.add(Field::PathwayEmpty(i), Problem::EmptyPathway);
+        }
+        Pathway {
+            name: Bilingual { en: name_en, es: name_es },
+            trainings: self.trainings.clone(),
+            work_hours,
+            provisional_months,
+            provisional_clock: if provisional_months.is_some() { self.clock } else { ProvisionalClock::default() },
+            experience,
+            attestations,
+            qualifies: self.when_met == WhenMet::Qualifies,
+        }
+    }
 }
 
 impl RequirementDraft {
@@ -201,6 +334,8 @@ impl RequirementDraft {
                 d.window_days = c.renewal.window_days.to_string();
                 d.grace_days = c.renewal.grace_days.to_string();
                 d.due_within_days = c.due_within_days_of_hire.map(|n| n.to_string()).unwrap_or_default();
+                d.prerequisites = c.prerequisites.clone();
+                d.pathways = c.pathways.iter().map(|p| PathwayDraft::from_pathway(p, decimal)).collect();
             }
             Rule::Hours(h) => {
                 d.hours = h.hours.format_with(decimal);
@@ -299,8 +434,8 @@ impl RequirementDraft {
                 granted_by: self.granted_by.clone(),
                 validity: base_rule.and_then(|c| c.validity),
                 renewal: RenewalPolicy { from_previous_expiry: self.from_previous_expiry, window_days, grace_days },
-                prerequisites: base_rule.map(|c| c.prerequisites.clone()).unwrap_or_default(),
-                pathways: base_rule.map(|c| c.pathways.clone()).unwrap_or_default(),
+                prerequisites: self.prerequisites.iter().filter(|p| p.as_str() != id).cloned().collect(),
+                pathways: self.pathways.iter().enumerate().map(|(i, p)| p.to_pathway(i.min(255) as u8, &mut e)).collect(),
                 due_within_days_of_hire,
             })
         };
@@ -445,5 +580,46 @@ mod tests {
         c.due_within_days = "30".into();
         let r = c.to_requirement("r", None, today()).unwrap();
         assert!(matches!(r.rule, Rule::Credential(CredentialRule { due_within_days_of_hire: Some(30), .. })));
+    }
+
+    #[test]
+    fn pathways_and_prerequisites_are_edited_in_the_form() {
+        let doula = presets().into_iter().find(|r| r.id == "preset.doula_training").unwrap();
+        let mut d = RequirementDraft::from_requirement(&doula, '.');
+        assert_eq!(d.pathways.len(), 2);
+        assert_eq!((d.pathways[1].experience_years.as_str(), d.pathways[1].experience_within.as_str()), ("5", "7"));
+        assert_eq!((d.pathways[1].letters.as_str(), d.pathways[1].letters_within.as_str(), d.pathways[1].when_met), ("3", "7", WhenMet::Qualifies));
+        assert_eq!(d.pathways[0].births, "3");
+        // Four letters instead of three, and HIPAA first.
+        d.pathways[1].letters = "4".into();
+        d.prerequisites = vec!["preset.hipaa_at_hire".into(), doula.id.clone()];
+        d.change_from = "2027-01-01".into();
+        d.changed_by = "Ana Ruiz, HR".into();
+        let edited = d.to_requirement(&doula.id, Some(&doula), today()).unwrap();
+        let Rule::Credential(c) = &edited.rule else { panic!() };
+        assert_eq!(c.pathways[1].attestations, vec![AttestationNeed { kind: RECOMMENDATION_LETTER.into(), count: 4, within_years: Some(7) }]);
+        assert_eq!(c.prerequisites, vec!["preset.hipaa_at_hire".to_owned()], "never itself");
+        assert_eq!(edited.history.len(), 1, "a changed pathway is a changed rule");
+
+        // A new provisional pathway: its months and clock; empty or half-filled fields are refused.
+        let mut chw = RequirementDraft::from_requirement(&presets().into_iter().find(|r| r.id == "preset.chw_qualification").unwrap(), '.');
+        assert_eq!((chw.pathways[1].work_hours.as_str(), chw.pathways[1].when_met, chw.pathways[1].clock), ("2000", WhenMet::Provisional, ProvisionalClock::PathwayMet));
+        chw.pathways[1].clock = ProvisionalClock::HireDate;
+        chw.pathways[1].work_hours = "2.000".into();
+        chw.pathways.push(PathwayDraft { name_en: "Nothing".into(), name_es: "Nada".into(), ..PathwayDraft::default() });
+        chw.pathways.push(PathwayDraft {
+            name_en: "Half".into(), experience_years: "5".into(), experience_within: "3".into(), letters_within: "7".into(),
+            when_met: WhenMet::Provisional, ..PathwayDraft::default()
+        });
+        let e = chw.to_requirement("r", None, today()).unwrap_err();
+        assert_eq!(e.get(Field::PathwayEmpty(2)), Some(Problem::EmptyPathway));
+        assert_eq!(e.get(Field::PathwayNameEs(3)), Some(Problem::Required));
+        assert_eq!(e.get(Field::PathwayWithinYears(3)), Some(Problem::NumberOutOfRange { min: 5, max: 60 }));
+        assert_eq!(e.get(Field::PathwayLetters(3)), Some(Problem::Required));
+        assert_eq!(e.get(Field::PathwayMonths(3)), Some(Problem::Required));
+        chw.pathways.truncate(2);
+        let r = chw.to_requirement("r", None, today()).unwrap();
+        let Rule::Credential(c) = &r.rule else { panic!() };
+        assert_eq!((c.pathways[1].provisional_clock, c.pathways[1].work_hours.unwrap().hours), (ProvisionalClock::HireDate, Hours::whole(2000)));
     }
 }

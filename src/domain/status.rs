@@ -9,7 +9,8 @@ use super::completion::Completion;
 use super::date::{Date, DateExt};
 use super::hours::Hours;
 use super::person::Person;
-use super::requirement::{CredentialRule, Cycle, HoursRule, Requirement, Rule, Waiver, WorkHours};
+use super::ladders::person::Attestation;
+use super::requirement::{CredentialRule, Cycle, HoursRule, Pathway, ProvisionalClock, Requirement, Rule, Waiver, WorkHours};
 use super::training::{CeCategory, TrainingType, Validity};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -57,6 +58,11 @@ pub enum NextAction {
     /// months; `worked` so far. Said as the threshold and the hours so far, never as a
     /// fraction of an hour still "missing".
     MoreWorkHours { need: Hours, within_months: u32, worked: Hours },
+    /// An experience pathway: `years` of experience within the last `within_years`, with
+    /// `days` covered by recorded work so far.
+    MoreExperience { years: u32, within_years: u32, days: u32 },
+    /// `count` attestations of `kind` on file (`have` so far), within the last `within_years`.
+    Attestations { kind: String, count: u32, have: u32, within_years: Option<u32> },
     /// Another requirement must be met first.
     First { requirement_id: String },
     /// The rule counts from the hire date, which is not recorded.
@@ -128,6 +134,8 @@ pub struct Facts<'a> {
     pub completions: &'a [Completion],
     pub work_hours: &'a [WorkHours],
     pub waivers: &'a [Waiver],
+    /// Evidence on file (letters of recommendation, births supported), for pathways.
+    pub attestations: &'a [Attestation],
 }
 
 /// The organization-wide context: all requirements (for prerequisites), the effective
@@ -190,7 +198,7 @@ enum Prerequisite<'a, 'f> {
 impl<'a, 'f> Prerequisite<'a, 'f> {
     fn new(id: &'a str, facts: Facts<'f>, ctx: Context, as_of: Date, depth: u8) -> Prerequisite<'a, 'f> {
         let plain = ctx.requirements.iter().find(|r| r.id == id).and_then(|r| match r.rule_on(as_of) {
-            Rule::Credential(c) if c.pathways.iter().all(|p| p.provisional_months.is_none()) => Some(c),
+            Rule::Credential(c) if c.pathways.iter().all(|p| p.provisional_months.is_none() && !p.qualifies) => Some(c),
             _ => None,
         });
         match plain {
@@ -284,12 +292,19 @@ fn credential(rule: &CredentialRule, facts: Facts, ctx: Context, as_of: Date, de
     if let Some(last) = links.last() {
         return held_until(last.valid_until, rule, ctx, as_of, blank, false);
     }
-    // Not held. A met provisional pathway (work experience) counts as held for a while.
-    for p in rule.pathways.iter().filter(|p| p.provisional_months.is_some()) {
-        if let Some(met_on) = pathway_met_on(p, facts, as_of) {
-            let until = met_on.add_months(p.provisional_months.unwrap_or(0) as i32).add_days(-1);
-            return held_until(Some(until), rule, ctx, as_of, blank, true);
+    // Not held. A met pathway that qualifies by itself counts as held; a met provisional one
+    // (work experience) counts as held for a while, with the granting training due.
+    for p in rule.pathways.iter().filter(|p| p.provisional_months.is_some() || p.qualifies) {
+        let Some(met_on) = pathway_met_on(p, facts, as_of) else { continue };
+        if p.qualifies {
+            return Evaluation { status: Status::Current, ..blank };
         }
+        let start = match p.provisional_clock {
+            ProvisionalClock::PathwayMet => met_on,
+            ProvisionalClock::HireDate => facts.person.hire_date.unwrap_or(met_on),
+        };
+        let until = start.add_months(p.provisional_months.unwrap_or(0) as i32).add_days(-1);
+        return held_until(Some(until), rule, ctx, as_of, blank, true);
     }
     let unmet_prereq = rule.prerequisites.iter().find(|p| !held(p, facts, ctx, as_of, depth));
     let deadline = rule
@@ -298,23 +313,23 @@ fn credential(rule: &CredentialRule, facts: Facts, ctx: Context, as_of: Date, de
     if let Some(prereq) = unmet_prereq {
         return Evaluation { next: Some(NextAction::First { requirement_id: prereq.clone() }), valid_until: deadline, ..blank };
     }
-    // Progress along the most advanced pathway, in hours of training done of hours required.
+    // The most advanced pathway: the mean of how far each of its parts has come.
     let best = rule
         .pathways
         .iter()
         .map(|p| (p, pathway_progress(p, facts, ctx, as_of)))
-        .max_by(|(_, a), (_, b)| (a.0.hundredths() as u64 * b.1.hundredths().max(1) as u64).cmp(&(b.0.hundredths() as u64 * a.1.hundredths().max(1) as u64)));
+        .max_by(|(_, a), (_, b)| a.fraction.total_cmp(&b.fraction));
     let overdue = deadline.is_some_and(|d| as_of > d);
     // A passed deadline is not a date to do it by: an overdue step just says what to do.
     let by = deadline.filter(|_| !overdue);
     match best {
-        Some((p, (done, required, next))) if done > Hours::ZERO => Evaluation {
+        Some((p, progress)) if progress.fraction > 0.0 => Evaluation {
             status: if overdue { Status::Expired } else { Status::InProgress },
-            hours_done: Some(done),
-            hours_required: Some(required),
+            hours_done: progress.hours.map(|(done, _)| done),
+            hours_required: progress.hours.map(|(_, required)| required),
             valid_until: deadline,
             changes_on: deadline.filter(|d| *d >= as_of).map(|d| d.add_days(1)),
-            next: next.or_else(|| Some(NextAction::Complete { trainings: p.trainings.clone(), all: true, by })),
+            next: progress.next.or_else(|| Some(NextAction::Complete { trainings: p.trainings.clone(), all: true, by })),
             ..blank
         },
         _ => Evaluation {
@@ -358,11 +373,47 @@ fn work_hours_in(facts: Facts, from: Date, to: Date) -> Hours {
     facts.work_hours.iter().filter(|w| !w.removed && w.person_id == facts.person.id && w.to >= from && w.to <= to).map(|w| w.hours).sum()
 }
 
+/// Days covered by recorded work periods between two dates (overlaps counted once).
+fn experience_days(facts: Facts, from: Date, to: Date) -> u32 {
+    let mut spans: Vec<(Date, Date)> = facts
+        .work_hours
+        .iter()
+        .filter(|w| !w.removed && w.person_id == facts.person.id && w.to >= from && w.from <= to)
+        .map(|w| (w.from.max(from), w.to.min(to)))
+        .collect();
+    spans.sort();
+    let mut days = 0;
+    let mut reached: Option<Date> = None;
+    for (start, end) in spans {
+        let start = reached.map_or(start, |r| start.max(r.add_days(1)));
+        if start <= end {
+            days += start.days_until(end) as u32 + 1;
+            reached = Some(end);
+        }
+    }
+    days
+}
+
+/// Years back from `on`, as days: "5 years" is the calendar span, leap days included.
+fn years_in_days(on: Date, years: u32) -> u32 {
+    on.add_months(-(years as i32 * 12)).days_until(on).max(0) as u32
+}
+
+fn attestations_of(facts: Facts, kind: &str, within_years: Option<u32>, on: Date) -> u32 {
+    let since = within_years.map(|y| on.add_months(-(y as i32 * 12)).add_days(1));
+    facts.attestations.iter().filter(|a| !a.removed && a.kind == kind && a.on <= on && since.is_none_or(|s| a.on >= s)).count() as u32
+}
+
 /// The first date on or before `as_of` from which the pathway has been met, if it is met.
-fn pathway_met_on(p: &super::requirement::Pathway, facts: Facts, as_of: Date) -> Option<Date> {
+fn pathway_met_on(p: &Pathway, facts: Facts, as_of: Date) -> Option<Date> {
     let met = |on: Date| {
         p.trainings.iter().all(|t| facts.completions.iter().any(|c| counts(c, on) && &c.training_id == t))
             && p.work_hours.is_none_or(|need| work_hours_in(facts, on.add_months(-(need.within_months as i32)).add_days(1), on) > need.hours)
+            && p.experience.is_none_or(|x| {
+                let window = on.add_months(-(x.within_years as i32 * 12)).add_days(1);
+                experience_days(facts, window, on) >= years_in_days(on, x.years)
+            })
+            && p.attestations.iter().all(|a| attestations_of(facts, &a.kind, a.within_years, on) >= a.count)
     };
     if !met(as_of) {
         return None;
@@ -373,13 +424,29 @@ fn pathway_met_on(p: &super::requirement::Pathway, facts: Facts, as_of: Date) ->
         .filter(|c| counts(c, as_of))
         .map(|c| c.completed_on)
         .chain(facts.work_hours.iter().map(|w| w.to).filter(|d| *d <= as_of))
+        .chain(facts.attestations.iter().map(|a| a.on).filter(|d| *d <= as_of))
         .collect();
     candidates.sort();
     candidates.into_iter().find(|d| met(*d)).or(Some(as_of))
 }
 
-/// Hours done and required along a pathway, and the next step when it is work hours.
-fn pathway_progress(p: &super::requirement::Pathway, facts: Facts, ctx: Context, as_of: Date) -> (Hours, Hours, Option<NextAction>) {
+/// How far a person has come along one pathway.
+struct PathwayProgress {
+    /// The mean, over the pathway's parts (its trainings, work hours, experience, each kind
+    /// of attestation), of the share of each part done: the pathway furthest along is shown.
+    fraction: f64,
+    /// Hours of training and work done of those required, when the pathway counts hours.
+    hours: Option<(Hours, Hours)>,
+    next: Option<NextAction>,
+}
+
+fn share(done: f64, required: f64) -> f64 {
+    if required <= 0.0 { 1.0 } else { (done / required).min(1.0) }
+}
+
+/// Progress along a pathway, and the next step.
+fn pathway_progress(p: &Pathway, facts: Facts, ctx: Context, as_of: Date) -> PathwayProgress {
+    let mut parts = Vec::new();
     let mut done = Hours::ZERO;
     let mut required = Hours::ZERO;
     let mut remaining = Vec::new();
@@ -393,16 +460,36 @@ fn pathway_progress(p: &super::requirement::Pathway, facts: Facts, ctx: Context,
             remaining.push(t.clone());
         }
     }
+    if !p.trainings.is_empty() {
+        parts.push(share(done.hundredths() as f64, required.hundredths() as f64));
+    }
     let mut next = (!remaining.is_empty()).then(|| NextAction::Complete { trainings: remaining, all: true, by: None });
     if let Some(need) = p.work_hours {
         let worked = work_hours_in(facts, as_of.add_months(-(need.within_months as i32)).add_days(1), as_of);
         required = required + need.hours;
         done = done + worked.min(need.hours);
+        parts.push(share(worked.hundredths() as f64, need.hours.hundredths() as f64));
         if worked <= need.hours && next.is_none() {
             next = Some(NextAction::MoreWorkHours { need: need.hours, within_months: need.within_months, worked });
         }
     }
-    (done, required, next)
+    if let Some(x) = p.experience {
+        let have = experience_days(facts, as_of.add_months(-(x.within_years as i32 * 12)).add_days(1), as_of);
+        let need = years_in_days(as_of, x.years);
+        parts.push(share(have as f64, need as f64));
+        if have < need && next.is_none() {
+            next = Some(NextAction::MoreExperience { years: x.years, within_years: x.within_years, days: have });
+        }
+    }
+    for a in &p.attestations {
+        let have = attestations_of(facts, &a.kind, a.within_years, as_of);
+        parts.push(share(have as f64, a.count as f64));
+        if have < a.count && next.is_none() {
+            next = Some(NextAction::Attestations { kind: a.kind.clone(), count: a.count, have, within_years: a.within_years });
+        }
+    }
+    let fraction = if parts.is_empty() { 0.0 } else { parts.iter().sum::<f64>() / parts.len() as f64 };
+    PathwayProgress { fraction, hours: (required > Hours::ZERO).then_some((done, required)), next }
 }
 
 /// A cycle's first and last day.

@@ -37,6 +37,7 @@ struct World {
     completions: Vec<Completion>,
     work: Vec<WorkHours>,
     waivers: Vec<Waiver>,
+    attestations: Vec<crate::domain::ladders::person::Attestation>,
 }
 
 impl World {
@@ -44,7 +45,7 @@ impl World {
         let mut person = sample("p", "Rosa");
         person.worker_type = worker;
         person.hire_date = hire.map(d);
-        World { requirements: presets(), trainings: builtin_trainings(), person, completions: vec![], work: vec![], waivers: vec![] }
+        World { requirements: presets(), trainings: builtin_trainings(), person, completions: vec![], work: vec![], waivers: vec![], attestations: vec![] }
     }
 
     fn with(mut self, c: Completion) -> World {
@@ -54,7 +55,7 @@ impl World {
 
     fn eval(&self, req: &str, as_of: &str) -> Evaluation {
         let r = self.requirements.iter().find(|r| r.id == format!("preset.{req}")).unwrap_or_else(|| panic!("{req}"));
-        let facts = Facts { person: &self.person, completions: &self.completions, work_hours: &self.work, waivers: &self.waivers };
+        let facts = Facts { person: &self.person, completions: &self.completions, work_hours: &self.work, waivers: &self.waivers, attestations: &self.attestations };
         let ctx = Context { requirements: &self.requirements, trainings: &self.trainings, due_soon_days: DEFAULT_DUE_SOON_DAYS };
         evaluate(r, facts, ctx, d(as_of))
     }
@@ -107,7 +108,7 @@ fn mhfa_three_years_on_time_and_late_renewals() {
         Rule::Credential(c) => c.clone(),
         _ => unreachable!(),
     };
-    let facts = Facts { person: &late.person, completions: &late.completions, work_hours: &[], waivers: &[] };
+    let facts = Facts { person: &late.person, completions: &late.completions, work_hours: &[], waivers: &[], attestations: &[] };
     let ctx = Context { requirements: &late.requirements, trainings: &late.trainings, due_soon_days: 60 };
     let links = chain(&rule, facts, ctx, d("2030-01-01"));
     assert_eq!(links.len(), 2, "history keeps every link");
@@ -123,6 +124,7 @@ impl World {
             completions: self.completions.iter().cloned().chain([c]).collect(),
             work: self.work.clone(),
             waivers: self.waivers.clone(),
+            attestations: self.attestations.clone(),
         }
     }
 }
@@ -424,6 +426,68 @@ fn chw_qualification_by_certificate_or_by_work_experience() {
     assert_eq!(e.next, Some(NextAction::Complete {
         trainings: vec!["builtin.chwpr_certificate".into(), "builtin.c3_core_skills".into()], all: false, by: Some(d("2026-07-30")),
     }));
+}
+
+fn attested(id: &str, kind: &str, on: &str) -> crate::domain::ladders::person::Attestation {
+    crate::domain::ladders::person::Attestation {
+        id: id.into(), person_id: "p".into(), kind: kind.into(), on: d(on), attested_by: "Clínica Luz".into(), note: String::new(), removed: false,
+    }
+}
+
+fn worked(id: &str, from: &str, to: &str) -> WorkHours {
+    WorkHours { id: id.into(), person_id: "p".into(), from: d(from), to: d(to), hours: h(1000.0), notes: String::new(), removed: false }
+}
+
+/// Medi-Cal doulas (DHCS): the training pathway (16 hours and 3 births attested) or the
+/// experience pathway (5 years of experience in the last 7, and 3 letters from the last 7
+/// years), which qualifies by itself.
+#[test]
+fn doula_pathways_training_with_births_or_experience_with_letters() {
+    use crate::domain::ladders::person::{BIRTH_SUPPORTED, RECOMMENDATION_LETTER};
+    let mut w = World::new(WorkerType::PerinatalDoula, Some("2024-01-01"));
+    // Experience: 2019-2021 and 2022-2024 overlap once; 5 years 9 months within 2019-06-02..2026-06-01.
+    w.work = vec![worked("a", "2019-01-01", "2021-12-31"), worked("b", "2021-06-01", "2024-09-30")];
+    let e = w.eval("doula_training", "2026-06-01");
+    assert_eq!(e.status, Status::InProgress);
+    assert_eq!(e.next, Some(NextAction::Attestations { kind: RECOMMENDATION_LETTER.into(), count: 3, have: 0, within_years: Some(7) }));
+    assert_eq!((e.hours_done, e.hours_required), (None, None), "no hours on this pathway");
+    w.attestations = vec![attested("l1", RECOMMENDATION_LETTER, "2025-01-10"), attested("l2", RECOMMENDATION_LETTER, "2025-02-10")];
+    // A letter older than 7 years does not count.
+    w.attestations.push(attested("old", RECOMMENDATION_LETTER, "2018-01-10"));
+    assert_eq!(w.eval("doula_training", "2026-06-01").status, Status::InProgress);
+    w.attestations.push(attested("l3", RECOMMENDATION_LETTER, "2026-03-01"));
+    check(&w, "doula_training", &[("2026-06-01", Status::Current, None, None)]);
+    // Before the third letter it was not met yet.
+    assert_eq!(w.eval("doula_training", "2026-02-28").status, Status::InProgress);
+
+    // Too little experience: says how much there is, in the reader's terms.
+    let mut short = World::new(WorkerType::PerinatalDoula, Some("2024-01-01"));
+    short.work = vec![worked("a", "2023-06-01", "2026-05-31")];
+    assert_eq!(short.eval("doula_training", "2026-06-01").next, Some(NextAction::MoreExperience { years: 5, within_years: 7, days: 1096 }));
+
+    // The training pathway needs the births attested too.
+    let trained = World::new(WorkerType::PerinatalDoula, Some("2024-01-01")).with(done("t", "doula_training", "2025-03-01", 16.0, None));
+    check(&trained, "doula_training", &[("2025-06-01", Status::Current, None, None)]);
+    let mut births = World::new(WorkerType::PerinatalDoula, Some("2024-01-01"));
+    births.attestations = (0..2).map(|i| attested(&format!("b{i}"), BIRTH_SUPPORTED, "2025-01-01")).collect();
+    let e = births.eval("doula_training", "2025-06-01");
+    assert_eq!(e.status, Status::InProgress);
+    assert_eq!(e.next, Some(NextAction::Complete { trainings: vec!["builtin.doula_training".into()], all: true, by: None }));
+}
+
+/// The CHW work-experience pathway's provisional months start when the pathway was met, or
+/// at hire: DHCS's text is cut off, so it is a setting.
+#[test]
+fn the_chw_experience_clock_is_a_setting() {
+    let mut w = World::new(WorkerType::Chw, Some("2024-06-01"));
+    w.work = vec![worked("y1", "2022-01-01", "2023-12-31"), WorkHours { hours: h(1001.0), ..worked("y2", "2024-01-01", "2024-12-31") }];
+    let e = w.eval("chw_qualification", "2025-01-15");
+    assert_eq!((e.status, e.valid_until), (Status::Current, Some(d("2026-06-29"))), "18 months from 2024-12-31");
+    if let Rule::Credential(c) = &mut w.requirements.iter_mut().find(|r| r.id == "preset.chw_qualification").unwrap().rule {
+        c.pathways[1].provisional_clock = crate::domain::requirement::ProvisionalClock::HireDate;
+    }
+    let e = w.eval("chw_qualification", "2025-01-15");
+    assert_eq!((e.status, e.valid_until), (Status::Current, Some(d("2025-11-30"))), "18 months from hire");
 }
 
 #[test]

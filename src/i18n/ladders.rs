@@ -7,7 +7,7 @@ use crate::domain::hours::Hours;
 use crate::domain::ladders::board::Bucket;
 use crate::domain::ladders::ladder::{FrameworkCode, Rule};
 use crate::domain::ladders::money::{Bp, Cents};
-use crate::domain::ladders::person::{PlacementReason, LANGUAGE_PREFIX, LIVED_EXPERIENCE, PROBATION, SUPERVISOR_RECOMMENDATION};
+use crate::domain::ladders::person::{PlacementReason, BIRTH_SUPPORTED, LANGUAGE_PREFIX, LIVED_EXPERIENCE, PROBATION, RECOMMENDATION_LETTER, SUPERVISOR_RECOMMENDATION};
 use crate::domain::ladders::readiness::Missing;
 use crate::domain::status::Status;
 use crate::domain::text::Locale;
@@ -121,7 +121,27 @@ pub fn attestation_kind(locale: Locale, kind: &str) -> String {
         (Locale::Es, SUPERVISOR_RECOMMENDATION) => "Recomendación de la persona supervisora".into(),
         (Locale::En, PROBATION) => "Probation completed".into(),
         (Locale::Es, PROBATION) => "Periodo de prueba completado".into(),
+        (Locale::En, RECOMMENDATION_LETTER) => "Letter of recommendation or client testimonial".into(),
+        (Locale::Es, RECOMMENDATION_LETTER) => "Carta de recomendación o testimonio de cliente".into(),
+        (Locale::En, BIRTH_SUPPORTED) => "Birth supported as a doula".into(),
+        (Locale::Es, BIRTH_SUPPORTED) => "Parto acompañado como doula".into(),
         _ => kind.to_owned(),
+    }
+}
+
+/// A pathway's evidence, counted: "3 letters of recommendation", "support at 1 birth".
+pub fn attestations_needed(locale: Locale, kind: &str, count: u32) -> String {
+    let one = count == 1;
+    match (locale, kind) {
+        (Locale::En, RECOMMENDATION_LETTER) if one => "1 letter of recommendation or client testimonial".into(),
+        (Locale::En, RECOMMENDATION_LETTER) => format!("{count} letters of recommendation or client testimonials"),
+        (Locale::Es, RECOMMENDATION_LETTER) if one => "1 carta de recomendación o testimonio de cliente".into(),
+        (Locale::Es, RECOMMENDATION_LETTER) => format!("{count} cartas de recomendación o testimonios de clientes"),
+        (Locale::En, BIRTH_SUPPORTED) if one => "support at 1 birth".into(),
+        (Locale::En, BIRTH_SUPPORTED) => format!("support at {count} births"),
+        (Locale::Es, BIRTH_SUPPORTED) if one => "apoyo en 1 parto".into(),
+        (Locale::Es, BIRTH_SUPPORTED) => format!("apoyo en {count} partos"),
+        (_, other) => format!("{count} × {}", attestation_kind(locale, other)),
     }
 }
 

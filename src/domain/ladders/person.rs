@@ -88,6 +88,10 @@ pub struct Attestation {
 pub const LIVED_EXPERIENCE: &str = "lived_experience";
 pub const SUPERVISOR_RECOMMENDATION: &str = "supervisor_recommendation";
 pub const PROBATION: &str = "probation";
+/// Evidence for requirement pathways (Medi-Cal doulas): a letter of recommendation or client
+/// testimonial, and one birth supported.
+pub const RECOMMENDATION_LETTER: &str = "recommendation_letter";
+pub const BIRTH_SUPPORTED: &str = "birth_supported";
 pub const LANGUAGE_PREFIX: &str = "language:";
 
 /// A training the person plans to complete on a date: it counts toward the earliest date

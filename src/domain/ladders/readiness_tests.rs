@@ -93,7 +93,7 @@ impl Person1 {
     }
     fn facts(&self) -> LadderFacts<'_> {
         LadderFacts {
-            facts: Facts { person: &self.person, completions: &self.completions, work_hours: &self.work_hours, waivers: &[] },
+            facts: Facts { person: &self.person, completions: &self.completions, work_hours: &self.work_hours, waivers: &[], attestations: &[] },
             placements: &self.placements,
             attestations: &self.attestations,
             plans: &self.plans,

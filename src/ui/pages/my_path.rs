@@ -9,7 +9,7 @@ use crate::domain::form::{Errors, Field};
 use crate::domain::ladders::board::ladder_facts;
 use crate::domain::ladders::form::{AttestationDraft, PlacementDraft, PlannedTrainingDraft};
 use crate::domain::ladders::ladder::Rule;
-use crate::domain::ladders::person::{current, in_step_since, next_pay_step_on, Attestation, Placement, PlacementReason, PlannedTraining, LIVED_EXPERIENCE, PROBATION, SUPERVISOR_RECOMMENDATION};
+use crate::domain::ladders::person::{current, in_step_since, next_pay_step_on, Attestation, Placement, PlacementReason, PlannedTraining, BIRTH_SUPPORTED, LIVED_EXPERIENCE, PROBATION, RECOMMENDATION_LETTER, SUPERVISOR_RECOMMENDATION};
 use crate::domain::ladders::readiness::{next_steps, Check, Missing};
 use crate::domain::text::Locale;
 use crate::i18n::ladders::{self as words, Names};
@@ -307,7 +307,7 @@ fn AttestationSection(person_id: String, snapshot: Loaded<Snapshot>) -> impl Int
     };
     let kinds = Signal::derive(move || {
         let l = c.locale.get();
-        let mut list: Vec<(String, String)> = [LIVED_EXPERIENCE, SUPERVISOR_RECOMMENDATION, PROBATION].iter().map(|k| ((*k).to_owned(), words::attestation_kind(l, k))).collect();
+        let mut list: Vec<(String, String)> = [LIVED_EXPERIENCE, SUPERVISOR_RECOMMENDATION, PROBATION, RECOMMENDATION_LETTER, BIRTH_SUPPORTED].iter().map(|k| ((*k).to_owned(), words::attestation_kind(l, k))).collect();
         list.push(("language".into(), Msg::KindLanguage.text(l).to_owned()));
         list.push(("other".into(), Msg::KindOther.text(l).to_owned()));
         list
