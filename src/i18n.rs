@@ -291,6 +291,29 @@ messages! {
     SameTrainingTwice => "The same training may count twice in one cycle", "La misma capacitación puede contar dos veces en un ciclo";
     LabelEffectiveFrom => "Applies from", "Vigente desde";
     RuleChangeLegend => "If you change the rule", "Si cambia la regla";
+    PrerequisitesLegend => "Must be held first (prerequisites)", "Debe tenerse antes (requisitos previos)";
+    PathwaysLegend => "Ways to earn it the first time (pathways)", "Formas de obtenerla por primera vez (vías)";
+    PathwaysHint => "Until a granting training is recorded, a person sees their progress along the pathway they are furthest along. Leave a number empty when the pathway does not ask for it.", "Hasta que se registre una capacitación que la otorgue, la persona ve su avance en la vía en la que va más adelantada. Deje un número vacío si la vía no lo pide.";
+    PathwayTrainingsLegend => "Trainings completed (all of them)", "Capacitaciones completadas (todas)";
+    PathwayWorkHoursLabel => "More than this many hours worked", "Más de estas horas trabajadas";
+    PathwayWorkMonthsLabel => "Within the last (months)", "En los últimos (meses)";
+    PathwayYearsLabel => "Years of experience", "Años de experiencia";
+    PathwayWithinYearsLabel => "Within the last (years)", "En los últimos (años)";
+    PathwayLettersLabel => "Letters of recommendation or testimonials", "Cartas de recomendación o testimonios";
+    PathwayLettersWithinLabel => "Written within the last (years; empty: any time)", "Escritas en los últimos (años; vacío: cuando sea)";
+    PathwayBirthsLabel => "Births supported, attested", "Partos acompañados, con constancia";
+    WhenMetLabel => "When it is met without a granting training", "Al cumplirla sin una capacitación que la otorgue";
+    WhenMetProgress => "It shows progress only", "Solo muestra el avance";
+    WhenMetQualifies => "It is the qualification itself", "Es la calificación en sí";
+    WhenMetProvisional => "Qualified for some months, then the granting training is due", "Califica por unos meses; después se debe la capacitación";
+    ProvisionalMonthsLabel => "Months qualified", "Meses de calificación";
+    ClockLabel => "The months start", "Los meses empiezan";
+    ClockPathwayMet => "When the pathway is met", "Cuando se cumple la vía";
+    ClockHireDate => "On the hire date", "En la fecha de contratación";
+    ClockHint => "The state's text does not say when these months start: confirm it for your program.", "El texto del estado no dice cuándo empiezan estos meses: confírmelo para su programa.";
+    AddPathway => "Add a pathway", "Agregar una vía";
+    NoneChosen => "none", "ninguna";
+    RemovePathway => "Remove this pathway", "Quitar esta vía";
     RuleChangeHint => "Dates before this day keep being judged by the rule that applied then, so past statuses and reports do not change.", "Las fechas anteriores a este día se siguen evaluando con la regla que regía entonces: los estados y reportes pasados no cambian.";
     LabelChangeFrom => "The new rule applies from", "La nueva regla rige desde";
     LabelChangedBy => "Changed by (name and role)", "Cambiada por (nombre y puesto)";
@@ -932,6 +955,14 @@ pub fn rule_now(locale: Locale, from: Option<Date>) -> String {
         (Locale::Es, Some(f)) => format!("Desde el {}:", date(locale, f)),
         (Locale::En, None) => "Now:".into(),
         (Locale::Es, None) => "Ahora:".into(),
+    }
+}
+
+/// "Pathway 2" / "Vía 2".
+pub fn pathway_title(locale: Locale, n: usize) -> String {
+    match locale {
+        Locale::En => format!("Pathway {n}"),
+        Locale::Es => format!("Vía {n}"),
     }
 }
 

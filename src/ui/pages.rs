@@ -7,6 +7,7 @@ mod grades;
 mod home;
 mod ladder_form;
 mod ladders;
+mod pathway_editor;
 mod my_path;
 mod pay_policy;
 mod planner;

@@ -96,3 +96,14 @@ export function parseCsv(text) {
   if (cell || row.length) { row.push(cell); rows.push(row); }
   return rows;
 }
+
+/** Records an attestation from the person page the browser is on. */
+export async function attest(page, { kind, date, by }) {
+  const details = page.locator('details.record', { hasText: 'Attestations' });
+  if (!(await details.evaluate((el) => el.open))) await details.locator('summary').click();
+  await page.getByLabel('What is attested').selectOption(kind);
+  await page.getByLabel('Date attested').fill(date);
+  await page.getByLabel('Attested by (name and role)').fill(by);
+  await page.getByRole('button', { name: 'Record an attestation' }).click();
+  await expect(page.locator('#attestations')).toContainText(by);
+}

@@ -4,7 +4,7 @@
 // flagged; the picture has a text alternative; a peer sees their path in Spanish on a phone.
 import { test, expect } from './fixtures.mjs';
 import fs from 'node:fs';
-import { addPerson, chooseOrganization, copyPeerExample, h1, place, recordOnPersonPage } from './helpers.mjs';
+import { addPerson, attest, chooseOrganization, copyPeerExample, h1, place, recordOnPersonPage } from './helpers.mjs';
 
 /** Reads a CSV (RFC 4180, as the exports write it) into rows of cells. */
 function parseCsv(text) {
@@ -28,16 +28,6 @@ function parseCsv(text) {
 async function download(page, button) {
   const [file] = await Promise.all([page.waitForEvent('download'), button.click()]);
   return fs.readFileSync(await file.path(), 'utf8');
-}
-
-async function attest(page, { kind, date, by }) {
-  const details = page.locator('details.record', { hasText: 'Attestations' });
-  if (!(await details.evaluate((el) => el.open))) await details.locator('summary').click();
-  await page.getByLabel('What is attested').selectOption(kind);
-  await page.getByLabel('Date attested').fill(date);
-  await page.getByLabel('Attested by (name and role)').fill(by);
-  await page.getByRole('button', { name: 'Record an attestation' }).click();
-  await expect(page.locator('#attestations')).toContainText(by);
 }
 
 test('HR copies an example ladder, edits a step requirement and a grade; a rate below the 2026 minimum wage is flagged', async ({ page }) => {

@@ -15,6 +15,7 @@ use crate::ui::ctx::{dynamic, db, tr, use_ctx};
 use crate::ui::fields::{checked, ErrorSummary, Input, Select};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
+use super::pathway_editor::{pathways_editor, PathwayUi};
 
 /// A group of checkboxes over codes; `options` relabel when the language changes.
 fn checks(legend: Msg, id: &'static str, options: Signal<Vec<(String, String)>>, selected: RwSignal<Vec<String>>) -> impl IntoView {
@@ -50,6 +51,8 @@ pub fn RequirementForm(#[prop(optional)] id: String, #[prop(optional)] hours_rul
     let in_use = RwSignal::new(true);
     let effective_from = RwSignal::new(String::new());
     let change_from = RwSignal::new(browser::today().to_iso());
+    let prerequisites = RwSignal::new(Vec::<String>::new());
+    let pathways = RwSignal::new(Vec::<PathwayUi>::new());
     let changed_by = RwSignal::new(String::new());
     let source_title = RwSignal::new(String::new());
     let source_url = RwSignal::new(String::new());
@@ -92,6 +95,8 @@ pub fn RequirementForm(#[prop(optional)] id: String, #[prop(optional)] hours_rul
         source_title.set(d.source_title);
         source_url.set(d.source_url);
         granted_by.set(d.granted_by);
+        prerequisites.set(d.prerequisites);
+        pathways.set(d.pathways.into_iter().enumerate().map(|(i, p)| PathwayUi::new(i as u32, p)).collect());
         from_previous_expiry.set(d.from_previous_expiry);
         window_days.set(d.window_days);
         grace_days.set(d.grace_days);
@@ -150,6 +155,8 @@ pub fn RequirementForm(#[prop(optional)] id: String, #[prop(optional)] hours_rul
             categories: categories.get_untracked().iter().filter_map(|k| CeCategory::from_code(k)).collect(),
             any_training: any_training.get_untracked(),
             same_training_counts_twice: same_twice.get_untracked(),
+            prerequisites: prerequisites.get_untracked(),
+            pathways: pathways.with_untracked(|v| v.iter().map(PathwayUi::draft).collect()),
         };
         let base = original.get_untracked();
         let record_id = base.as_ref().map(|r| r.id.clone()).unwrap_or_else(browser::new_id);
@@ -166,6 +173,20 @@ pub fn RequirementForm(#[prop(optional)] id: String, #[prop(optional)] hours_rul
         let l = c.locale.get();
         snapshot.with(|s| match s {
             Some(Ok(snap)) => snap.trainings.iter().filter(|t| !t.retired || granted_by.with_untracked(|g| g.contains(&t.id))).map(|t| (t.id.clone(), t.name.get(l).to_owned())).collect(),
+            _ => Vec::new(),
+        })
+    });
+    // Other credentials this one may need first (never itself).
+    let prerequisite_options = Signal::derive(move || {
+        let l = c.locale.get();
+        let own = id.get();
+        snapshot.with(|s| match s {
+            Some(Ok(snap)) => snap
+                .entries
+                .iter()
+                .filter(|e| matches!(e.requirement.rule, Rule::Credential(_)) && e.requirement.id != own)
+                .map(|e| (e.requirement.id.clone(), e.requirement.name.get(l).to_owned()))
+                .collect(),
             _ => Vec::new(),
         })
     });
@@ -225,6 +246,8 @@ pub fn RequirementForm(#[prop(optional)] id: String, #[prop(optional)] hours_rul
                     </div>
                     <Input id="req-due-within" label=Msg::LabelDueWithinDays value=due_within errors field=Field::DueWithinDays inputmode="numeric" optional=true hint=Msg::DueWithinHint />
                     <p class="hint">{tr(Msg::ValidityOnTrainingHint)}</p>
+                    {checks(Msg::PrerequisitesLegend, "req-prerequisites", prerequisite_options, prerequisites)}
+                    {pathways_editor(pathways, training_options, errors)}
                 </Show>
                 <Show when=move || is_hours.get()>
                     <Input id="req-hours" label=Msg::LabelHoursPerCycle value=hours errors field=Field::Hours inputmode="decimal" />
