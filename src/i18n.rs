@@ -115,26 +115,19 @@ pub fn hours(locale: Locale, h: Hours) -> String {
     }
 }
 
-const MONTHS_EN: [&str; 12] = ["January", "February", "March", "April", "May", "June", "July", "August",
-    "September", "October", "November", "December"];
-const MONTHS_ES: [&str; 12] = ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
-    "septiembre", "octubre", "noviembre", "diciembre"];
+const MONTHS: [Msg; 12] = [
+    Msg::MonthJanuary, Msg::MonthFebruary, Msg::MonthMarch, Msg::MonthApril, Msg::MonthMay, Msg::MonthJune,
+    Msg::MonthJuly, Msg::MonthAugust, Msg::MonthSeptember, Msg::MonthOctober, Msg::MonthNovember, Msg::MonthDecember,
+];
 
 pub fn month_name(locale: Locale, month: u32) -> &'static str {
-    let i = (month.clamp(1, 12) - 1) as usize;
-    match locale {
-        Locale::En => MONTHS_EN[i],
-        Locale::Es => MONTHS_ES[i],
-    }
+    MONTHS[(month.clamp(1, 12) - 1) as usize].text(locale)
 }
 
 /// A date as people of the locale write it: "March 5, 2026" / "5 de marzo de 2026".
 pub fn date(locale: Locale, d: Date) -> String {
     let (y, m, day) = d.ymd();
-    match locale {
-        Locale::En => format!("{} {day}, {y}", month_name(locale, m)),
-        Locale::Es => format!("{day} de {} de {y}", month_name(locale, m)),
-    }
+    fmt(locale, Fmt::Date, &[("month", s(month_name(locale, m))), ("day", s(day.to_string())), ("year", s(y.to_string()))])
 }
 
 /// A whole number with the locale's digit grouping: "150,000" / "150.000".
@@ -204,116 +197,82 @@ pub fn hired_on(locale: Locale, d: Date) -> String {
 
 pub fn worker_type(locale: Locale, w: WorkerType) -> &'static str {
     use WorkerType::*;
-    match (locale, w) {
-        (Locale::En, Chw) => "Community health worker / promotor(a) / representative",
-        (Locale::Es, Chw) => "Trabajador(a) comunitario(a) de salud / promotor(a) / representante",
-        (Locale::En, PeerSupportSpecialist) => "Peer support specialist",
-        (Locale::Es, PeerSupportSpecialist) => "Especialista en apoyo entre pares",
-        (Locale::En, BehavioralHealthNavigator) => "Behavioral health navigator",
-        (Locale::Es, BehavioralHealthNavigator) => "Navegador(a) de salud conductual",
-        (Locale::En, PerinatalDoula) => "Perinatal worker / doula",
-        (Locale::Es, PerinatalDoula) => "Trabajador(a) perinatal / doula",
-        (Locale::En, FamilyCaregiverCoach) => "Family caregiver coach",
-        (Locale::Es, FamilyCaregiverCoach) => "Coach de cuidadores familiares",
-        (Locale::En, ViolencePrevention) => "Violence prevention professional",
-        (Locale::Es, ViolencePrevention) => "Profesional en prevención de la violencia",
-        (Locale::En, Other) => "Other",
-        (Locale::Es, Other) => "Otro",
+    match w {
+        Chw => Msg::WorkerTypeChw,
+        PeerSupportSpecialist => Msg::WorkerTypePeerSupportSpecialist,
+        BehavioralHealthNavigator => Msg::WorkerTypeBehavioralHealthNavigator,
+        PerinatalDoula => Msg::WorkerTypePerinatalDoula,
+        FamilyCaregiverCoach => Msg::WorkerTypeFamilyCaregiverCoach,
+        ViolencePrevention => Msg::WorkerTypeViolencePrevention,
+        Other => Msg::WorkerTypeOther,
     }
+    .text(locale)
 }
 
 pub fn preferred_language(locale: Locale, l: PreferredLanguage) -> &'static str {
     use PreferredLanguage::*;
-    match (locale, l) {
-        (Locale::En, English) => "English",
-        (Locale::Es, English) => "Inglés",
-        (Locale::En, Spanish) => "Spanish",
-        (Locale::Es, Spanish) => "Español",
-        (Locale::En, Chinese) => "Chinese",
-        (Locale::Es, Chinese) => "Chino",
-        (Locale::En, Vietnamese) => "Vietnamese",
-        (Locale::Es, Vietnamese) => "Vietnamita",
-        (Locale::En, Tagalog) => "Tagalog",
-        (Locale::Es, Tagalog) => "Tagalo",
-        (Locale::En, Korean) => "Korean",
-        (Locale::Es, Korean) => "Coreano",
-        (Locale::En, Other) => "Other",
-        (Locale::Es, Other) => "Otro",
+    match l {
+        English => Msg::PreferredLanguageEnglish,
+        Spanish => Msg::PreferredLanguageSpanish,
+        Chinese => Msg::PreferredLanguageChinese,
+        Vietnamese => Msg::PreferredLanguageVietnamese,
+        Tagalog => Msg::PreferredLanguageTagalog,
+        Korean => Msg::PreferredLanguageKorean,
+        Other => Msg::PreferredLanguageOther,
     }
+    .text(locale)
 }
 
 pub fn category(locale: Locale, c: Category) -> &'static str {
     use Category::*;
-    match (locale, c) {
-        (Locale::En, CoreCompetency) => "Core competencies",
-        (Locale::Es, CoreCompetency) => "Competencias básicas",
-        (Locale::En, PeerSupport) => "Peer support",
-        (Locale::Es, PeerSupport) => "Apoyo entre pares",
-        (Locale::En, BehavioralHealth) => "Behavioral health",
-        (Locale::Es, BehavioralHealth) => "Salud conductual",
-        (Locale::En, Perinatal) => "Perinatal and doula",
-        (Locale::Es, Perinatal) => "Perinatal y doula",
-        (Locale::En, SafetyFirstAid) => "Safety and first aid",
-        (Locale::Es, SafetyFirstAid) => "Seguridad y primeros auxilios",
-        (Locale::En, Compliance) => "Compliance",
-        (Locale::Es, Compliance) => "Cumplimiento normativo",
-        (Locale::En, ContinuingEducation) => "Continuing education",
-        (Locale::Es, ContinuingEducation) => "Educación continua",
-        (Locale::En, HarmReduction) => "Harm reduction",
-        (Locale::Es, HarmReduction) => "Reducción de daños",
-        (Locale::En, ViolencePrevention) => "Violence prevention",
-        (Locale::Es, ViolencePrevention) => "Prevención de la violencia",
-        (Locale::En, Other) => "Other",
-        (Locale::Es, Other) => "Otra",
+    match c {
+        CoreCompetency => Msg::CategoryCoreCompetency,
+        PeerSupport => Msg::CategoryPeerSupport,
+        BehavioralHealth => Msg::CategoryBehavioralHealth,
+        Perinatal => Msg::CategoryPerinatal,
+        SafetyFirstAid => Msg::CategorySafetyFirstAid,
+        Compliance => Msg::CategoryCompliance,
+        ContinuingEducation => Msg::CategoryContinuingEducation,
+        HarmReduction => Msg::CategoryHarmReduction,
+        ViolencePrevention => Msg::CategoryViolencePrevention,
+        Other => Msg::CategoryOther,
     }
+    .text(locale)
 }
 
 pub fn ce_category(locale: Locale, c: CeCategory) -> &'static str {
     use CeCategory::*;
-    match (locale, c) {
-        (Locale::En, General) => "General",
-        (Locale::Es, General) => "General",
-        (Locale::En, LawEthics) => "Law and ethics",
-        (Locale::Es, LawEthics) => "Leyes y ética",
-        (Locale::En, CulturalResponsiveness) => "Cultural responsiveness",
-        (Locale::Es, CulturalResponsiveness) => "Sensibilidad cultural",
-        (Locale::En, PeerRecovery) => "Peer support and recovery",
-        (Locale::Es, PeerRecovery) => "Apoyo entre pares y recuperación",
-        (Locale::En, MaternalPerinatal) => "Maternal, perinatal and infant care",
-        (Locale::Es, MaternalPerinatal) => "Atención materna, perinatal e infantil",
-        (Locale::En, Specialty) => "Specialty",
-        (Locale::Es, Specialty) => "Especialidad",
-        (Locale::En, BehavioralHealth) => "Behavioral health",
-        (Locale::Es, BehavioralHealth) => "Salud conductual",
-        (Locale::En, HealthEquity) => "Health equity and community organizing",
-        (Locale::Es, HealthEquity) => "Equidad en salud y organización comunitaria",
-        (Locale::En, SelfCare) => "Self-care and burnout prevention",
-        (Locale::Es, SelfCare) => "Autocuidado y prevención del agotamiento",
+    match c {
+        General => Msg::CeCategoryGeneral,
+        LawEthics => Msg::CeCategoryLawEthics,
+        CulturalResponsiveness => Msg::CeCategoryCulturalResponsiveness,
+        PeerRecovery => Msg::CeCategoryPeerRecovery,
+        MaternalPerinatal => Msg::CeCategoryMaternalPerinatal,
+        Specialty => Msg::CeCategorySpecialty,
+        BehavioralHealth => Msg::CeCategoryBehavioralHealth,
+        HealthEquity => Msg::CeCategoryHealthEquity,
+        SelfCare => Msg::CeCategorySelfCare,
     }
+    .text(locale)
 }
 
 pub fn period_unit(locale: Locale, u: PeriodUnit) -> &'static str {
-    match (locale, u) {
-        (Locale::En, PeriodUnit::Days) => "days",
-        (Locale::Es, PeriodUnit::Days) => "días",
-        (Locale::En, PeriodUnit::Months) => "months",
-        (Locale::Es, PeriodUnit::Months) => "meses",
-        (Locale::En, PeriodUnit::Years) => "years",
-        (Locale::Es, PeriodUnit::Years) => "años",
+    match u {
+        PeriodUnit::Days => Msg::PeriodUnitDays,
+        PeriodUnit::Months => Msg::PeriodUnitMonths,
+        PeriodUnit::Years => Msg::PeriodUnitYears,
     }
+    .text(locale)
 }
 
 pub fn validity_kind(locale: Locale, k: ValidityKind) -> &'static str {
-    match (locale, k) {
-        (Locale::En, ValidityKind::Never) => "Never expires",
-        (Locale::Es, ValidityKind::Never) => "No vence",
-        (Locale::En, ValidityKind::After) => "For a period after completion",
-        (Locale::Es, ValidityKind::After) => "Durante un periodo después de completarla",
-        (Locale::En, ValidityKind::EndOfMonthAfter) => "Through the end of the month, some months after completion",
-        (Locale::Es, ValidityKind::EndOfMonthAfter) => "Hasta el fin del mes, algunos meses después de completarla",
-        (Locale::En, ValidityKind::FixedDate) => "Until a fixed calendar date",
-        (Locale::Es, ValidityKind::FixedDate) => "Hasta una fecha fija del calendario",
+    match k {
+        ValidityKind::Never => Msg::ValidityKindNever,
+        ValidityKind::After => Msg::ValidityKindAfter,
+        ValidityKind::EndOfMonthAfter => Msg::ValidityKindEndOfMonthAfter,
+        ValidityKind::FixedDate => Msg::ValidityKindFixedDate,
     }
+    .text(locale)
 }
 
 /// A validity rule in words: "3 years after completion".
@@ -404,7 +363,7 @@ mod tests {
     use super::*;
 
     /// Strings that are the same word in both languages on purpose.
-    const SAME_IN_BOTH: &[Msg] = &[Msg::AppName];
+    const SAME_IN_BOTH: &[Msg] = &[Msg::AppName, Msg::CeCategoryGeneral];
 
     #[test]
     fn every_message_is_translated() {
@@ -567,26 +526,22 @@ pub fn listed_of(locale: Locale, shown: usize, total: usize) -> String {
 
 pub fn employment_type(locale: Locale, t: crate::domain::person::EmploymentType) -> &'static str {
     use crate::domain::person::EmploymentType::*;
-    match (locale, t) {
-        (Locale::En, Employee) => "Employee",
-        (Locale::Es, Employee) => "Empleado(a)",
-        (Locale::En, Contractor) => "Contractor",
-        (Locale::Es, Contractor) => "Contratista",
-        (Locale::En, Volunteer) => "Volunteer",
-        (Locale::Es, Volunteer) => "Voluntario(a)",
+    match t {
+        Employee => Msg::EmploymentTypeEmployee,
+        Contractor => Msg::EmploymentTypeContractor,
+        Volunteer => Msg::EmploymentTypeVolunteer,
     }
+    .text(locale)
 }
 
 pub fn cycle_kind(locale: Locale, k: crate::domain::requirement_form::CycleKind) -> &'static str {
     use crate::domain::requirement_form::CycleKind::*;
-    match (locale, k) {
-        (Locale::En, Calendar) => "The calendar (fixed months)",
-        (Locale::Es, Calendar) => "El calendario (meses fijos)",
-        (Locale::En, FromHire) => "The hire date",
-        (Locale::Es, FromHire) => "La fecha de contratación",
-        (Locale::En, Credential) => "A credential's validity period",
-        (Locale::Es, Credential) => "El periodo de vigencia de una credencial",
+    match k {
+        Calendar => Msg::CycleKindCalendar,
+        FromHire => Msg::CycleKindFromHire,
+        Credential => Msg::CycleKindCredential,
     }
+    .text(locale)
 }
 
 /// A requirement's rule in one line: "Hold one of: CPR, AED and first aid · renew up to 90
@@ -646,20 +601,15 @@ pub fn requirement_summary(
 /// The status word people read (`status::Status::code` is the one exports use).
 pub fn status(locale: Locale, s: crate::domain::status::Status) -> &'static str {
     use crate::domain::status::Status::*;
-    match (locale, s) {
-        (Locale::En, Current) => "Current",
-        (Locale::Es, Current) => "Vigente",
-        (Locale::En, DueSoon) => "Due soon",
-        (Locale::Es, DueSoon) => "Vence pronto",
-        (Locale::En, Expired) => "Expired",
-        (Locale::Es, Expired) => "Vencida",
-        (Locale::En, Missing) => "Missing",
-        (Locale::Es, Missing) => "Falta",
-        (Locale::En, InProgress) => "In progress",
-        (Locale::Es, InProgress) => "En curso",
-        (Locale::En, Waived) => "Waived",
-        (Locale::Es, Waived) => "Exención",
+    match s {
+        Current => Msg::StatusCurrent,
+        DueSoon => Msg::StatusDueSoon,
+        Expired => Msg::StatusExpired,
+        Missing => Msg::StatusMissing,
+        InProgress => Msg::StatusInProgress,
+        Waived => Msg::StatusWaived,
     }
+    .text(locale)
 }
 
 /// How dates appear inside a sentence: as people write them, or ISO 8601 for exports.
@@ -677,16 +627,10 @@ fn date_in(locale: Locale, style: DateStyle, d: Date) -> String {
 }
 
 fn join_names(locale: Locale, names: &[String], all: bool) -> String {
-    let word = match (locale, all) {
-        (Locale::En, true) => " and ",
-        (Locale::En, false) => " or ",
-        (Locale::Es, true) => " y ",
-        (Locale::Es, false) => " o ",
-    };
     match names {
         [] => String::new(),
         [one] => one.clone(),
-        [rest @ .., last] => format!("{}{word}{last}", rest.join(", ")),
+        [rest @ .., last] => fmt(locale, if all { Fmt::ListAnd } else { Fmt::ListOr }, &[("rest", s(rest.join(", "))), ("last", s(last.clone()))]),
     }
 }
 
@@ -708,95 +652,56 @@ pub fn next_action(
         DateStyle::Iso => x.format_with(dec),
         DateStyle::Local => hours(locale, x),
     };
+    let date = |d: &Date| s(date_in(locale, style, *d));
+    // Hours: written per style (CSV keeps a point and no grouping), and as a number for plurals.
+    let amount = |x: &Hours| [("hours", s(h(*x))), ("amount", hours_value(*x))];
     match action {
         Complete { trainings, all, by } => {
             let names: Vec<String> = trainings.iter().map(|t| training(t)).collect();
-            let what = join_names(locale, &names, *all);
-            match (locale, by) {
-                (Locale::En, Some(d)) => format!("Complete {what} by {}", date_in(locale, style, *d)),
-                (Locale::En, None) => format!("Complete {what}"),
-                (Locale::Es, Some(d)) => format!("Completar {what} a más tardar el {}", date_in(locale, style, *d)),
-                (Locale::Es, None) => format!("Completar {what}"),
+            let what = s(join_names(locale, &names, *all));
+            match by {
+                Some(d) => fmt(locale, Fmt::CompleteBy, &[("what", what), ("date", date(d))]),
+                None => fmt(locale, Fmt::Complete, &[("what", what)]),
             }
         }
         // No early window (AHA: a new card from the class date): only the deadline is news.
-        Renew { opens, by } if opens >= by => match locale {
-            Locale::En => format!("Renew by {}", date_in(locale, style, *by)),
-            Locale::Es => format!("Renovar a más tardar el {}", date_in(locale, style, *by)),
-        },
-        Renew { opens, by } => match locale {
-            Locale::En => format!("Renew between {} and {}", date_in(locale, style, *opens), date_in(locale, style, *by)),
-            Locale::Es => format!("Renovar entre el {} y el {}", date_in(locale, style, *opens), date_in(locale, style, *by)),
-        },
+        Renew { opens, by } if opens >= by => fmt(locale, Fmt::RenewBy, &[("date", date(by))]),
+        Renew { opens, by } => fmt(locale, Fmt::RenewBetween, &[("opens", date(opens)), ("date", date(by))]),
         MoreHours { total, by_category, by } => {
             let parts: Vec<String> = by_category
                 .iter()
                 .map(|(k, x)| {
-                    let kind = ce_category(locale, *k).to_lowercase();
-                    match (locale, x.is_one()) {
-                        (Locale::En, true) => format!("1 more {kind} hour"),
-                        (Locale::En, false) => format!("{} more {kind} hours", h(*x)),
-                        (Locale::Es, true) => format!("1 hora más de {kind}"),
-                        (Locale::Es, false) => format!("{} horas más de {kind}", h(*x)),
-                    }
+                    let [hours, count] = amount(x);
+                    fmt(locale, Fmt::MoreCategoryHours, &[hours, count, ("category", s(ce_category(locale, *k).to_lowercase()))])
                 })
                 .collect();
             let most = by_category.iter().map(|(_, x)| *x).max().unwrap_or(Hours::ZERO);
-            let when = date_in(locale, style, *by);
-            let mut text = match (locale, parts.is_empty(), total.is_one()) {
-                (Locale::En, true, true) => "1 more hour".to_owned(),
-                (Locale::En, true, false) => format!("{} more hours", h(*total)),
-                (Locale::Es, true, true) => "1 hora más".to_owned(),
-                (Locale::Es, true, false) => format!("{} horas más", h(*total)),
-                (_, false, _) => join_names(locale, &parts, true),
-            };
+            let mut text = if parts.is_empty() { fmt(locale, Fmt::MoreHours, &amount(total)) } else { join_names(locale, &parts, true) };
             if !parts.is_empty() && *total > most {
-                text += &match locale {
-                    Locale::En => format!(" ({} more in all)", h(*total)),
-                    Locale::Es => format!(" ({} más en total)", h(*total)),
-                };
+                text = fmt(locale, Fmt::MoreInAll, &[("what", s(text)), ("hours", s(h(*total)))]);
             }
-            match locale {
-                Locale::En => format!("{text} by {when}"),
-                Locale::Es => format!("{text} a más tardar el {when}"),
-            }
+            fmt(locale, Fmt::HoursBy, &[("what", s(text)), ("date", date(by))])
         }
         // A threshold ("more than 2,000 hours") is said as the threshold and the hours so far:
         // "0.01 more hours" would be true and useless.
         MoreWorkHours { need, within_months, worked } => {
-            let (need, worked) = (h(*need), h(*worked));
-            match locale {
-                Locale::En => format!("Work more than {need} hours within {within_months} months ({worked} so far)"),
-                Locale::Es => format!("Trabajar más de {need} horas en {within_months} meses ({worked} hasta ahora)"),
-            }
+            let [hours, count] = amount(need);
+            fmt(locale, Fmt::WorkMoreThan, &[hours, count, ("months", n(*within_months)), ("worked", s(h(*worked)))])
         }
-        MoreExperience { years, within_years, days } => {
-            let so_far = years_and_months(locale, days * 12 / 365);
-            match locale {
-                Locale::En => format!("{} of experience within the last {} ({so_far} so far)", years_and_months(locale, years * 12), years_and_months(locale, within_years * 12)),
-                Locale::Es => format!("{} de experiencia en los últimos {} ({so_far} hasta ahora)", years_and_months(locale, years * 12), years_and_months(locale, within_years * 12)),
-            }
-        }
+        MoreExperience { years, within_years, days } => fmt(locale, Fmt::MoreExperience, &[
+            ("years", s(years_and_months(locale, years * 12))),
+            ("within", s(years_and_months(locale, within_years * 12))),
+            ("sofar", s(years_and_months(locale, days * 12 / 365))),
+        ]),
         Attestations { kind, count, have, within_years } => {
-            let what = ladders::attestations_needed(locale, kind, *count);
-            let when = within_years.map(|y| match locale {
-                Locale::En => format!(", from the last {}", years_and_months(locale, y * 12)),
-                Locale::Es => format!(", de los últimos {}", years_and_months(locale, y * 12)),
-            });
-            let when = when.unwrap_or_default();
-            match locale {
-                Locale::En => format!("On file: {what}{when} ({have} so far)"),
-                Locale::Es => format!("En el expediente: {what}{when} ({have} hasta ahora)"),
+            let what = s(ladders::attestations_needed(locale, kind, *count));
+            match within_years {
+                Some(y) => fmt(locale, Fmt::OnFileWithin, &[("what", what), ("within", s(years_and_months(locale, y * 12))), ("have", n(*have))]),
+                None => fmt(locale, Fmt::OnFile, &[("what", what), ("have", n(*have))]),
             }
         }
-        First { requirement_id } => match locale {
-            Locale::En => format!("First: {}", requirement(requirement_id)),
-            Locale::Es => format!("Primero: {}", requirement(requirement_id)),
-        },
-        RecordHireDate => match locale {
-            Locale::En => "Record the hire date".into(),
-            Locale::Es => "Registrar la fecha de contratación".into(),
-        },
+        First { requirement_id } => fmt(locale, Fmt::First, &[("requirement", s(requirement(requirement_id)))]),
+        RecordHireDate => Msg::NextRecordHireDate.text(locale).to_owned(),
     }
 }
 

@@ -59,3 +59,45 @@ years-and-months = { $years ->
         }
     }
 }
+
+## Dates and lists
+
+# $month: the month's name; $day, $year: written out.
+date = { $month } { $day }, { $year }
+# Names joined: $rest is every name but the last, comma-separated.
+list-and = { $rest } and { $last }
+list-or = { $rest } or { $last }
+
+## What to do next ($date: a deadline, written out; $what: training names, joined)
+
+complete-by = Complete { $what } by { $date }
+complete = Complete { $what }
+renew-by = Renew by { $date }
+renew-between = Renew between { $opens } and { $date }
+# $hours: the number written out; $amount: the same number, for its plural form.
+# Counts: $amount
+more-category-hours = { $amount ->
+    [one] { $hours } more { $category } hour
+   *[other] { $hours } more { $category } hours
+}
+# Counts: $amount
+more-hours = { $amount ->
+    [one] { $hours } more hour
+   *[other] { $hours } more hours
+}
+more-in-all = { $what } ({ $hours } more in all)
+hours-by = { $what } by { $date }
+# A threshold: more than $hours hours within $months months, $worked so far.
+# Counts: $amount, $months
+work-more-than = Work more than { $amount ->
+    [one] { $hours } hour
+   *[other] { $hours } hours
+} within { $months ->
+    [one] 1 month
+   *[other] { $months } months
+} ({ $worked } so far)
+# $years, $within, $sofar: spans written out ("5 years", "1 year and 2 months").
+more-experience = { $years } of experience within the last { $within } ({ $sofar } so far)
+on-file = On file: { $what } ({ $have } so far)
+on-file-within = On file: { $what }, from the last { $within } ({ $have } so far)
+first = First: { $requirement }

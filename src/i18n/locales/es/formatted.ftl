@@ -60,3 +60,45 @@ years-and-months = { $years ->
         }
     }
 }
+
+## Fechas y listas
+
+# $month: el nombre del mes; $day, $year: ya escritos.
+date = { $day } de { $month } de { $year }
+# Nombres unidos: $rest son todos menos el último, separados por comas.
+list-and = { $rest } y { $last }
+list-or = { $rest } o { $last }
+
+## Qué hacer después ($date: una fecha límite, escrita; $what: nombres de capacitaciones)
+
+complete-by = Completar { $what } a más tardar el { $date }
+complete = Completar { $what }
+renew-by = Renovar a más tardar el { $date }
+renew-between = Renovar entre el { $opens } y el { $date }
+# $hours: el número escrito; $amount: el mismo número, para su plural.
+# Counts: $amount
+more-category-hours = { $amount ->
+    [one] { $hours } hora más de { $category }
+   *[other] { $hours } horas más de { $category }
+}
+# Counts: $amount
+more-hours = { $amount ->
+    [one] { $hours } hora más
+   *[other] { $hours } horas más
+}
+more-in-all = { $what } ({ $hours } más en total)
+hours-by = { $what } a más tardar el { $date }
+# Un umbral: más de $hours horas en $months meses, $worked hasta ahora.
+# Counts: $amount, $months
+work-more-than = Trabajar más de { $amount ->
+    [one] { $hours } hora
+   *[other] { $hours } horas
+} en { $months ->
+    [one] 1 mes
+   *[other] { $months } meses
+} ({ $worked } hasta ahora)
+# $years, $within, $sofar: lapsos escritos ("5 años", "1 año y 2 meses").
+more-experience = { $years } de experiencia en los últimos { $within } ({ $sofar } hasta ahora)
+on-file = En el expediente: { $what } ({ $have } hasta ahora)
+on-file-within = En el expediente: { $what }, de los últimos { $within } ({ $have } hasta ahora)
+first = Primero: { $requirement }
