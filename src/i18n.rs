@@ -146,28 +146,17 @@ pub fn number(locale: Locale, n: u64) -> String {
 
 /// "$21.15 an hour ($43,992.00 a year)".
 pub fn ladders_pay(locale: Locale, hourly: &str, annual: &str) -> String {
-    match locale {
-        Locale::En => format!("{hourly} an hour ({annual} a year)"),
-        Locale::Es => format!("{hourly} por hora ({annual} al año)"),
-    }
+    fmt(locale, Fmt::PayHourlyAnnual, &[("hourly", s(hourly)), ("annual", s(annual))])
 }
 
 /// When someone could be ready for a step.
 pub fn ready_on(locale: Locale, d: Date, needs_plans: bool) -> String {
-    match (locale, needs_plans) {
-        (Locale::En, false) => format!("Could be ready on {}", date(locale, d)),
-        (Locale::En, true) => format!("Could be ready on {}, with the planned trainings", date(locale, d)),
-        (Locale::Es, false) => format!("Podría estar lista el {}", date(locale, d)),
-        (Locale::Es, true) => format!("Podría estar lista el {}, con las capacitaciones planeadas", date(locale, d)),
-    }
+    fmt(locale, if needs_plans { Fmt::ReadyOnWithPlans } else { Fmt::ReadyOn }, &[("date", s(date(locale, d)))])
 }
 
 /// "since March 1, 2026" / "desde el 1 de marzo de 2026".
 pub fn since(locale: Locale, d: Date) -> String {
-    match locale {
-        Locale::En => format!("since {}", date(locale, d)),
-        Locale::Es => format!("desde el {}", date(locale, d)),
-    }
+    fmt(locale, Fmt::Since, &[("date", s(date(locale, d)))])
 }
 
 /// While a new version moves stored records into their new layout.
@@ -189,10 +178,7 @@ pub fn trainings_count(locale: Locale, count: usize) -> String {
 }
 
 pub fn hired_on(locale: Locale, d: Date) -> String {
-    match locale {
-        Locale::En => format!("Hired {}", date(locale, d)),
-        Locale::Es => format!("Contratación: {}", date(locale, d)),
-    }
+    fmt(locale, Fmt::HiredOn, &[("date", s(date(locale, d)))])
 }
 
 pub fn worker_type(locale: Locale, w: WorkerType) -> &'static str {
@@ -277,85 +263,57 @@ pub fn validity_kind(locale: Locale, k: ValidityKind) -> &'static str {
 
 /// A validity rule in words: "3 years after completion".
 pub fn validity(locale: Locale, v: Validity) -> String {
-    match (locale, v) {
-        (_, Validity::Never) => validity_kind(locale, ValidityKind::Never).into(),
-        (Locale::En, Validity::After { amount, unit }) => format!("{amount} {} after completion", period_unit(locale, unit)),
-        (Locale::Es, Validity::After { amount, unit }) => format!("{amount} {} después de completarla", period_unit(locale, unit)),
-        (Locale::En, Validity::EndOfMonthAfter { months }) => format!("Through the end of the month, {months} months after completion"),
-        (Locale::Es, Validity::EndOfMonthAfter { months }) => format!("Hasta el fin del mes, {months} meses después de completarla"),
-        (Locale::En, Validity::FixedDate { month, day, every_years: 1, .. }) => format!("Until {} {day} every year", month_name(locale, month)),
-        (Locale::Es, Validity::FixedDate { month, day, every_years: 1, .. }) => format!("Hasta el {day} de {} de cada año", month_name(locale, month)),
-        (Locale::En, Validity::FixedDate { month, day, every_years, year_remainder }) => {
-            format!("Until {} {day}, every {every_years} years ({})", month_name(locale, month), year_phase(locale, every_years, year_remainder))
-        }
-        (Locale::Es, Validity::FixedDate { month, day, every_years, year_remainder }) => {
-            format!("Hasta el {day} de {}, cada {every_years} años ({})", month_name(locale, month), year_phase(locale, every_years, year_remainder))
-        }
+    match v {
+        Validity::Never => validity_kind(locale, ValidityKind::Never).into(),
+        Validity::After { amount, unit } => fmt(locale, Fmt::ValidAfter, &[("amount", n(amount)), ("unit", s(unit.code()))]),
+        Validity::EndOfMonthAfter { months } => fmt(locale, Fmt::ValidEndOfMonth, &[("months", n(months))]),
+        Validity::FixedDate { month, day, every_years: 1, .. } => fmt(locale, Fmt::ValidEveryYear, &[("month", s(month_name(locale, month))), ("day", s(day.to_string()))]),
+        Validity::FixedDate { month, day, every_years, year_remainder } => fmt(locale, Fmt::ValidEveryYears, &[
+            ("month", s(month_name(locale, month))),
+            ("day", s(day.to_string())),
+            ("years", n(every_years)),
+            ("phase", s(year_phase(locale, every_years, year_remainder))),
+        ]),
     }
 }
 
 fn year_phase(locale: Locale, every: u32, remainder: u32) -> String {
-    match (locale, every, remainder) {
-        (Locale::En, 2, 1) => "odd years".into(),
-        (Locale::En, 2, _) => "even years".into(),
-        (Locale::Es, 2, 1) => "años impares".into(),
-        (Locale::Es, 2, _) => "años pares".into(),
-        (_, every, remainder) => {
+    match (every, remainder) {
+        (2, 1) => Msg::YearPhaseOdd.text(locale).into(),
+        (2, _) => Msg::YearPhaseEven.text(locale).into(),
+        (every, remainder) => {
             let first = (2025..2025 + every).find(|y| y % every == remainder).unwrap_or(2025);
-            match locale {
-                Locale::En => format!("{first}, {}, …", first + every),
-                Locale::Es => format!("{first}, {}, …", first + every),
-            }
+            fmt(locale, Fmt::YearsList, &[("first", s(first.to_string())), ("second", s((first + every).to_string()))])
         }
     }
 }
 
 /// The inline message for a validation problem.
 pub fn problem(locale: Locale, p: Problem) -> String {
-    match (locale, p) {
-        (Locale::En, Problem::Required) => "This field is required.".into(),
-        (Locale::Es, Problem::Required) => "Este campo es obligatorio.".into(),
-        (Locale::En, Problem::TooLong { max }) => format!("Use at most {max} characters."),
-        (Locale::Es, Problem::TooLong { max }) => format!("Use como máximo {max} caracteres."),
-        (Locale::En, Problem::InvalidDate) => "Enter a real date.".into(),
-        (Locale::Es, Problem::InvalidDate) => "Escriba una fecha válida.".into(),
-        (Locale::En, Problem::DateInFuture) => "The date cannot be in the future.".into(),
-        (Locale::Es, Problem::DateInFuture) => "La fecha no puede ser futura.".into(),
-        (Locale::En, Problem::InvalidEmail) => "Enter an email address like name@example.org.".into(),
-        (Locale::Es, Problem::InvalidEmail) => "Escriba un correo como nombre@ejemplo.org.".into(),
-        (Locale::En, Problem::InvalidHours) => "Enter hours as a number, like 1.5.".into(),
-        (Locale::Es, Problem::InvalidHours) => "Escriba las horas como número, por ejemplo 1,5.".into(),
-        (Locale::En, Problem::HoursOutOfRange) => "Hours must be more than 0 and at most 500.".into(),
-        (Locale::Es, Problem::HoursOutOfRange) => "Las horas deben ser más de 0 y como máximo 500.".into(),
-        (Locale::En, Problem::NumberOutOfRange { min, max }) => format!("Enter a whole number from {min} to {max}."),
-        (Locale::Es, Problem::NumberOutOfRange { min, max }) => format!("Escriba un número entero del {min} al {max}."),
-        (Locale::En, Problem::NoSuchDay) => "That day does not exist in every year.".into(),
-        (Locale::Es, Problem::NoSuchDay) => "Ese día no existe en todos los años.".into(),
-        (Locale::En, Problem::InvalidUrl) => "A link must start with https:// or http://.".into(),
-        (Locale::Es, Problem::InvalidUrl) => "Un enlace debe empezar con https:// o http://.".into(),
-        (Locale::En, Problem::EndBeforeStart) => "The end cannot be before the start.".into(),
-        (Locale::Es, Problem::EndBeforeStart) => "El final no puede ser antes del inicio.".into(),
-        (Locale::En, Problem::WorkHoursOutOfRange) => "Hours must be more than 0 and at most 10,000 for one period.".into(),
-        (Locale::Es, Problem::WorkHoursOutOfRange) => "Las horas deben ser más de 0 y como máximo 10 000 por periodo.".into(),
-        (Locale::En, Problem::EmptyPathway) => "Say what this pathway asks for: a training, work hours, years of experience or evidence on file.".into(),
-        (Locale::Es, Problem::EmptyPathway) => "Indique qué pide esta vía: una capacitación, horas de trabajo, años de experiencia o constancias.".into(),
-        (Locale::En, Problem::MinimumsAboveTotal) => "The category minimums add up to more than the hours required.".into(),
-        (Locale::Es, Problem::MinimumsAboveTotal) => "Los mínimos por categoría suman más que las horas requeridas.".into(),
-        (Locale::En, Problem::InvalidMoney) => "Enter an amount like 17.92.".into(),
-        (Locale::Es, Problem::InvalidMoney) => "Escriba una cantidad como 17,92.".into(),
-        (Locale::En, Problem::InvalidPercent) => "Enter a percentage like 5 or 5.74.".into(),
-        (Locale::Es, Problem::InvalidPercent) => "Escriba un porcentaje como 5 o 5,74.".into(),
-        (Locale::En, Problem::RatesOutOfOrder) => "List the rates from the lowest step to the highest.".into(),
-        (Locale::Es, Problem::RatesOutOfOrder) => "Escriba las tarifas del escalón más bajo al más alto.".into(),
-        (Locale::En, Problem::DateInPast) => "A plan is for today or a later day.".into(),
-        (Locale::Es, Problem::DateInPast) => "Un plan es para hoy o un día posterior.".into(),
-        (Locale::En, Problem::ChooseOutOfRange) => "Ask for at least 1 and at most as many as the group holds.".into(),
-        (Locale::Es, Problem::ChooseOutOfRange) => "Pida al menos 1 y como máximo tantos como tiene el grupo.".into(),
-        (Locale::En, Problem::NoSuchPayStep) => "This grade does not have that many steps.".into(),
-        (Locale::Es, Problem::NoSuchPayStep) => "Este grado no tiene tantos escalones.".into(),
-        (Locale::En, Problem::NoSuchStep) => "Choose steps of this ladder.".into(),
-        (Locale::Es, Problem::NoSuchStep) => "Elija escalones de esta escalera.".into(),
-    }
+    let msg = match p {
+        Problem::TooLong { max } => return fmt(locale, Fmt::TooLong, &[("max", n(max as f64))]),
+        Problem::NumberOutOfRange { min, max } => return fmt(locale, Fmt::NumberOutOfRange, &[("min", n(min)), ("max", n(max))]),
+        Problem::Required => Msg::ProblemRequired,
+        Problem::InvalidDate => Msg::ProblemInvalidDate,
+        Problem::DateInFuture => Msg::ProblemDateInFuture,
+        Problem::InvalidEmail => Msg::ProblemInvalidEmail,
+        Problem::InvalidHours => Msg::ProblemInvalidHours,
+        Problem::HoursOutOfRange => Msg::ProblemHoursOutOfRange,
+        Problem::NoSuchDay => Msg::ProblemNoSuchDay,
+        Problem::InvalidUrl => Msg::ProblemInvalidUrl,
+        Problem::EndBeforeStart => Msg::ProblemEndBeforeStart,
+        Problem::WorkHoursOutOfRange => Msg::ProblemWorkHoursOutOfRange,
+        Problem::EmptyPathway => Msg::ProblemEmptyPathway,
+        Problem::MinimumsAboveTotal => Msg::ProblemMinimumsAboveTotal,
+        Problem::InvalidMoney => Msg::ProblemInvalidMoney,
+        Problem::InvalidPercent => Msg::ProblemInvalidPercent,
+        Problem::RatesOutOfOrder => Msg::ProblemRatesOutOfOrder,
+        Problem::DateInPast => Msg::ProblemDateInPast,
+        Problem::ChooseOutOfRange => Msg::ProblemChooseOutOfRange,
+        Problem::NoSuchPayStep => Msg::ProblemNoSuchPayStep,
+        Problem::NoSuchStep => Msg::ProblemNoSuchStep,
+    };
+    msg.text(locale).to_owned()
 }
 
 #[cfg(test)]
@@ -422,52 +380,40 @@ mod tests {
 /// The hours line of a card: "16.5 of 20 hours", and when the total is reached but a category
 /// is short, which one on the same line: "20 of 20 hours, but 4 of the 6 law and ethics hours".
 pub fn hours_line(locale: Locale, done: Hours, required: Hours, short: &[crate::domain::status::CategoryProgress]) -> String {
-    let mut text = hours_of(locale, done, required);
+    let text = hours_of(locale, done, required);
     if done < required {
         return text;
     }
     let parts: Vec<String> = short
         .iter()
         .filter(|k| k.done < k.required)
-        .map(|k| {
-            let kind = ce_category(locale, k.category).to_lowercase();
-            let (got, of) = (hours(locale, k.done), hours(locale, k.required));
-            match (locale, k.required.is_one()) {
-                (Locale::En, true) => format!("{got} of the 1 {kind} hour"),
-                (Locale::En, false) => format!("{got} of the {of} {kind} hours"),
-                (Locale::Es, true) => format!("{got} de la 1 hora de {kind}"),
-                (Locale::Es, false) => format!("{got} de las {of} horas de {kind}"),
-            }
-        })
+        .map(|k| fmt(locale, Fmt::CategoryShort, &[
+            ("done", hours_value(k.done)),
+            ("required", hours_value(k.required)),
+            ("category", s(ce_category(locale, k.category).to_lowercase())),
+        ]))
         .collect();
-    if !parts.is_empty() {
-        text += &match locale {
-            Locale::En => format!(", but {}", join_names(locale, &parts, true)),
-            Locale::Es => format!(", pero solo {}", join_names(locale, &parts, true)),
-        };
+    if parts.is_empty() {
+        return text;
     }
-    text
+    fmt(locale, Fmt::HoursBut, &[("text", s(text)), ("short", s(join_names(locale, &parts, true)))])
 }
 
 /// A requirement's earlier rule: "From March 1, 2024 to December 31, 2026 (changed by Ana
 /// Ruiz, HR on November 24, 2026):" (`from` is `None` for the first rule).
 pub fn rule_version(locale: Locale, from: Option<Date>, until: Date, by: &str, on: Date) -> String {
-    let (until, on) = (date(locale, until), date(locale, on));
-    match (locale, from) {
-        (Locale::En, Some(f)) => format!("From {} to {until} (changed by {by} on {on}):", date(locale, f)),
-        (Locale::En, None) => format!("Until {until} (changed by {by} on {on}):"),
-        (Locale::Es, Some(f)) => format!("Del {} al {until} (cambiada por {by} el {on}):", date(locale, f)),
-        (Locale::Es, None) => format!("Hasta el {until} (cambiada por {by} el {on}):"),
+    let (until, on, by) = (s(date(locale, until)), s(date(locale, on)), s(by));
+    match from {
+        Some(f) => fmt(locale, Fmt::RuleVersion, &[("from", s(date(locale, f))), ("until", until), ("by", by), ("on", on)]),
+        None => fmt(locale, Fmt::RuleVersionFirst, &[("until", until), ("by", by), ("on", on)]),
     }
 }
 
 /// The rule in force now, in a requirement's history.
 pub fn rule_now(locale: Locale, from: Option<Date>) -> String {
-    match (locale, from) {
-        (Locale::En, Some(f)) => format!("Since {}:", date(locale, f)),
-        (Locale::Es, Some(f)) => format!("Desde el {}:", date(locale, f)),
-        (Locale::En, None) => "Now:".into(),
-        (Locale::Es, None) => "Ahora:".into(),
+    match from {
+        Some(f) => fmt(locale, Fmt::RuleSince, &[("date", s(date(locale, f)))]),
+        None => Msg::RuleNow.text(locale).into(),
     }
 }
 
@@ -493,30 +439,25 @@ pub fn hours_of(locale: Locale, done: Hours, required: Hours) -> String {
 
 /// "Waived by Ana Ruiz, HR: medical leave (until June 30, 2026)".
 pub fn waived_by(locale: Locale, by: &str, reason: &str, until: Option<Date>) -> String {
-    let until = until.map(|d| match locale {
-        Locale::En => format!(" (until {})", date(locale, d)),
-        Locale::Es => format!(" (hasta el {})", date(locale, d)),
-    });
-    match locale {
-        Locale::En => format!("Waived by {by}: {reason}{}", until.unwrap_or_default()),
-        Locale::Es => format!("Eximido por {by}: {reason}{}", until.unwrap_or_default()),
+    let (by, reason) = (s(by), s(reason));
+    match until {
+        Some(d) => fmt(locale, Fmt::WaivedByUntil, &[("by", by), ("reason", reason), ("until", s(date(locale, d)))]),
+        None => fmt(locale, Fmt::WaivedBy, &[("by", by), ("reason", reason)]),
     }
 }
 
 /// One link of a certification's chain: "CPR: CPR class — valid March 3, 2025 to March 31, 2027".
 pub fn timeline_entry(locale: Locale, requirement: &str, training: String, from: Date, until: Option<Date>, restarted: bool) -> String {
-    let period = match (locale, until) {
-        (Locale::En, Some(u)) => format!("valid {} to {}", date(locale, from), date(locale, u)),
-        (Locale::Es, Some(u)) => format!("vigente del {} al {}", date(locale, from), date(locale, u)),
-        (Locale::En, None) => format!("valid from {}, no expiry", date(locale, from)),
-        (Locale::Es, None) => format!("vigente desde el {}, no vence", date(locale, from)),
-    };
-    let late = match (locale, restarted) {
-        (_, false) => "",
-        (Locale::En, true) => " (late renewal: the period restarted)",
-        (Locale::Es, true) => " (renovación tardía: el periodo volvió a empezar)",
-    };
-    format!("{requirement}: {training} — {period}{late}")
+    let base = [("requirement", s(requirement)), ("training", s(training)), ("from", s(date(locale, from)))];
+    match until {
+        Some(u) => {
+            let message = if restarted { Fmt::TimelineValidRestarted } else { Fmt::TimelineValid };
+            let mut args = base.to_vec();
+            args.push(("until", s(date(locale, u))));
+            fmt(locale, message, &args)
+        }
+        None => fmt(locale, Fmt::TimelineNoExpiry, &base),
+    }
 }
 
 /// "Showing 50 of 312. Download the CSV for all of them."
@@ -556,42 +497,24 @@ pub fn requirement_summary(
     match rule {
         Rule::Credential(c) => {
             let names: Vec<String> = c.granted_by.iter().map(|t| training(t)).collect();
-            let mut text = match locale {
-                Locale::En => format!("Hold: {}", join_names(locale, &names, false)),
-                Locale::Es => format!("Tener: {}", join_names(locale, &names, false)),
-            };
+            let mut text = fmt(locale, Fmt::Hold, &[("what", s(join_names(locale, &names, false)))]);
             if c.renewal.window_days > 0 {
-                text += &match locale {
-                    Locale::En => format!(" · renew up to {} days early", c.renewal.window_days),
-                    Locale::Es => format!(" · se renueva hasta {} días antes", c.renewal.window_days),
-                };
+                text = fmt(locale, Fmt::RenewEarly, &[("text", s(text)), ("days", n(c.renewal.window_days))]);
             }
             if let Some(days) = c.due_within_days_of_hire {
-                text += &match locale {
-                    Locale::En => format!(" · due within {days} days of hire"),
-                    Locale::Es => format!(" · se debe dentro de {days} días desde la contratación"),
-                };
+                text = fmt(locale, Fmt::DueWithinHire, &[("text", s(text)), ("days", n(days))]);
             }
             text
         }
         Rule::Hours(h) => {
-            let months = match &h.cycle {
-                Cycle::Calendar { months, .. } | Cycle::FromHire { months } => *months,
-                Cycle::Credential { .. } => 0,
-            };
-            let mut text = match (locale, &h.cycle) {
-                (Locale::En, Cycle::Credential { requirement_id, .. }) => format!("{} hours per period of {}", hours(locale, h.hours), requirement(requirement_id)),
-                (Locale::Es, Cycle::Credential { requirement_id, .. }) => format!("{} horas por periodo de {}", hours(locale, h.hours), requirement(requirement_id)),
-                (Locale::En, Cycle::FromHire { .. }) => format!("{} hours every {months} months from hire", hours(locale, h.hours)),
-                (Locale::Es, Cycle::FromHire { .. }) => format!("{} horas cada {months} meses desde la contratación", hours(locale, h.hours)),
-                (Locale::En, _) => format!("{} hours every {months} months", hours(locale, h.hours)),
-                (Locale::Es, _) => format!("{} horas cada {months} meses", hours(locale, h.hours)),
+            let amount = hours_value(h.hours);
+            let mut text = match &h.cycle {
+                Cycle::Credential { requirement_id, .. } => fmt(locale, Fmt::HoursPerPeriod, &[("hours", amount), ("requirement", s(requirement(requirement_id)))]),
+                Cycle::FromHire { months } => fmt(locale, Fmt::HoursEveryFromHire, &[("hours", amount), ("months", n(*months))]),
+                Cycle::Calendar { months, .. } => fmt(locale, Fmt::HoursEvery, &[("hours", amount), ("months", n(*months))]),
             };
             for m in &h.minimums {
-                text += &match locale {
-                    Locale::En => format!(", at least {} in {}", hours(locale, m.hours), ce_category(locale, m.category).to_lowercase()),
-                    Locale::Es => format!(", al menos {} de {}", hours(locale, m.hours), ce_category(locale, m.category).to_lowercase()),
-                };
+                text = fmt(locale, Fmt::AtLeast, &[("text", s(text)), ("hours", hours_value(m.hours)), ("category", s(ce_category(locale, m.category).to_lowercase()))]);
             }
             text
         }

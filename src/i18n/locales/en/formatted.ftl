@@ -101,3 +101,90 @@ more-experience = { $years } of experience within the last { $within } ({ $sofar
 on-file = On file: { $what } ({ $have } so far)
 on-file-within = On file: { $what }, from the last { $within } ({ $have } so far)
 first = First: { $requirement }
+
+## Form problems
+
+too-long = Use at most { $max } characters.
+number-out-of-range = Enter a whole number from { $min } to { $max }.
+
+## Validity and requirements ($unit, $month, $category: words; $phase: "odd years" or a list)
+
+# $unit: days, months or years.
+# Counts: $amount
+valid-after = { $unit ->
+    [days] { $amount ->
+        [one] 1 day
+       *[other] { $amount } days
+    }
+    [months] { $amount ->
+        [one] 1 month
+       *[other] { $amount } months
+    }
+   *[years] { $amount ->
+        [one] 1 year
+       *[other] { $amount } years
+    }
+} after completion
+# Counts: $months
+valid-end-of-month = Through the end of the month, { $months ->
+    [one] 1 month
+   *[other] { $months } months
+} after completion
+valid-every-year = Until { $month } { $day } every year
+valid-every-years = Until { $month } { $day }, every { $years } years ({ $phase })
+years-list = { $first }, { $second }, …
+hold = Hold: { $what }
+# Counts: $days
+renew-early = { $text } · renew up to { $days ->
+    [one] 1 day
+   *[other] { $days } days
+} early
+# Counts: $days
+due-within-hire = { $text } · due within { $days ->
+    [one] 1 day
+   *[other] { $days } days
+} of hire
+# Counts: $hours
+hours-per-period = { $hours ->
+    [one] 1 hour
+   *[other] { $hours } hours
+} per period of { $requirement }
+# Counts: $hours, $months
+hours-every-from-hire = { $hours ->
+    [one] 1 hour
+   *[other] { $hours } hours
+} every { $months ->
+    [one] month
+   *[other] { $months } months
+} from hire
+# Counts: $hours, $months
+hours-every = { $hours ->
+    [one] 1 hour
+   *[other] { $hours } hours
+} every { $months ->
+    [one] month
+   *[other] { $months } months
+}
+at-least = { $text }, at least { $hours } in { $category }
+
+## A person's record
+
+# Counts: $required
+category-short = { $done } of the { $required ->
+    [one] 1 { $category } hour
+   *[other] { $required } { $category } hours
+}
+hours-but = { $text }, but { $short }
+rule-version = From { $from } to { $until } (changed by { $by } on { $on }):
+rule-version-first = Until { $until } (changed by { $by } on { $on }):
+rule-since = Since { $date }:
+waived-by = Waived by { $by }: { $reason }
+waived-by-until = Waived by { $by }: { $reason } (until { $until })
+timeline-valid = { $requirement }: { $training } — valid { $from } to { $until }
+timeline-valid-restarted = { $requirement }: { $training } — valid { $from } to { $until } (late renewal: the period restarted)
+timeline-no-expiry = { $requirement }: { $training } — valid from { $from }, no expiry
+ready-on = Could be ready on { $date }
+ready-on-with-plans = Could be ready on { $date }, with the planned trainings
+since = since { $date }
+hired-on = Hired { $date }
+pay-hourly-annual = { $hourly } an hour ({ $annual } a year)

@@ -562,3 +562,28 @@ month-september = September
 month-october = October
 month-november = November
 month-december = December
+
+## Problems, phases and history (plain)
+
+year-phase-odd = odd years
+year-phase-even = even years
+rule-now = Now:
+problem-required = This field is required.
+problem-invalid-date = Enter a real date.
+problem-date-in-future = The date cannot be in the future.
+problem-invalid-email = Enter an email address like name@example.org.
+problem-invalid-hours = Enter hours as a number, like 1.5.
+problem-hours-out-of-range = Hours must be more than 0 and at most 500.
+problem-no-such-day = That day does not exist in every year.
+problem-invalid-url = A link must start with https:// or http://.
+problem-end-before-start = The end cannot be before the start.
+problem-work-hours-out-of-range = Hours must be more than 0 and at most 10,000 for one period.
+problem-empty-pathway = Say what this pathway asks for: a training, work hours, years of experience or evidence on file.
+problem-minimums-above-total = The category minimums add up to more than the hours required.
+problem-invalid-money = Enter an amount like 17.92.
+problem-invalid-percent = Enter a percentage like 5 or 5.74.
+problem-rates-out-of-order = List the rates from the lowest step to the highest.
+problem-date-in-past = A plan is for today or a later day.
+problem-choose-out-of-range = Ask for at least 1 and at most as many as the group holds.
+problem-no-such-pay-step = This grade does not have that many steps.
+problem-no-such-step = Choose steps of this ladder.

@@ -102,3 +102,90 @@ more-experience = { $years } de experiencia en los últimos { $within } ({ $sofa
 on-file = En el expediente: { $what } ({ $have } hasta ahora)
 on-file-within = En el expediente: { $what }, de los últimos { $within } ({ $have } hasta ahora)
 first = Primero: { $requirement }
+
+## Problemas en formularios
+
+too-long = Use como máximo { $max } caracteres.
+number-out-of-range = Escriba un número entero del { $min } al { $max }.
+
+## Vigencia y requisitos ($unit, $month, $category: palabras; $phase: "años impares" o una lista)
+
+# $unit: days, months o years.
+# Counts: $amount
+valid-after = { $unit ->
+    [days] { $amount ->
+        [one] 1 día
+       *[other] { $amount } días
+    }
+    [months] { $amount ->
+        [one] 1 mes
+       *[other] { $amount } meses
+    }
+   *[years] { $amount ->
+        [one] 1 año
+       *[other] { $amount } años
+    }
+} después de completarla
+# Counts: $months
+valid-end-of-month = Hasta el fin del mes, { $months ->
+    [one] 1 mes
+   *[other] { $months } meses
+} después de completarla
+valid-every-year = Hasta el { $day } de { $month } de cada año
+valid-every-years = Hasta el { $day } de { $month }, cada { $years } años ({ $phase })
+years-list = { $first }, { $second }, …
+hold = Tener: { $what }
+# Counts: $days
+renew-early = { $text } · se renueva hasta { $days ->
+    [one] 1 día
+   *[other] { $days } días
+} antes
+# Counts: $days
+due-within-hire = { $text } · se debe dentro de { $days ->
+    [one] 1 día
+   *[other] { $days } días
+} desde la contratación
+# Counts: $hours
+hours-per-period = { $hours ->
+    [one] 1 hora
+   *[other] { $hours } horas
+} por periodo de { $requirement }
+# Counts: $hours, $months
+hours-every-from-hire = { $hours ->
+    [one] 1 hora
+   *[other] { $hours } horas
+} cada { $months ->
+    [one] mes
+   *[other] { $months } meses
+} desde la contratación
+# Counts: $hours, $months
+hours-every = { $hours ->
+    [one] 1 hora
+   *[other] { $hours } horas
+} cada { $months ->
+    [one] mes
+   *[other] { $months } meses
+}
+at-least = { $text }, al menos { $hours } de { $category }
+
+## El registro de una persona
+
+# Counts: $required
+category-short = { $done } de { $required ->
+    [one] la 1 hora de { $category }
+   *[other] las { $required } horas de { $category }
+}
+hours-but = { $text }, pero solo { $short }
+rule-version = Del { $from } al { $until } (cambiada por { $by } el { $on }):
+rule-version-first = Hasta el { $until } (cambiada por { $by } el { $on }):
+rule-since = Desde el { $date }:
+waived-by = Eximido por { $by }: { $reason }
+waived-by-until = Eximido por { $by }: { $reason } (hasta el { $until })
+timeline-valid = { $requirement }: { $training } — vigente del { $from } al { $until }
+timeline-valid-restarted = { $requirement }: { $training } — vigente del { $from } al { $until } (renovación tardía: el periodo volvió a empezar)
+timeline-no-expiry = { $requirement }: { $training } — vigente desde el { $from }, no vence
+ready-on = Podría estar lista el { $date }
+ready-on-with-plans = Podría estar lista el { $date }, con las capacitaciones planeadas
+since = desde el { $date }
+hired-on = Contratación: { $date }
+pay-hourly-annual = { $hourly } por hora ({ $annual } al año)

@@ -562,3 +562,28 @@ month-september = septiembre
 month-october = octubre
 month-november = noviembre
 month-december = diciembre
+
+## Problemas, fases e historial (texto simple)
+
+year-phase-odd = años impares
+year-phase-even = años pares
+rule-now = Ahora:
+problem-required = Este campo es obligatorio.
+problem-invalid-date = Escriba una fecha válida.
+problem-date-in-future = La fecha no puede ser futura.
+problem-invalid-email = Escriba un correo como nombre@ejemplo.org.
+problem-invalid-hours = Escriba las horas como número, por ejemplo 1,5.
+problem-hours-out-of-range = Las horas deben ser más de 0 y como máximo 500.
+problem-no-such-day = Ese día no existe en todos los años.
+problem-invalid-url = Un enlace debe empezar con https:// o http://.
+problem-end-before-start = El final no puede ser antes del inicio.
+problem-work-hours-out-of-range = Las horas deben ser más de 0 y como máximo 10 000 por periodo.
+problem-empty-pathway = Indique qué pide esta vía: una capacitación, horas de trabajo, años de experiencia o constancias.
+problem-minimums-above-total = Los mínimos por categoría suman más que las horas requeridas.
+problem-invalid-money = Escriba una cantidad como 17,92.
+problem-invalid-percent = Escriba un porcentaje como 5 o 5,74.
+problem-rates-out-of-order = Escriba las tarifas del escalón más bajo al más alto.
+problem-date-in-past = Un plan es para hoy o un día posterior.
+problem-choose-out-of-range = Pida al menos 1 y como máximo tantos como tiene el grupo.
+problem-no-such-pay-step = Este grado no tiene tantos escalones.
+problem-no-such-step = Elija escalones de esta escalera.
