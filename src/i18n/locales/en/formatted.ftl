@@ -188,3 +188,61 @@ ready-on-with-plans = Could be ready on { $date }, with the planned trainings
 since = since { $date }
 hired-on = Hired { $date }
 pay-hourly-annual = { $hourly } an hour ({ $annual } a year)
+
+## Career ladders ($months, $hours, $more: written out with their plural, e.g. "4 months")
+
+# Counts: $count
+months = { $count ->
+    [one] 1 month
+   *[other] { $count } months
+}
+# Counts: $count
+more-months = { $count ->
+    [one] 1 more month
+   *[other] { $count } more months
+}
+# Counts: $hours
+ladder-more-hours = { $hours ->
+    [one] 1 more hour
+   *[other] { $hours } more hours
+}
+# Counts: $hours
+ladder-hours = { $hours ->
+    [one] 1 hour
+   *[other] { $hours } hours
+}
+language-proficiency = Language proficiency: { $language }
+# Counts: $count
+letters-needed = { $count ->
+    [one] 1 letter of recommendation or client testimonial
+   *[other] { $count } letters of recommendation or client testimonials
+}
+# Counts: $count
+births-needed = { $count ->
+    [one] support at 1 birth
+   *[other] support at { $count } births
+}
+other-needed = { $count } × { $kind }
+rule-any-of = At least { $count } of these:
+rule-current = { $requirement }: current
+rule-training = { $training }: completed
+rule-training-within = { $training }: completed within the last { $months }
+rule-every-competency = Every one of { $framework } covered by completed trainings
+rule-competencies = Covered by completed trainings: { $names }
+rule-ce = { $hours } of continuing education within the last { $months }
+rule-ce-categories = { $hours } of { $categories } within the last { $months }
+rule-months-in-step = { $months } in the current step
+rule-months-of-service = { $months } of service
+rule-hours-worked = { $hours } worked
+rule-hours-worked-within = { $hours } worked within the last { $months }
+missing-status = { $requirement }: { $status }
+missing-not-taken = { $training }: not taken
+missing-too-long-ago = { $training }: last taken { $date }, too long ago
+missing-competencies = Not yet covered: { $names }
+missing-ce = { $more } of continuing education
+missing-ce-categories = { $more } of { $categories }
+missing-months-in-step = { $more } in this step (on { $date })
+missing-months-of-service = { $more } of service (on { $date })
+missing-hours-worked = { $more } worked
+missing-attestation = { $kind }: attestation needed
+missing-choose = { $count } more of: { $options }

@@ -587,3 +587,30 @@ problem-date-in-past = A plan is for today or a later day.
 problem-choose-out-of-range = Ask for at least 1 and at most as many as the group holds.
 problem-no-such-pay-step = This grade does not have that many steps.
 problem-no-such-step = Choose steps of this ladder.
+
+## Career ladders (plain)
+
+attestation-lived-experience = Lived experience that aligns with the community served
+attestation-supervisor-recommendation = Supervisor's recommendation
+attestation-probation = Probation completed
+attestation-recommendation-letter = Letter of recommendation or client testimonial
+attestation-birth-supported = Birth supported as a doula
+placement-reason-hire = Hired or first placed
+placement-reason-promotion = Promotion
+placement-reason-pay-step = Pay step
+placement-reason-transfer = Transfer
+placement-reason-correction = Correction
+bucket-ready-now = Ready now
+bucket-within90 = Ready within 90 days
+bucket-blocked = Blocked
+ladder-framework-c3 = the C3 core skills
+ladder-framework-sb803 = the SB 803 peer training areas
+rule-nothing = Nothing required
+rule-all-of = All of these:
+missing-not-placed = Not placed on this ladder yet
+language-spanish = Spanish
+language-english = English
+language-chinese = Chinese
+language-vietnamese = Vietnamese
+language-tagalog = Tagalog
+language-korean = Korean

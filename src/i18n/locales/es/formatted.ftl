@@ -189,3 +189,61 @@ ready-on-with-plans = Podría estar lista el { $date }, con las capacitaciones p
 since = desde el { $date }
 hired-on = Contratación: { $date }
 pay-hourly-annual = { $hourly } por hora ({ $annual } al año)
+
+## Escaleras profesionales ($months, $hours, $more: ya escritos con su plural, p. ej. "4 meses")
+
+# Counts: $count
+months = { $count ->
+    [one] 1 mes
+   *[other] { $count } meses
+}
+# Counts: $count
+more-months = { $count ->
+    [one] 1 mes más
+   *[other] { $count } meses más
+}
+# Counts: $hours
+ladder-more-hours = { $hours ->
+    [one] 1 hora más
+   *[other] { $hours } horas más
+}
+# Counts: $hours
+ladder-hours = { $hours ->
+    [one] 1 hora
+   *[other] { $hours } horas
+}
+language-proficiency = Dominio de idioma: { $language }
+# Counts: $count
+letters-needed = { $count ->
+    [one] 1 carta de recomendación o testimonio de cliente
+   *[other] { $count } cartas de recomendación o testimonios de clientes
+}
+# Counts: $count
+births-needed = { $count ->
+    [one] apoyo en 1 parto
+   *[other] apoyo en { $count } partos
+}
+other-needed = { $count } × { $kind }
+rule-any-of = Al menos { $count } de lo siguiente:
+rule-current = { $requirement }: vigente
+rule-training = { $training }: completada
+rule-training-within = { $training }: completada en los últimos { $months }
+rule-every-competency = Todas { $framework } cubiertas por capacitaciones completadas
+rule-competencies = Cubiertas por capacitaciones completadas: { $names }
+rule-ce = { $hours } de educación continua en los últimos { $months }
+rule-ce-categories = { $hours } de { $categories } en los últimos { $months }
+rule-months-in-step = { $months } en el escalón actual
+rule-months-of-service = { $months } de servicio
+rule-hours-worked = { $hours } trabajadas
+rule-hours-worked-within = { $hours } trabajadas en los últimos { $months }
+missing-status = { $requirement }: { $status }
+missing-not-taken = { $training }: no la ha tomado
+missing-too-long-ago = { $training }: la tomó el { $date }, hace demasiado tiempo
+missing-competencies = Falta cubrir: { $names }
+missing-ce = { $more } de educación continua
+missing-ce-categories = { $more } de { $categories }
+missing-months-in-step = { $more } en este escalón (el { $date })
+missing-months-of-service = { $more } de servicio (el { $date })
+missing-hours-worked = { $more } de trabajo
+missing-attestation = { $kind }: falta la constancia
+missing-choose = { $count } más de: { $options }

@@ -587,3 +587,30 @@ problem-date-in-past = Un plan es para hoy o un día posterior.
 problem-choose-out-of-range = Pida al menos 1 y como máximo tantos como tiene el grupo.
 problem-no-such-pay-step = Este grado no tiene tantos escalones.
 problem-no-such-step = Elija escalones de esta escalera.
+
+## Escaleras profesionales (texto simple)
+
+attestation-lived-experience = Experiencia vivida afín a la comunidad que atiende
+attestation-supervisor-recommendation = Recomendación de la persona supervisora
+attestation-probation = Periodo de prueba completado
+attestation-recommendation-letter = Carta de recomendación o testimonio de cliente
+attestation-birth-supported = Parto acompañado como doula
+placement-reason-hire = Contratación o primera asignación
+placement-reason-promotion = Ascenso
+placement-reason-pay-step = Escalón salarial
+placement-reason-transfer = Traslado
+placement-reason-correction = Corrección
+bucket-ready-now = Listas ahora
+bucket-within90 = Listas en 90 días o menos
+bucket-blocked = Con algo pendiente
+ladder-framework-c3 = las habilidades básicas C3
+ladder-framework-sb803 = las áreas de capacitación de pares de SB 803
+rule-nothing = No se requiere nada
+rule-all-of = Todo lo siguiente:
+missing-not-placed = Todavía no tiene asignado un escalón
+language-spanish = español
+language-english = inglés
+language-chinese = chino
+language-vietnamese = vietnamita
+language-tagalog = tagalo
+language-korean = coreano
