@@ -43,7 +43,7 @@ test('a rule edited with an effective date leaves a past "as of" CSV unchanged a
   await expect(history.locator('li').nth(0)).toContainText('Since January 1, 2027: 8 hours every 12 months');
   await expect(history.locator('li').nth(1)).toContainText('Until December 31, 2026 (changed by Ana Ruiz, HR on');
   await expect(history.locator('li').nth(1)).toContainText('6 hours every 12 months');
-  await page.screenshot({ path: 'tests/e2e/screenshots/requirement-history.png', fullPage: true });
+  await annual.screenshot({ path: 'tests/e2e/screenshots/requirement-history.png' });
 
   // The past report is what it was; the new rule judges the year it applies to.
   expect(await csvAsOf(page, '2026-12-31')).toBe(before);
