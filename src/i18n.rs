@@ -409,6 +409,23 @@ pub fn rule_version(locale: Locale, from: Option<Date>, until: Date, by: &str, o
     }
 }
 
+/// A training's earlier validity rule: "Completed from … to … (changed by … on …):".
+pub fn validity_version(locale: Locale, from: Option<Date>, until: Date, by: &str, on: Date) -> String {
+    let (until, on, by) = (s(date(locale, until)), s(date(locale, on)), s(by));
+    match from {
+        Some(f) => fmt(locale, Fmt::ValidityVersion, &[("from", s(date(locale, f))), ("until", until), ("by", by), ("on", on)]),
+        None => fmt(locale, Fmt::ValidityVersionFirst, &[("until", until), ("by", by), ("on", on)]),
+    }
+}
+
+/// The validity rule in force now, in a training's history.
+pub fn validity_now(locale: Locale, from: Option<Date>) -> String {
+    match from {
+        Some(f) => fmt(locale, Fmt::ValiditySince, &[("date", s(date(locale, f)))]),
+        None => Msg::RuleNow.text(locale).into(),
+    }
+}
+
 /// The rule in force now, in a requirement's history.
 pub fn rule_now(locale: Locale, from: Option<Date>) -> String {
     match from {

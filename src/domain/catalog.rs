@@ -160,6 +160,7 @@ pub fn builtin_trainings() -> Vec<TrainingType> {
                 These(ids) => ids.iter().map(|id| (*id).to_owned()).collect(),
             },
             validity: e.validity,
+            validity_history: Vec::new(),
             default_ce_category: e.ce,
             source: Source { title: e.source_title.to_owned(), url: e.url.to_owned(), verify: e.verify },
             effective_from: e.effective_from.and_then(Date::parse_iso),

@@ -35,7 +35,7 @@ impl Completion {
     /// rule; that is the rules engine's business (`status.rs`).
     pub fn valid_until(&self, catalog: &[CatalogEntry]) -> Option<Date> {
         let entry = catalog.iter().find(|e| e.training.id == self.training_id)?;
-        entry.training.validity.valid_until(self.completed_on)
+        entry.training.validity_on(self.completed_on).valid_until(self.completed_on)
     }
 }
 

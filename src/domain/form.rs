@@ -377,6 +377,10 @@ pub struct TrainingDraft {
     pub competencies: Vec<String>,
     pub source_title: String,
     pub source_url: String,
+    /// When an existing training's validity changes: the first completion day it applies to
+    /// (earlier completions keep their rule) and who made the change.
+    pub change_from: String,
+    pub changed_by: String,
 }
 
 impl Default for TrainingDraft {
@@ -397,6 +401,8 @@ impl Default for TrainingDraft {
             competencies: Vec::new(),
             source_title: String::new(),
             source_url: String::new(),
+            change_from: String::new(),
+            changed_by: String::new(),
         }
     }
 }
@@ -439,7 +445,7 @@ impl TrainingDraft {
 
     /// `base` is the record being edited (keeps its id, description, effective date and the
     /// `verify` flag unless the source changes) or `None` for a new training type.
-    pub fn to_training(&self, id: &str, base: Option<&TrainingType>) -> Result<TrainingType, Errors> {
+    pub fn to_training(&self, id: &str, base: Option<&TrainingType>, today: Date) -> Result<TrainingType, Errors> {
         let mut e = Errors::default();
         let name_en = e.text(Field::NameEn, &self.name_en, false, SHORT);
         let name_es = e.text(Field::NameEs, &self.name_es, false, SHORT);
@@ -482,7 +488,7 @@ impl TrainingDraft {
             Some(b) if b.source.url == source_url && b.source.title == source_title => b.source.verify,
             _ => false,
         };
-        e.result(TrainingType {
+        let mut out = TrainingType {
             id: id.to_owned(),
             name: Bilingual { en: name_en, es: name_es },
             description: base.map(|b| b.description.clone()).unwrap_or_default(),
@@ -494,7 +500,18 @@ impl TrainingDraft {
             source: Source { title: source_title, url: source_url, verify },
             effective_from: base.and_then(|b| b.effective_from),
             retired: base.is_some_and(|b| b.retired),
-        })
+            validity_history: base.map(|b| b.validity_history.clone()).unwrap_or_default(),
+        };
+        // A changed validity applies from a chosen day; completions before keep their rule.
+        if let Some(before) = base.filter(|b| b.validity != validity) {
+            out.validity = before.validity;
+            let from = e.date(Field::ChangeFrom, &self.change_from, true);
+            let by = e.text(Field::ChangedBy, &self.changed_by, true, SHORT);
+            if let Some(from) = from {
+                out.change_validity(validity, from, &by, today);
+            }
+        }
+        e.result(out)
     }
 }
 
@@ -588,7 +605,7 @@ mod tests {
     #[test]
     fn every_builtin_survives_a_trip_through_the_edit_form() {
         for t in builtin_trainings() {
-            let back = TrainingDraft::from_training(&t, ',').to_training(&t.id, Some(&t)).unwrap();
+            let back = TrainingDraft::from_training(&t, ',').to_training(&t.id, Some(&t), today()).unwrap();
             assert_eq!(back, t, "{}", t.id);
         }
     }
@@ -596,24 +613,39 @@ mod tests {
     #[test]
     fn training_rules_are_validated() {
         let base = TrainingDraft { name_es: "Taller".into(), typical_hours: "3".into(), ..TrainingDraft::default() };
-        assert!(base.to_training("t1", None).is_ok());
+        assert!(base.to_training("t1", None, today()).is_ok());
         let no_name = TrainingDraft { name_es: String::new(), ..base.clone() };
-        assert_eq!(no_name.to_training("t1", None).unwrap_err().get(Field::NameEn), Some(Problem::Required));
+        assert_eq!(no_name.to_training("t1", None, today()).unwrap_err().get(Field::NameEn), Some(Problem::Required));
         let feb29 = TrainingDraft { validity_kind: ValidityKind::FixedDate, month: "2".into(), day: "29".into(), ..base.clone() };
-        assert_eq!(feb29.to_training("t1", None).unwrap_err().get(Field::ValidityDay), Some(Problem::NoSuchDay));
+        assert_eq!(feb29.to_training("t1", None, today()).unwrap_err().get(Field::ValidityDay), Some(Problem::NoSuchDay));
         let zero = TrainingDraft { validity_kind: ValidityKind::After, amount: "0".into(), ..base.clone() };
         assert_eq!(
-            zero.to_training("t1", None).unwrap_err().get(Field::ValidityAmount),
+            zero.to_training("t1", None, today()).unwrap_err().get(Field::ValidityAmount),
             Some(Problem::NumberOutOfRange { min: 1, max: 100 })
         );
         let odd_years = TrainingDraft { validity_kind: ValidityKind::FixedDate, every_years: "2".into(), anchor_year: "2027".into(), ..base.clone() };
         assert_eq!(
-            odd_years.to_training("t1", None).unwrap().validity,
+            odd_years.to_training("t1", None, today()).unwrap().validity,
             Validity::FixedDate { month: 9, day: 1, every_years: 2, year_remainder: 1 }
         );
         let bad_year = TrainingDraft { validity_kind: ValidityKind::FixedDate, anchor_year: "27".into(), ..base.clone() };
-        assert!(bad_year.to_training("t1", None).unwrap_err().get(Field::AnchorYear).is_some());
+        assert!(bad_year.to_training("t1", None, today()).unwrap_err().get(Field::AnchorYear).is_some());
         let url = TrainingDraft { source_url: "javascript:alert(1)".into(), ..base };
-        assert_eq!(url.to_training("t1", None).unwrap_err().get(Field::SourceUrl), Some(Problem::InvalidUrl));
+        assert_eq!(url.to_training("t1", None, today()).unwrap_err().get(Field::SourceUrl), Some(Problem::InvalidUrl));
+    }
+
+    #[test]
+    fn a_changed_validity_asks_from_when_and_by_whom() {
+        let mhfa = builtin_trainings().into_iter().find(|t| t.id == "builtin.mhfa_adult").unwrap();
+        let mut d = TrainingDraft::from_training(&mhfa, '.');
+        d.amount = "2".into();
+        let e = d.to_training(&mhfa.id, Some(&mhfa), today()).unwrap_err();
+        assert_eq!((e.get(Field::ChangeFrom), e.get(Field::ChangedBy)), (Some(Problem::Required), Some(Problem::Required)));
+        d.change_from = "2027-01-01".into();
+        d.changed_by = "Ana Ruiz, HR".into();
+        let t = d.to_training(&mhfa.id, Some(&mhfa), today()).unwrap();
+        assert_eq!(t.validity, Validity::After { amount: 2, unit: PeriodUnit::Years });
+        assert_eq!(t.validity_on(Date::parse_iso("2026-12-31").unwrap()), mhfa.validity);
+        assert_eq!((t.validity_history[0].changed_by.as_str(), t.validity_from()), ("Ana Ruiz, HR", Date::parse_iso("2027-01-01")));
     }
 }

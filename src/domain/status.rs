@@ -242,7 +242,7 @@ fn chain_at_depth<'a>(rule: &CredentialRule, facts: Facts<'a>, ctx: Context, as_
     for c in granting {
         let validity = rule
             .validity
-            .or_else(|| ctx.trainings.iter().find(|t| t.id == c.training_id).map(|t| t.validity))
+            .or_else(|| ctx.trainings.iter().find(|t| t.id == c.training_id).map(|t| t.validity_on(c.completed_on)))
             .unwrap_or(Validity::Never);
         let own = validity.valid_until(c.completed_on);
         let link = match links.last() {

@@ -397,6 +397,30 @@ fn a_past_date_is_judged_by_the_rule_then_in_force() {
     assert_eq!(w.eval("chw_annual_training", "2026-12-31").hours_required, Some(h(10.0)));
 }
 
+/// A training's validity changes from a date: completions before it keep the rule they were
+/// earned under, so every status before the change stays as it was.
+#[test]
+fn a_training_validity_change_keeps_earlier_completions_under_their_rule() {
+    let mut w = World::new(WorkerType::PeerSupportSpecialist, None)
+        .with(done("m1", "mhfa_adult", "2024-05-01", 8.0, None));
+    let before: Vec<Evaluation> = ["2025-01-01", "2027-04-30", "2027-05-01"].iter().map(|day| w.eval("mhfa", day)).collect();
+    let mhfa = w.trainings.iter_mut().find(|t| t.id == "builtin.mhfa_adult").unwrap();
+    mhfa.change_validity(Validity::After { amount: 1, unit: PeriodUnit::Years }, d("2026-01-01"), "Ana Ruiz, HR", d("2025-12-01"));
+    for (i, day) in ["2025-01-01", "2027-04-30", "2027-05-01"].iter().enumerate() {
+        assert_eq!(w.eval("mhfa", day), before[i], "{day}: the 2024 certificate keeps its 3 years");
+    }
+    // A completion after the change follows the new rule: renewed in March 2026 for one year,
+    // it does not reach past the 2024 certificate's own end (a renewal never shortens it)…
+    let w = w.clone_with(done("m2", "mhfa_adult", "2026-03-01", 8.0, None));
+    let e = w.eval("mhfa", "2027-06-01");
+    assert_eq!((e.status, e.valid_until), (Status::Expired, Some(d("2027-05-01"))));
+    // …where under the old three years it would have run on.
+    let old = World::new(WorkerType::PeerSupportSpecialist, None)
+        .with(done("m1", "mhfa_adult", "2024-05-01", 8.0, None))
+        .with(done("m2", "mhfa_adult", "2026-03-01", 8.0, None));
+    assert_eq!(old.eval("mhfa", "2027-06-01").status, Status::Current);
+}
+
 #[test]
 fn chw_qualification_by_certificate_or_by_work_experience() {
     let w = World::new(WorkerType::Chw, None).with(done("c", "chwpr_certificate", "2025-05-01", 80.0, None));
@@ -727,6 +751,26 @@ mod properties {
             let as_of = from.add_days(-before_by).to_iso();
             for other in REQUIREMENTS {
                 prop_assert_eq!(w.eval(other, &as_of), changed.eval(other, &as_of), "{} as of {}", other, as_of);
+            }
+        }
+
+        /// Changing a training's validity from a date never changes any status before it.
+        #[test]
+        fn a_validity_change_never_changes_a_status_before_it_applies(
+            records in prop::collection::vec(completion(), 0..8),
+            hire in prop::option::of(day()),
+            which in 0..RELEVANT.len(),
+            amount in 1u32..60,
+            from in day(),
+            before_by in 1i32..1500,
+        ) {
+            let w = world(records, hire);
+            let mut changed = world(w.completions.clone(), hire);
+            let t = changed.trainings.iter_mut().find(|t| t.id == format!("builtin.{}", RELEVANT[which])).unwrap();
+            t.change_validity(Validity::After { amount, unit: PeriodUnit::Months }, from, "HR", from);
+            let as_of = from.add_days(-before_by).to_iso();
+            for req in REQUIREMENTS {
+                prop_assert_eq!(w.eval(req, &as_of), changed.eval(req, &as_of), "{} as of {}", req, as_of);
             }
         }
 

@@ -342,11 +342,50 @@ pub struct TrainingType {
     /// Hidden from pickers, kept for history. User-created types are retired, never deleted.
     #[serde(default)]
     pub retired: bool,
+    /// The validity rules in force before `validity`, oldest first: a completion is judged by
+    /// the rule in force on the day it was completed, so a change never rewrites the past.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub validity_history: Vec<ValidityVersion>,
+}
+
+/// A validity rule that was in force until a change replaced it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ValidityVersion {
+    pub validity: Validity,
+    /// The last day it was in force.
+    #[serde(with = "super::date::iso")]
+    pub until: Date,
+    /// Who made the change that ended it, and on which day they made it.
+    pub changed_by: String,
+    #[serde(with = "super::date::iso")]
+    pub changed_on: Date,
 }
 
 pub const BUILTIN_PREFIX: &str = "builtin.";
 
 impl TrainingType {
+    /// The validity rule for a completion on `day`.
+    pub fn validity_on(&self, day: Date) -> Validity {
+        self.validity_history.iter().find(|v| day <= v.until).map_or(self.validity, |v| v.validity)
+    }
+
+    /// Completions from `from` on follow `validity`; those before keep the rule of their day.
+    pub fn change_validity(&mut self, validity: Validity, from: Date, changed_by: &str, today: Date) {
+        if self.validity == validity && self.validity_on(from) == validity {
+            return;
+        }
+        let eve = from.add_days(-1);
+        let kept = self.validity_on(eve);
+        self.validity_history.retain(|v| v.until < eve);
+        self.validity_history.push(ValidityVersion { validity: kept, until: eve, changed_by: changed_by.to_owned(), changed_on: today });
+        self.validity = validity;
+    }
+
+    /// The first day of the validity rule in force now (`None`: always).
+    pub fn validity_from(&self) -> Option<Date> {
+        self.validity_history.last().map(|v| v.until.add_days(1))
+    }
+
     pub fn is_builtin_id(id: &str) -> bool {
         id.starts_with(BUILTIN_PREFIX)
     }

@@ -57,3 +57,34 @@ test('a rule edited with an effective date leaves a past "as of" CSV unchanged a
   await expect(annual.locator('details.history summary')).toHaveText('Historial: 1 regla anterior');
   await expect(annual.locator('details.history li').nth(1)).toContainText('Hasta el 31 de diciembre de 2026 (cambiada por Ana Ruiz, HR el');
 });
+
+test('a training\'s validity changed from a date keeps earlier certificates under their rule', async ({ page }) => {
+  await chooseOrganization(page);
+  await addPerson(page, { name: 'Noé Vargas', worker: 'peer_support_specialist' });
+  const personUrl = page.url();
+  await recordOnPersonPage(page, { training: 'builtin.mhfa_adult', date: '2026-01-10' });
+  const mhfa = page.locator('.progress li.req[data-requirement="preset.mhfa"]');
+  await page.getByLabel('Status as of').fill('2027-06-01');
+  await expect(mhfa).toHaveAttribute('data-status', 'current');
+  await expect(mhfa.locator('.req-date')).toHaveText('Valid until January 10, 2029');
+
+  // MHFA certificates earned from 2027 on last one year (a local policy, for the test).
+  await page.goto('/trainings/builtin.mhfa_adult');
+  await page.getByRole('link', { name: 'Customise' }).click();
+  await page.getByLabel('How many', { exact: true }).fill('1');
+  await page.getByLabel('The new rule applies to completions from').fill('2027-01-01');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.locator('#training-changed-by-error')).toHaveText('This field is required.');
+  await page.getByLabel('Changed by (name and role)').fill('Ana Ruiz, HR');
+  await page.getByRole('button', { name: 'Save' }).click();
+  const history = page.locator('details.history');
+  await history.locator('summary').click();
+  await expect(history.locator('li').nth(0)).toContainText('Completed since January 1, 2027: 1 year after completion');
+  await expect(history.locator('li').nth(1)).toContainText('Completed until December 31, 2026 (changed by Ana Ruiz, HR on');
+  await expect(history.locator('li').nth(1)).toContainText('3 years after completion');
+
+  // The 2026 certificate keeps its three years.
+  await page.goto(personUrl);
+  await page.getByLabel('Status as of').fill('2027-06-01');
+  await expect(mhfa.locator('.req-date')).toHaveText('Valid until January 10, 2029');
+});

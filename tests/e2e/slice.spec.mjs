@@ -146,11 +146,12 @@ test('customise a built-in training, then restore the original', async ({ page }
   await page.getByLabel('Typical hours').fill('8');
   await page.getByLabel('Unit', { exact: true }).selectOption('months');
   await page.getByLabel('How many', { exact: true }).fill('30');
+  await page.getByLabel('Changed by (name and role)').fill('Ana Ruiz, HR');
   await page.getByRole('button', { name: 'Save' }).click();
   await expect(page.getByText('Your organization changed this built-in training.')).toBeVisible();
-  await expect(page.getByText('30 months after completion')).toBeVisible();
+  await expect(page.locator('.validity-now')).toHaveText('30 months after completion');
   await page.reload();
-  await expect(page.getByText('30 months after completion')).toBeVisible();
+  await expect(page.locator('.validity-now')).toHaveText('30 months after completion');
   await page.getByRole('button', { name: 'Restore the original' }).click();
   await expect(page.getByText('3 years after completion')).toBeVisible();
   await expect(page.getByText('Built-in', { exact: true })).toBeVisible();

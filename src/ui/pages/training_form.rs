@@ -10,6 +10,7 @@ use crate::i18n::{self, Msg};
 use crate::ui::browser;
 use crate::ui::ctx::{dynamic, db, use_ctx, tr};
 use crate::ui::fields::{checked, ErrorSummary, Input, Select};
+use crate::domain::date::DateExt;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
@@ -35,6 +36,8 @@ pub fn TrainingForm(#[prop(optional)] id: String) -> impl IntoView {
     let competencies = RwSignal::new(Vec::<String>::new());
     let source_title = RwSignal::new(String::new());
     let source_url = RwSignal::new(String::new());
+    let change_from = RwSignal::new(browser::today().to_iso());
+    let changed_by = RwSignal::new(String::new());
     let errors = RwSignal::new(Errors::default());
     let failed = RwSignal::new(false);
     let original = RwSignal::new(None::<TrainingType>);
@@ -88,10 +91,12 @@ pub fn TrainingForm(#[prop(optional)] id: String) -> impl IntoView {
             competencies: competencies.get_untracked(),
             source_title: source_title.get_untracked(),
             source_url: source_url.get_untracked(),
+            change_from: change_from.get_untracked(),
+            changed_by: changed_by.get_untracked(),
         };
         let base = original.get_untracked();
         let record_id = base.as_ref().map(|t| t.id.clone()).unwrap_or_else(browser::new_id);
-        let Some(training) = checked(draft.to_training(&record_id, base.as_ref()), errors) else { return };
+        let Some(training) = checked(draft.to_training(&record_id, base.as_ref(), browser::today()), errors) else { return };
         let href = format!("/trainings/{}", training.id);
         let navigate = navigate.clone();
         c.save(async move { db().save_training_type(&training).await }, failed, Msg::Saved, move || navigate(&href, Default::default()));
@@ -176,6 +181,14 @@ pub fn TrainingForm(#[prop(optional)] id: String) -> impl IntoView {
                 {framework(Framework::Sb803, Msg::FrameworkSb803)}
                 <Input id="training-source-title" label=Msg::LabelSourceTitle value=source_title errors field=Field::SourceTitle optional=true />
                 <Input id="training-source-url" label=Msg::LabelSourceUrl value=source_url errors field=Field::SourceUrl kind="url" optional=true />
+                <Show when=move || original.with(Option::is_some)>
+                    <fieldset class="rule-change">
+                        <legend>{tr(Msg::ValidityChangeLegend)}</legend>
+                        <p class="hint">{tr(Msg::ValidityChangeHint)}</p>
+                        <Input id="training-change-from" label=Msg::LabelValidityChangeFrom value=change_from errors field=Field::ChangeFrom kind="date" />
+                        <Input id="training-changed-by" label=Msg::LabelChangedBy value=changed_by errors field=Field::ChangedBy autocomplete="name" />
+                    </fieldset>
+                </Show>
                 <div class="actions">
                     <button type="submit" class="primary">{tr(Msg::Save)}</button>
                     <a class="button" href=cancel_href>{tr(Msg::Cancel)}</a>

@@ -11,6 +11,7 @@ use crate::domain::training::{Origin, TrainingType};
 use crate::i18n::{self, Msg};
 use crate::ui::browser;
 use crate::ui::ctx::{dynamic, db, use_ctx, tr};
+use crate::domain::date::DateExt;
 use leptos::prelude::*;
 
 #[component]
@@ -87,7 +88,24 @@ pub fn TrainingPage(id: String) -> impl IntoView {
             <dl class="facts-grid">
                 <dt>{c.t(Msg::ColCategory)}</dt><dd>{i18n::category(locale, t.category)}</dd>
                 <dt>{c.t(Msg::ColTypicalHours)}</dt><dd>{i18n::hours(locale, t.typical_hours)}</dd>
-                <dt>{c.t(Msg::ColValidity)}</dt><dd>{i18n::validity(locale, t.validity)}</dd>
+                <dt>{c.t(Msg::ColValidity)}</dt><dd><span class="validity-now">{i18n::validity(locale, t.validity)}</span>
+                    {(!t.validity_history.is_empty()).then(|| {
+                        let mut starts = vec![None];
+                        starts.extend(t.validity_history.iter().map(|v| Some(v.until.add_days(1))));
+                        let earlier = t.validity_history.iter().zip(starts).rev().map(|(v, from)| view! {
+                            <li><span class="when">{i18n::validity_version(locale, from, v.until, &v.changed_by, v.changed_on)}</span>" "{i18n::validity(locale, v.validity)}</li>
+                        }).collect_view();
+                        view! {
+                            <details class="history">
+                                <summary>{i18n::rule_history_count(locale, t.validity_history.len())}</summary>
+                                <ol>
+                                    <li><span class="when">{i18n::validity_now(locale, t.validity_from())}</span>" "{i18n::validity(locale, t.validity)}</li>
+                                    {earlier}
+                                </ol>
+                            </details>
+                        }
+                    })}
+                </dd>
                 {t.default_ce_category.map(|k| view! { <dt>{c.t(Msg::CountsAsCe)}</dt><dd>{i18n::ce_category(locale, k)}</dd> })}
                 {t.effective_from.map(|d| view! { <dt>{c.t(Msg::AppliesFrom)}</dt><dd>{i18n::date(locale, d)}</dd> })}
                 <dt>{c.t(Msg::Source)}</dt>

@@ -246,3 +246,9 @@ missing-months-of-service = { $more } of service (on { $date })
 missing-hours-worked = { $more } worked
 missing-attestation = { $kind }: attestation needed
 missing-choose = { $count } more of: { $options }
+
+## A training's validity history
+
+validity-version = Completed from { $from } to { $until } (changed by { $by } on { $on }):
+validity-version-first = Completed until { $until } (changed by { $by } on { $on }):
+validity-since = Completed since { $date }:

@@ -614,3 +614,7 @@ language-chinese = Chinese
 language-vietnamese = Vietnamese
 language-tagalog = Tagalog
 language-korean = Korean
+
+validity-change-legend = If you change how long it stays valid
+validity-change-hint = Completions before this day keep the rule they were earned under, so past statuses and reports do not change.
+label-validity-change-from = The new rule applies to completions from

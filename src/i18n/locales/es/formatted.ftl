@@ -247,3 +247,9 @@ missing-months-of-service = { $more } de servicio (el { $date })
 missing-hours-worked = { $more } de trabajo
 missing-attestation = { $kind }: falta la constancia
 missing-choose = { $count } más de: { $options }
+
+## Historial de vigencia de una capacitación
+
+validity-version = Completadas del { $from } al { $until } (cambiada por { $by } el { $on }):
+validity-version-first = Completadas hasta el { $until } (cambiada por { $by } el { $on }):
+validity-since = Completadas desde el { $date }:

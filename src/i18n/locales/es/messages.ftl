@@ -614,3 +614,7 @@ language-chinese = chino
 language-vietnamese = vietnamita
 language-tagalog = tagalo
 language-korean = coreano
+
+validity-change-legend = Si cambia cuánto tiempo es válida
+validity-change-hint = Las capacitaciones completadas antes de este día conservan la regla con la que se obtuvieron: los estados y reportes pasados no cambian.
+label-validity-change-from = La nueva regla se aplica a lo completado desde
