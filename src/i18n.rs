@@ -26,8 +26,9 @@ mod check;
 include!(concat!(env!("OUT_DIR"), "/messages.rs"));
 
 thread_local! {
-    /// One Fluent bundle per language, built on first use from formatted.ftl.
-    static BUNDLES: [FluentBundle<FluentResource>; 2] = [bundle(Locale::En), bundle(Locale::Es)];
+    /// One Fluent bundle per language, each built on its first use from formatted.ftl (the
+    /// other language's is never parsed unless someone switches).
+    static BUNDLES: [std::cell::OnceCell<FluentBundle<FluentResource>>; 2] = const { [std::cell::OnceCell::new(), std::cell::OnceCell::new()] };
 }
 
 fn bundle(locale: Locale) -> FluentBundle<FluentResource> {
@@ -75,7 +76,7 @@ pub fn fmt(locale: Locale, message: Fmt, args: &[(&str, FluentValue)]) -> String
         fluent_args.set(*name, value.clone());
     }
     BUNDLES.with(|bundles| {
-        let bundle = &bundles[locale as usize];
+        let bundle = bundles[locale as usize].get_or_init(|| bundle(locale));
         let pattern = bundle.get_message(message.id()).and_then(|m| m.value()).unwrap_or_else(|| unreachable!("build.rs generated Fmt from the file"));
         let mut errors = Vec::new();
         bundle.format_pattern(pattern, Some(&fluent_args), &mut errors).into_owned()
@@ -769,7 +770,7 @@ mod locale_files {
     fn every_formatted_message_formats_in_both_languages_without_errors() {
         for locale in [Locale::En, Locale::Es] {
             BUNDLES.with(|bundles| {
-                let bundle = &bundles[locale as usize];
+                let bundle = bundles[locale as usize].get_or_init(|| super::bundle(locale));
                 for m in Fmt::ALL {
                     let message = bundle.get_message(m.id()).expect("generated from the file");
                     let vars = read(locale.code(), "formatted.ftl").into_iter().find(|x| x.id == m.id()).unwrap().variables;
