@@ -335,8 +335,8 @@ pub struct TrainingType {
     pub default_ce_category: Option<CeCategory>,
     #[serde(default)]
     pub source: Source,
-    /// The date from which this rule applies (rules as data: a past completion is judged by
-    /// the rule of its time once rule history arrives with the rules engine).
+    /// The date from which this training type applies (rules as data). Later changes to its
+    /// validity are dated in `validity_history`, so a past completion keeps the rule of its day.
     #[serde(default, with = "super::date::iso_opt")]
     pub effective_from: Option<Date>,
     /// Hidden from pickers, kept for history. User-created types are retired, never deleted.
