@@ -33,6 +33,7 @@ async function populate(page) {
     compliance: '/compliance',
     requirements: '/requirements',
     'requirement-edit': '/requirements/preset.peer_ce/edit',
+    'requirement-pathways': '/requirements/preset.doula_training/edit',
     'requirement-new': '/requirements/new/credential',
     'year-record': `${personUrl}/record/2025`,
     ladders: '/ladders',
