@@ -36,6 +36,7 @@ pub(crate) fn is_false(flag: &bool) -> bool {
     !*flag
 }
 
+pub mod backup;
 pub mod catalog;
 pub mod competency;
 pub mod compliance;

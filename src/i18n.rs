@@ -427,6 +427,19 @@ pub fn validity_now(locale: Locale, from: Option<Date>) -> String {
     }
 }
 
+/// Why a backup file cannot be restored, in words.
+pub fn backup_problem(locale: Locale, p: &crate::domain::backup::BackupProblem, ours: u32) -> String {
+    use crate::domain::backup::BackupProblem::*;
+    match p {
+        Empty => Msg::BackupEmpty.text(locale).into(),
+        NotJson { line, column } => fmt(locale, Fmt::BackupNotJson, &[("line", n(*line as f64)), ("column", n(*column as f64))]),
+        NotABackup => Msg::BackupNotABackup.text(locale).into(),
+        NewerFormat { version } | NewerSchema { version } => fmt(locale, Fmt::BackupNewer, &[("version", n(*version)), ("ours", n(ours))]),
+        Invalid { detail } => fmt(locale, Fmt::BackupInvalid, &[("detail", s(detail.clone()))]),
+        DuplicateId { kind, id } => fmt(locale, Fmt::BackupDuplicate, &[("kind", s(kind.code())), ("id", s(id.clone()))]),
+    }
+}
+
 /// The rule in force now, in a requirement's history.
 pub fn rule_now(locale: Locale, from: Option<Date>) -> String {
     match from {

@@ -34,6 +34,11 @@ impl Records {
         Records { people: Rc::new(people), files: Rc::new(files) }
     }
 
+    /// Every person's document (those with anything recorded), in no particular order.
+    pub fn files(&self) -> impl Iterator<Item = &Rc<PersonRecords>> {
+        self.files.values()
+    }
+
     /// One person's document, if anything is recorded for them.
     pub fn file(&self, person_id: &str) -> Option<&PersonRecords> {
         self.files.get(person_id).map(|f| &**f)

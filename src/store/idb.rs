@@ -219,6 +219,19 @@ impl Db {
         Ok(())
     }
 
+    /// Empties `stores` and writes `writes` in one transaction: all of it or none.
+    pub(super) async fn replace_all(&self, stores: &[&str], writes: &[(&str, JsValue)]) -> Result<()> {
+        let tx = self.db.transaction(stores).with_mode(TransactionMode::Readwrite).build()?;
+        for store in stores {
+            tx.object_store(store)?.clear()?;
+        }
+        for (store, value) in writes {
+            tx.object_store(store)?.put(value.clone()).primitive()?;
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+
     /// Puts one record in `store` as it is given: tests use it to write what older releases did.
     pub async fn put<T: Serialize>(&self, store: &str, value: &T) -> Result<()> {
         self.put_all(&[(store, record(value)?)]).await

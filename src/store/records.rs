@@ -5,6 +5,7 @@
 
 use super::idb::{record, Db, Result, StoreError};
 use super::schema::{LADDERS, PAY_GRADES, PEOPLE, PERSON_RECORDS, PROMOTION_PLANS, REQUIREMENTS, SETTINGS, TRAINING_TYPES, WAGE_FLOORS};
+use crate::domain::backup::BackupData;
 use crate::domain::completion::Completion;
 use crate::domain::compliance::Records;
 use crate::domain::ladders::board::PromotionPlan;
@@ -441,5 +442,63 @@ impl Db {
         let mut cache = self.cache.borrow_mut();
         cache.generation += 1;
         forget(&mut cache);
+    }
+}
+
+impl Db {
+    /// Everything stored, for a full backup (docs/backup.md).
+    pub async fn backup_data(&self) -> Result<BackupData> {
+        let everyone = self.everyone().await?;
+        let policy: Option<PayPolicy> = self.get(SETTINGS, PAY_POLICY_KEY).await?;
+        Ok(BackupData {
+            settings: self.settings().await?,
+            people: everyone.people.as_ref().clone(),
+            files: everyone.files().map(|f| f.as_ref().clone()).collect(),
+            training_types: self.stored_training_types().await?.as_ref().clone(),
+            requirements: self.requirements().await?.as_ref().clone(),
+            ladders: self.ladders().await?.as_ref().clone(),
+            pay_grades: self.pay_grades().await?.as_ref().clone(),
+            wage_floors: self.wage_floors().await?.as_ref().clone(),
+            promotion_plans: self.promotion_plans().await?.as_ref().clone(),
+            pay_policy: policy,
+        })
+    }
+
+    /// Replaces everything stored with `data`, in one transaction: all of it or, if anything
+    /// fails (a full disk, a closed tab), none of it.
+    pub async fn restore(&self, data: &BackupData) -> Result<()> {
+        let mut writes: Vec<(&str, JsValue)> = Vec::new();
+        writes.push((SETTINGS, record(&Keyed { id: SETTINGS_KEY, value: &data.settings })?));
+        if let Some(policy) = &data.pay_policy {
+            writes.push((SETTINGS, record(&Keyed { id: PAY_POLICY_KEY, value: policy })?));
+        }
+        for p in &data.people {
+            writes.push((PEOPLE, record(p)?));
+        }
+        for f in &data.files {
+            writes.push((PERSON_RECORDS, document(f)?));
+        }
+        for t in &data.training_types {
+            writes.push((TRAINING_TYPES, record(t)?));
+        }
+        for r in &data.requirements {
+            writes.push((REQUIREMENTS, record(r)?));
+        }
+        for l in &data.ladders {
+            writes.push((LADDERS, record(l)?));
+        }
+        for g in &data.pay_grades {
+            writes.push((PAY_GRADES, record(g)?));
+        }
+        for f in &data.wage_floors {
+            writes.push((WAGE_FLOORS, record(f)?));
+        }
+        for p in &data.promotion_plans {
+            writes.push((PROMOTION_PLANS, record(p)?));
+        }
+        let stores = [SETTINGS, PEOPLE, PERSON_RECORDS, TRAINING_TYPES, REQUIREMENTS, LADDERS, PAY_GRADES, WAGE_FLOORS, PROMOTION_PLANS];
+        self.replace_all(&stores, &writes).await?;
+        self.forget();
+        Ok(())
     }
 }

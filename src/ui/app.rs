@@ -302,6 +302,13 @@ fn ToastRegion() -> impl IntoView {
                     Undo::Attestation(a) => db().save_attestation(a).await,
                     Undo::Plan(p) => db().save_planned_training(p).await,
                     Undo::PlanApplied(plan) => db().unapply_plan(plan).await,
+                    Undo::Restore(before) => {
+                        let restored = db().restore(before).await;
+                        if restored.is_ok() {
+                            c.settings.set(before.settings.clone());
+                        }
+                        restored
+                    }
                 }
             },
             None,

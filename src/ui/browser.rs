@@ -16,6 +16,11 @@ pub fn today() -> Date {
     Date::from_ymd_opt(now.get_full_year() as i32, now.get_month() + 1, now.get_date()).expect("the device clock gives a real date")
 }
 
+/// Now, as an ISO 8601 date and time in UTC (when a backup was made).
+pub fn now_iso() -> String {
+    js_sys::Date::new_0().to_iso_string().into()
+}
+
 /// A random 128-bit id as 32 hex digits. Ids are strings: numbers above 2^53 do not survive JS.
 pub fn new_id() -> String {
     let mut bytes = [0u8; 16];

@@ -51,6 +51,8 @@ pub enum Undo {
     Plan(crate::domain::ladders::person::PlannedTraining),
     /// A promotion plan as it was before it was applied: undo takes its placements back.
     PlanApplied(crate::domain::ladders::board::PromotionPlan),
+    /// Everything as it was before a backup was restored over it.
+    Restore(Box<crate::domain::backup::BackupData>),
 }
 
 #[derive(Clone, Debug, PartialEq)]

@@ -1,5 +1,6 @@
 //! One module per page, plus the loaders they share.
 
+mod backup;
 mod completion_form;
 mod compliance;
 mod equity;

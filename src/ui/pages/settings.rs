@@ -87,6 +87,7 @@ pub fn SettingsPage() -> impl IntoView {
             <h2>{tr(Msg::StorageTitle)}</h2>
             <p>{tr(Msg::PrivacyNote)}</p>
             <p id="storage-status">{dynamic(move || storage_known.get().then(|| c.t(if storage_kept.get() { Msg::StoragePersistent } else { Msg::StorageNotPersistent })))}</p>
+            <super::backup::BackupSection />
         </section>
     }
 }

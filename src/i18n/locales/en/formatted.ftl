@@ -252,3 +252,10 @@ missing-choose = { $count } more of: { $options }
 validity-version = Completed from { $from } to { $until } (changed by { $by } on { $on }):
 validity-version-first = Completed until { $until } (changed by { $by } on { $on }):
 validity-since = Completed since { $date }:
+
+## Backup files that cannot be restored
+
+backup-not-json = This is not a backup file: it stops making sense at line { $line }, column { $column }. Nothing was changed.
+backup-newer = This backup was made by a newer version of Escalera (data version { $version }; this app reads up to { $ours }). Update the app, then restore it. Nothing was changed.
+backup-invalid = This backup has a record that is not valid, so nothing was restored: { $detail }
+backup-duplicate = This backup has the same record twice ({ $kind }: { $id }), so nothing was restored.

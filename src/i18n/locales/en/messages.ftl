@@ -618,3 +618,34 @@ language-korean = Korean
 validity-change-legend = If you change how long it stays valid
 validity-change-hint = Completions before this day keep the rule they were earned under, so past statuses and reports do not change.
 label-validity-change-from = The new rule applies to completions from
+
+## Backup and restore
+
+backup-title = Backup and restore
+backup-intro = A backup is one file with everything this app keeps on this device. Keep it somewhere safe, away from this device: if the browser's data is cleared or the device is lost, the backup brings everything back.
+backup-download = Download a backup
+backup-downloaded = Backup downloaded.
+backup-choose-file = Restore from a backup file
+backup-choose-hint = Nothing changes until you have seen what the backup holds and chosen to restore it.
+backup-unreadable = This file could not be read.
+backup-empty = This file is empty.
+backup-not-a-backup = This file is not an Escalera backup.
+backup-preview-title = What restoring this backup would do
+backup-preview-intro = Restoring replaces everything on this device with the backup. Records marked "removed" are on this device but not in the backup. You can undo right after.
+backup-col-kind = Records
+backup-col-in-file = In the backup
+backup-col-new = New here
+backup-col-changed = Changed
+backup-col-removed = Removed
+backup-kind-people = People
+backup-kind-records = People's training records
+backup-kind-trainings = Customised and own trainings
+backup-kind-requirements = Customised and own requirements
+backup-kind-ladders = Career ladders
+backup-kind-grades = Pay grades
+backup-kind-floors = Wage floors
+backup-kind-plans = Promotion plans
+backup-download-current-first = Download the current data first
+backup-replace = Replace everything with this backup
+backup-restored = Backup restored.
+backup-restore-failed = The backup could not be restored; nothing was changed. If the device is full, free some space and try again.

@@ -253,3 +253,10 @@ missing-choose = { $count } más de: { $options }
 validity-version = Completadas del { $from } al { $until } (cambiada por { $by } el { $on }):
 validity-version-first = Completadas hasta el { $until } (cambiada por { $by } el { $on }):
 validity-since = Completadas desde el { $date }:
+
+## Copias que no se pueden restaurar
+
+backup-not-json = Esto no es una copia de seguridad: deja de tener sentido en la línea { $line }, columna { $column }. No se cambió nada.
+backup-newer = Esta copia la hizo una versión más nueva de Escalera (versión de datos { $version }; esta app lee hasta la { $ours }). Actualice la app y después restáurela. No se cambió nada.
+backup-invalid = Esta copia tiene un registro que no es válido, así que no se restauró nada: { $detail }
+backup-duplicate = Esta copia tiene el mismo registro dos veces ({ $kind }: { $id }), así que no se restauró nada.

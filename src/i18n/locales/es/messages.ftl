@@ -618,3 +618,34 @@ language-korean = coreano
 validity-change-legend = Si cambia cuánto tiempo es válida
 validity-change-hint = Las capacitaciones completadas antes de este día conservan la regla con la que se obtuvieron: los estados y reportes pasados no cambian.
 label-validity-change-from = La nueva regla se aplica a lo completado desde
+
+## Copia de seguridad y restauración
+
+backup-title = Copia de seguridad y restauración
+backup-intro = Una copia de seguridad es un archivo con todo lo que esta app guarda en este dispositivo. Guárdela en un lugar seguro, fuera de este dispositivo: si se borran los datos del navegador o se pierde el dispositivo, la copia lo recupera todo.
+backup-download = Descargar una copia de seguridad
+backup-downloaded = Copia de seguridad descargada.
+backup-choose-file = Restaurar desde un archivo de copia
+backup-choose-hint = No cambia nada hasta que vea lo que contiene la copia y elija restaurarla.
+backup-unreadable = No se pudo leer este archivo.
+backup-empty = Este archivo está vacío.
+backup-not-a-backup = Este archivo no es una copia de seguridad de Escalera.
+backup-preview-title = Qué haría restaurar esta copia
+backup-preview-intro = Restaurar reemplaza todo lo de este dispositivo por la copia. Los registros "quitados" están en este dispositivo pero no en la copia. Puede deshacerlo justo después.
+backup-col-kind = Registros
+backup-col-in-file = En la copia
+backup-col-new = Nuevos aquí
+backup-col-changed = Cambiados
+backup-col-removed = Quitados
+backup-kind-people = Personas
+backup-kind-records = Registros de capacitación de las personas
+backup-kind-trainings = Capacitaciones personalizadas y propias
+backup-kind-requirements = Requisitos personalizados y propios
+backup-kind-ladders = Escaleras profesionales
+backup-kind-grades = Grados salariales
+backup-kind-floors = Salarios mínimos
+backup-kind-plans = Planes de ascenso
+backup-download-current-first = Descargar primero los datos actuales
+backup-replace = Reemplazar todo con esta copia
+backup-restored = Copia de seguridad restaurada.
+backup-restore-failed = No se pudo restaurar la copia; no se cambió nada. Si el dispositivo está lleno, libere espacio e intente de nuevo.

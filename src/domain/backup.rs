@@ -1,0 +1,243 @@
+//! The full backup file (docs/backup.md): every record of every store in one versioned JSON
+//! envelope, and reading one back with a clear reason when it cannot be used. Restoring
+//! replaces everything in one transaction (`store::Db::restore`), after a preview of what
+//! would change (`preview`).
+
+use super::ladders::board::PromotionPlan;
+use super::ladders::ladder::Ladder;
+use super::ladders::pay::{PayGrade, PayPolicy, WageFloor};
+use super::person::Person;
+use super::person_records::PersonRecords;
+use super::requirement::Requirement;
+use super::settings::Settings;
+use super::training::TrainingType;
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+pub const FORMAT: &str = "escalera-backup";
+/// The version of this file's layout; a newer one is refused with the version it needs.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// Everything the app stores: the stored records only (built-in trainings and presets that
+/// were never customised are part of the app, not of the data).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct BackupData {
+    pub settings: Settings,
+    pub people: Vec<Person>,
+    pub files: Vec<PersonRecords>,
+    pub training_types: Vec<TrainingType>,
+    pub requirements: Vec<Requirement>,
+    pub ladders: Vec<Ladder>,
+    pub pay_grades: Vec<PayGrade>,
+    pub wage_floors: Vec<WageFloor>,
+    pub promotion_plans: Vec<PromotionPlan>,
+    pub pay_policy: Option<PayPolicy>,
+}
+
+/// A person's document in the file: their id, then the lists as the store keeps them.
+#[derive(Serialize, Deserialize)]
+struct FileEntry {
+    person_id: String,
+    #[serde(flatten)]
+    records: serde_json::Value,
+}
+
+#[derive(Serialize, Deserialize)]
+struct Envelope {
+    format: String,
+    format_version: u32,
+    schema_version: u32,
+    app_version: String,
+    exported_at: String,
+    counts: BTreeMap<String, usize>,
+    settings: Settings,
+    people: Vec<Person>,
+    person_records: Vec<FileEntry>,
+    training_types: Vec<TrainingType>,
+    requirements: Vec<Requirement>,
+    ladders: Vec<Ladder>,
+    pay_grades: Vec<PayGrade>,
+    wage_floors: Vec<WageFloor>,
+    promotion_plans: Vec<PromotionPlan>,
+    pay_policy: Option<PayPolicy>,
+}
+
+/// The kinds of record, in the order the preview lists them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Kind {
+    People,
+    PersonRecords,
+    TrainingTypes,
+    Requirements,
+    Ladders,
+    PayGrades,
+    WageFloors,
+    PromotionPlans,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 8] =
+        [Kind::People, Kind::PersonRecords, Kind::TrainingTypes, Kind::Requirements, Kind::Ladders, Kind::PayGrades, Kind::WageFloors, Kind::PromotionPlans];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Kind::People => "people",
+            Kind::PersonRecords => "person_records",
+            Kind::TrainingTypes => "training_types",
+            Kind::Requirements => "requirements",
+            Kind::Ladders => "ladders",
+            Kind::PayGrades => "pay_grades",
+            Kind::WageFloors => "wage_floors",
+            Kind::PromotionPlans => "promotion_plans",
+        }
+    }
+}
+
+/// Why a file cannot be restored; nothing is changed in any of these cases.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum BackupProblem {
+    Empty,
+    NotJson { line: usize, column: usize },
+    NotABackup,
+    NewerFormat { version: u32 },
+    NewerSchema { version: u32 },
+    /// A record is not what the format says (a date like 2025-02-30, hours as text…).
+    Invalid { detail: String },
+    DuplicateId { kind: Kind, id: String },
+}
+
+impl BackupData {
+    fn ids(&self, kind: Kind) -> Vec<(&str, String)> {
+        fn json<T: Serialize>(x: &T) -> String {
+            serde_json::to_string(x).unwrap_or_default()
+        }
+        match kind {
+            Kind::People => self.people.iter().map(|x| (x.id.as_str(), json(x))).collect(),
+            Kind::PersonRecords => self.files.iter().map(|x| (x.person_id.as_str(), x.to_json())).collect(),
+            Kind::TrainingTypes => self.training_types.iter().map(|x| (x.id.as_str(), json(x))).collect(),
+            Kind::Requirements => self.requirements.iter().map(|x| (x.id.as_str(), json(x))).collect(),
+            Kind::Ladders => self.ladders.iter().map(|x| (x.id.as_str(), json(x))).collect(),
+            Kind::PayGrades => self.pay_grades.iter().map(|x| (x.id.as_str(), json(x))).collect(),
+            Kind::WageFloors => self.wage_floors.iter().map(|x| (x.id.as_str(), json(x))).collect(),
+            Kind::PromotionPlans => self.promotion_plans.iter().map(|x| (x.id.as_str(), json(x))).collect(),
+        }
+    }
+
+    pub fn count(&self, kind: Kind) -> usize {
+        self.ids(kind).len()
+    }
+
+    /// The file's text. `schema_version` is the store's; `exported_at` an ISO date and time.
+    pub fn to_file(&self, schema_version: u32, app_version: &str, exported_at: &str) -> String {
+        let counts = Kind::ALL.iter().map(|k| (k.code().to_owned(), self.count(*k))).collect();
+        let envelope = Envelope {
+            format: FORMAT.into(),
+            format_version: FORMAT_VERSION,
+            schema_version,
+            app_version: app_version.into(),
+            exported_at: exported_at.into(),
+            counts,
+            settings: self.settings.clone(),
+            people: self.people.clone(),
+            person_records: self
+                .files
+                .iter()
+                .map(|f| FileEntry { person_id: f.person_id.clone(), records: serde_json::from_str(&f.to_json()).unwrap_or_default() })
+                .collect(),
+            training_types: self.training_types.clone(),
+            requirements: self.requirements.clone(),
+            ladders: self.ladders.clone(),
+            pay_grades: self.pay_grades.clone(),
+            wage_floors: self.wage_floors.clone(),
+            promotion_plans: self.promotion_plans.clone(),
+            pay_policy: self.pay_policy.clone(),
+        };
+        serde_json::to_string_pretty(&envelope).unwrap_or_default()
+    }
+
+    /// Reads a backup written by this or an earlier version, or says why it cannot.
+    /// `schema_version` is the store's current one.
+    pub fn from_file(text: &str, schema_version: u32) -> Result<BackupData, BackupProblem> {
+        if text.trim().is_empty() {
+            return Err(BackupProblem::Empty);
+        }
+        let value: serde_json::Value =
+            serde_json::from_str(text).map_err(|e| BackupProblem::NotJson { line: e.line(), column: e.column() })?;
+        if value.get("format").and_then(|f| f.as_str()) != Some(FORMAT) {
+            return Err(BackupProblem::NotABackup);
+        }
+        let version = |key: &str| value.get(key).and_then(|v| v.as_u64()).map(|v| v.min(u32::MAX as u64) as u32);
+        match version("format_version") {
+            Some(v) if v > FORMAT_VERSION => return Err(BackupProblem::NewerFormat { version: v }),
+            None => return Err(BackupProblem::NotABackup),
+            _ => {}
+        }
+        if let Some(v) = version("schema_version").filter(|v| *v > schema_version) {
+            return Err(BackupProblem::NewerSchema { version: v });
+        }
+        let envelope: Envelope = serde_json::from_value(value).map_err(|e| BackupProblem::Invalid { detail: e.to_string() })?;
+        let mut files = Vec::with_capacity(envelope.person_records.len());
+        for entry in envelope.person_records {
+            let file = PersonRecords::from_json(&entry.person_id, &entry.records.to_string())
+                .map_err(|e| BackupProblem::Invalid { detail: format!("person_records {}: {e}", entry.person_id) })?;
+            files.push(file);
+        }
+        let data = BackupData {
+            settings: envelope.settings,
+            people: envelope.people,
+            files,
+            training_types: envelope.training_types,
+            requirements: envelope.requirements,
+            ladders: envelope.ladders,
+            pay_grades: envelope.pay_grades,
+            wage_floors: envelope.wage_floors,
+            promotion_plans: envelope.promotion_plans,
+            pay_policy: envelope.pay_policy,
+        };
+        for kind in Kind::ALL {
+            let mut seen = HashSet::new();
+            if let Some((id, _)) = data.ids(kind).into_iter().find(|(id, _)| !seen.insert(id.to_owned())) {
+                return Err(BackupProblem::DuplicateId { kind, id: id.to_owned() });
+            }
+        }
+        Ok(data)
+    }
+}
+
+/// What restoring `incoming` in place of `current` would do, per kind of record.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Change {
+    /// In the file.
+    pub incoming: usize,
+    /// Not on this device yet.
+    pub new: usize,
+    /// On this device, different in the file.
+    pub changed: usize,
+    /// On this device, not in the file: gone after a replace.
+    pub removed: usize,
+}
+
+pub fn preview(current: &BackupData, incoming: &BackupData) -> Vec<(Kind, Change)> {
+    Kind::ALL
+        .iter()
+        .map(|kind| {
+            let here: HashMap<&str, String> = current.ids(*kind).into_iter().collect();
+            let there = incoming.ids(*kind);
+            let mut change = Change { incoming: there.len(), ..Change::default() };
+            for (id, body) in &there {
+                match here.get(id) {
+                    None => change.new += 1,
+                    Some(b) if b != body => change.changed += 1,
+                    Some(_) => {}
+                }
+            }
+            let there_ids: HashSet<&str> = there.iter().map(|(id, _)| *id).collect();
+            change.removed = here.keys().filter(|id| !there_ids.contains(*id)).count();
+            (*kind, change)
+        })
+        .collect()
+}
+
+#[cfg(test)]
+#[path = "backup_tests.rs"]
+mod tests;

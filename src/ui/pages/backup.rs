@@ -1,0 +1,151 @@
+//! Backup and restore, in Settings: download everything as one file (docs/backup.md); restore
+//! one after a preview of what would change, with the current data one click away first, in
+//! one transaction, and with undo. A file that cannot be used says why and changes nothing.
+
+use crate::domain::backup::{preview, BackupData, Change, Kind};
+use crate::domain::date::DateExt;
+use crate::i18n::{self, Msg};
+use crate::store::schema::LATEST;
+use crate::ui::browser;
+use crate::ui::ctx::{db, dynamic, tr, use_ctx, Ctx, Undo};
+use leptos::prelude::*;
+
+fn download_backup(c: Ctx) {
+    leptos::task::spawn_local(async move {
+        match db().backup_data().await {
+            Ok(data) => {
+                let text = data.to_file(LATEST, env!("CARGO_PKG_VERSION"), &browser::now_iso());
+                browser::download(&format!("escalera-backup-{}.json", browser::today().to_iso()), "application/json", &text);
+                c.notify(Msg::BackupDownloaded, None);
+            }
+            Err(_) => c.notify(Msg::DbFailed, None),
+        }
+    });
+}
+
+fn kind_label(kind: Kind) -> Msg {
+    match kind {
+        Kind::People => Msg::BackupKindPeople,
+        Kind::PersonRecords => Msg::BackupKindRecords,
+        Kind::TrainingTypes => Msg::BackupKindTrainings,
+        Kind::Requirements => Msg::BackupKindRequirements,
+        Kind::Ladders => Msg::BackupKindLadders,
+        Kind::PayGrades => Msg::BackupKindGrades,
+        Kind::WageFloors => Msg::BackupKindFloors,
+        Kind::PromotionPlans => Msg::BackupKindPlans,
+    }
+}
+
+#[component]
+pub fn BackupSection() -> impl IntoView {
+    let c = use_ctx();
+    let problem = RwSignal::new(None::<String>);
+    let changes = RwSignal::new(None::<Vec<(Kind, Change)>>);
+    let incoming = StoredValue::new_local(None::<BackupData>);
+    let input = NodeRef::<leptos::html::Input>::new();
+
+    let chosen = move |_| {
+        problem.set(None);
+        changes.set(None);
+        let Some(file) = input.get_untracked().and_then(|i| i.files()).and_then(|f| f.get(0)) else { return };
+        leptos::task::spawn_local(async move {
+            let locale = c.locale.get_untracked();
+            let text = match gloo_file::futures::read_as_text(&gloo_file::File::from(file)).await {
+                Ok(text) => text,
+                Err(_) => {
+                    problem.set(Some(Msg::BackupUnreadable.text(locale).to_owned()));
+                    return;
+                }
+            };
+            match BackupData::from_file(&text, LATEST) {
+                Err(p) => problem.set(Some(i18n::backup_problem(locale, &p, LATEST))),
+                Ok(data) => match db().backup_data().await {
+                    Ok(current) => {
+                        changes.set(Some(preview(&current, &data)));
+                        incoming.set_value(Some(data));
+                    }
+                    Err(_) => problem.set(Some(Msg::DbFailed.text(locale).to_owned())),
+                },
+            }
+        });
+    };
+    let cancel = move |_| {
+        changes.set(None);
+        incoming.set_value(None);
+        if let Some(i) = input.get_untracked() {
+            i.set_value("");
+        }
+    };
+    let replace = move |_| {
+        let Some(data) = incoming.get_value() else { return };
+        leptos::task::spawn_local(async move {
+            let before = match db().backup_data().await {
+                Ok(before) => before,
+                Err(_) => return c.notify(Msg::DbFailed, None),
+            };
+            match db().restore(&data).await {
+                Ok(()) => {
+                    c.settings.set(data.settings.clone());
+                    changes.set(None);
+                    incoming.set_value(None);
+                    c.changed();
+                    c.notify(Msg::BackupRestored, Some(Undo::Restore(Box::new(before))));
+                }
+                // One transaction: a failure (a full disk) wrote nothing.
+                Err(_) => problem.set(Some(c.t(Msg::BackupRestoreFailed).to_owned())),
+            }
+        });
+    };
+
+    let table = move || {
+        let locale = c.locale.get();
+        changes.get().map(|rows| {
+            let body = rows
+                .into_iter()
+                .map(|(kind, ch)| view! {
+                    <tr>
+                        <th scope="row">{kind_label(kind).text(locale)}</th>
+                        <td data-label=Msg::BackupColInFile.text(locale)>{ch.incoming}</td>
+                        <td data-label=Msg::BackupColNew.text(locale)>{ch.new}</td>
+                        <td data-label=Msg::BackupColChanged.text(locale)>{ch.changed}</td>
+                        <td data-label=Msg::BackupColRemoved.text(locale)>{ch.removed}</td>
+                    </tr>
+                })
+                .collect_view();
+            view! {
+                <div class="restore-preview" role="region" aria-labelledby="restore-preview-title">
+                    <h3 id="restore-preview-title">{Msg::BackupPreviewTitle.text(locale)}</h3>
+                    <p>{Msg::BackupPreviewIntro.text(locale)}</p>
+                    <table class="list" id="restore-preview">
+                        <thead><tr>
+                            <th scope="col">{Msg::BackupColKind.text(locale)}</th>
+                            <th scope="col">{Msg::BackupColInFile.text(locale)}</th>
+                            <th scope="col">{Msg::BackupColNew.text(locale)}</th>
+                            <th scope="col">{Msg::BackupColChanged.text(locale)}</th>
+                            <th scope="col">{Msg::BackupColRemoved.text(locale)}</th>
+                        </tr></thead>
+                        <tbody>{body}</tbody>
+                    </table>
+                    <div class="actions">
+                        <button type="button" on:click=move |_| download_backup(c)>{Msg::BackupDownloadCurrentFirst.text(locale)}</button>
+                        <button type="button" class="primary" on:click=replace>{Msg::BackupReplace.text(locale)}</button>
+                        <button type="button" class="link" on:click=cancel>{Msg::Cancel.text(locale)}</button>
+                    </div>
+                </div>
+            }
+        })
+    };
+
+    view! {
+        <h2 id="backup-title">{tr(Msg::BackupTitle)}</h2>
+        <p>{tr(Msg::BackupIntro)}</p>
+        <p class="actions"><button type="button" id="download-backup" on:click=move |_| download_backup(c)>{tr(Msg::BackupDownload)}</button></p>
+        <div class="field">
+            <label for="restore-file">{tr(Msg::BackupChooseFile)}</label>
+            <p class="hint" id="restore-file-hint">{tr(Msg::BackupChooseHint)}</p>
+            <input id="restore-file" type="file" accept="application/json,.json" node_ref=input on:change=chosen aria-describedby="restore-file-hint restore-file-error" />
+            <p class="error" id="restore-file-error" role="alert">{move || problem.get()}</p>
+        </div>
+        {dynamic(table)}
+    }
+}

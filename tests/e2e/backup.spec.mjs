@@ -1,0 +1,70 @@
+// Issue #10 (backup and restore): a backup holds everything; restoring one shows what would
+// change, replaces everything in one step, and can be undone; a file that cannot be used
+// says why and changes nothing.
+import { test, expect } from './fixtures.mjs';
+import fs from 'node:fs';
+import { addPerson, chooseOrganization, h1, recordOnPersonPage } from './helpers.mjs';
+
+async function peopleNames(page) {
+  await page.goto('/people');
+  await expect(h1(page)).toHaveText('People');
+  return page.locator('table.list tbody tr th, table.list tbody tr td:first-child').allTextContents();
+}
+
+test('a backup restores over newer data with a preview, and the restore can be undone', async ({ page }, info) => {
+  await chooseOrganization(page);
+  await addPerson(page, { name: 'Ana Flores', worker: 'chw' });
+  await recordOnPersonPage(page, { training: 'builtin.hipaa', date: '2026-02-03' });
+
+  await page.goto('/settings');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download a backup' }).click()]);
+  expect(download.suggestedFilename()).toMatch(/^escalera-backup-\d{4}-\d{2}-\d{2}\.json$/);
+  const file = await download.path();
+  const backup = JSON.parse(fs.readFileSync(file, 'utf8'));
+  expect(backup).toMatchObject({ format: 'escalera-backup', format_version: 1, schema_version: 5 });
+  expect(backup.counts.people).toBe(1);
+  expect(backup.people[0].name).toBe('Ana Flores');
+  expect(backup.person_records[0].completions[0]).toMatchObject({ training_id: 'builtin.hipaa', completed_on: '2026-02-03' });
+
+  await addPerson(page, { name: 'Beto Ruiz', worker: 'chw' });
+  await page.goto('/settings');
+  await page.getByLabel('Restore from a backup file').setInputFiles(file);
+  const preview = page.locator('#restore-preview');
+  const people = preview.locator('tbody tr').filter({ has: page.getByRole('rowheader', { name: 'People', exact: true }) });
+  await expect(people.locator('td')).toHaveText(['1', '0', '0', '1']);
+  await page.screenshot({ path: 'tests/e2e/screenshots/restore-preview.png', fullPage: true });
+  // Nothing has changed yet.
+  expect(await peopleNames(page)).toEqual(expect.arrayContaining(['Ana Flores', 'Beto Ruiz']));
+
+  await page.goto('/settings');
+  await page.getByLabel('Restore from a backup file').setInputFiles(file);
+  await page.getByRole('button', { name: 'Replace everything with this backup' }).click();
+  await expect(page.getByRole('status')).toContainText('Backup restored.');
+  await page.getByRole('status').getByRole('button', { name: 'Undo' }).click();
+  expect(await peopleNames(page)).toEqual(expect.arrayContaining(['Ana Flores', 'Beto Ruiz']));
+
+  await page.goto('/settings');
+  await page.getByLabel('Restore from a backup file').setInputFiles(file);
+  await page.getByRole('button', { name: 'Replace everything with this backup' }).click();
+  await expect(page.getByRole('status')).toContainText('Backup restored.');
+  expect(await peopleNames(page)).toEqual(['Ana Flores']);
+  await page.getByRole('link', { name: 'Ana Flores' }).click();
+  await expect(page.locator('#history tbody tr')).toHaveCount(1);
+
+  // Files that cannot be used: the reason, and nothing changed.
+  const bad = (name, text) => { const p = info.outputPath(name); fs.writeFileSync(p, text); return p; };
+  const cases = [
+    [bad('hello.json', 'hello'), 'This is not a backup file: it stops making sense at line 1, column 1. Nothing was changed.'],
+    [bad('empty.json', ''), 'This file is empty.'],
+    [bad('other.json', '{"people": []}'), 'This file is not an Escalera backup.'],
+    [bad('newer.json', JSON.stringify({ ...backup, schema_version: 9 })), 'This backup was made by a newer version of Escalera (data version 9; this app reads up to 5). Update the app, then restore it. Nothing was changed.'],
+    [bad('bad-date.json', JSON.stringify({ ...backup, people: [{ ...backup.people[0], hire_date: '2025-02-30' }] })), /^This backup has a record that is not valid, so nothing was restored: /],
+  ];
+  await page.goto('/settings');
+  for (const [path, message] of cases) {
+    await page.getByLabel('Restore from a backup file').setInputFiles(path);
+    await expect(page.locator('#restore-file-error')).toHaveText(message);
+    await expect(page.locator('#restore-preview')).toHaveCount(0);
+  }
+  expect(await peopleNames(page)).toEqual(['Ana Flores']);
+});
