@@ -34,16 +34,23 @@ pub struct BackupData {
     pub pay_policy: Option<PayPolicy>,
 }
 
-/// A person's document in the file: their id, then the lists as the store keeps them.
-#[derive(Serialize, Deserialize)]
-struct FileEntry {
+/// The first keys of a file, read before the rest: is it a backup, and of which version?
+#[derive(Deserialize)]
+struct Header {
+    format: Option<String>,
+    format_version: Option<u64>,
+    schema_version: Option<u64>,
+}
+
+/// A person's document in the file is `{"person_id": …, "completions": […], …}`: its text is
+/// handed to `PersonRecords::from_json` as it is (no intermediate JSON tree: a smaller bundle).
+#[derive(Deserialize)]
+struct FileId {
     person_id: String,
-    #[serde(flatten)]
-    records: serde_json::Value,
 }
 
 #[derive(Serialize, Deserialize)]
-struct Envelope {
+struct Envelope<F> {
     format: String,
     format_version: u32,
     schema_version: u32,
@@ -52,7 +59,7 @@ struct Envelope {
     counts: BTreeMap<String, usize>,
     settings: Settings,
     people: Vec<Person>,
-    person_records: Vec<FileEntry>,
+    person_records: Vec<F>,
     training_types: Vec<TrainingType>,
     requirements: Vec<Requirement>,
     ladders: Vec<Ladder>,
@@ -60,6 +67,15 @@ struct Envelope {
     wage_floors: Vec<WageFloor>,
     promotion_plans: Vec<PromotionPlan>,
     pay_policy: Option<PayPolicy>,
+}
+
+/// A person's document as the file writes it: the stored form with `person_id` in front.
+fn file_entry(file: &PersonRecords) -> Box<serde_json::value::RawValue> {
+    let stored = file.to_json();
+    let id = serde_json::to_string(&file.person_id).unwrap_or_default();
+    let body = stored.trim_start().strip_prefix('{').unwrap_or("}");
+    let text = if body.trim_start().starts_with('}') { format!("{{\"person_id\":{id}}}") } else { format!("{{\"person_id\":{id},{body}") };
+    serde_json::value::RawValue::from_string(text).unwrap_or_else(|_| unreachable!("built from JSON"))
 }
 
 /// The kinds of record, in the order the preview lists them.
@@ -130,7 +146,7 @@ impl BackupData {
     /// The file's text. `schema_version` is the store's; `exported_at` an ISO date and time.
     pub fn to_file(&self, schema_version: u32, app_version: &str, exported_at: &str) -> String {
         let counts = Kind::ALL.iter().map(|k| (k.code().to_owned(), self.count(*k))).collect();
-        let envelope = Envelope {
+        let envelope: Envelope<Box<serde_json::value::RawValue>> = Envelope {
             format: FORMAT.into(),
             format_version: FORMAT_VERSION,
             schema_version,
@@ -139,11 +155,7 @@ impl BackupData {
             counts,
             settings: self.settings.clone(),
             people: self.people.clone(),
-            person_records: self
-                .files
-                .iter()
-                .map(|f| FileEntry { person_id: f.person_id.clone(), records: serde_json::from_str(&f.to_json()).unwrap_or_default() })
-                .collect(),
+            person_records: self.files.iter().map(file_entry).collect(),
             training_types: self.training_types.clone(),
             requirements: self.requirements.clone(),
             ladders: self.ladders.clone(),
@@ -152,7 +164,7 @@ impl BackupData {
             promotion_plans: self.promotion_plans.clone(),
             pay_policy: self.pay_policy.clone(),
         };
-        serde_json::to_string_pretty(&envelope).unwrap_or_default()
+        serde_json::to_string(&envelope).unwrap_or_default()
     }
 
     /// Reads a backup written by this or an earlier version, or says why it cannot.
@@ -161,26 +173,27 @@ impl BackupData {
         if text.trim().is_empty() {
             return Err(BackupProblem::Empty);
         }
-        let value: serde_json::Value =
-            serde_json::from_str(text).map_err(|e| BackupProblem::NotJson { line: e.line(), column: e.column() })?;
-        if value.get("format").and_then(|f| f.as_str()) != Some(FORMAT) {
+        serde_json::from_str::<serde::de::IgnoredAny>(text).map_err(|e| BackupProblem::NotJson { line: e.line(), column: e.column() })?;
+        let header: Header = serde_json::from_str(text).map_err(|_| BackupProblem::NotABackup)?;
+        if header.format.as_deref() != Some(FORMAT) {
             return Err(BackupProblem::NotABackup);
         }
-        let version = |key: &str| value.get(key).and_then(|v| v.as_u64()).map(|v| v.min(u32::MAX as u64) as u32);
-        match version("format_version") {
+        let version = |v: Option<u64>| v.map(|v| v.min(u32::MAX as u64) as u32);
+        match version(header.format_version) {
             Some(v) if v > FORMAT_VERSION => return Err(BackupProblem::NewerFormat { version: v }),
             None => return Err(BackupProblem::NotABackup),
             _ => {}
         }
-        if let Some(v) = version("schema_version").filter(|v| *v > schema_version) {
+        if let Some(v) = version(header.schema_version).filter(|v| *v > schema_version) {
             return Err(BackupProblem::NewerSchema { version: v });
         }
-        let envelope: Envelope = serde_json::from_value(value).map_err(|e| BackupProblem::Invalid { detail: e.to_string() })?;
+        let envelope: Envelope<Box<serde_json::value::RawValue>> =
+            serde_json::from_str(text).map_err(|e| BackupProblem::Invalid { detail: e.to_string() })?;
         let mut files = Vec::with_capacity(envelope.person_records.len());
         for entry in envelope.person_records {
-            let file = PersonRecords::from_json(&entry.person_id, &entry.records.to_string())
-                .map_err(|e| BackupProblem::Invalid { detail: format!("person_records {}: {e}", entry.person_id) })?;
-            files.push(file);
+            let invalid = |e: serde_json::Error| BackupProblem::Invalid { detail: format!("person_records: {e}") };
+            let id: FileId = serde_json::from_str(entry.get()).map_err(invalid)?;
+            files.push(PersonRecords::from_json(&id.person_id, entry.get()).map_err(invalid)?);
         }
         let data = BackupData {
             settings: envelope.settings,
