@@ -500,3 +500,39 @@ async fn upgrades_version_4_database_and_keeps_ladders_pay_and_plans() {
     assert!(db.reset_floor("own-floor").await.is_err());
     db.close();
 }
+
+/// A full backup restored into another database gives back exactly the same data, replacing
+/// what was there, and survives a reopen.
+#[wasm_bindgen_test]
+async fn a_backup_restores_into_another_database_exactly_replacing_what_was_there() {
+    use escalera::domain::backup::BackupData;
+    fresh("t-backup-a").await;
+    fresh("t-backup-b").await;
+    let a = Db::open("t-backup-a", Hooks::default()).await.unwrap();
+    a.save_person(&person("p1", "Rosa Núñez")).await.unwrap();
+    a.save_person(&person("p2", "Luis")).await.unwrap();
+    a.save_completion(&completion("c1", "p1", "builtin.mhfa_adult", "2025-03-10")).await.unwrap();
+    let mut custom = builtin_trainings()[0].clone();
+    custom.typical_hours = Hours::whole(12);
+    a.save_training_type(&custom).await.unwrap();
+    a.save_settings(&Settings { mode: Some(Mode::Organization), due_soon_days: 45 }).await.unwrap();
+    let data = a.backup_data().await.unwrap();
+    let text = data.to_file(schema::LATEST, "test", "2026-11-24T21:00:00Z");
+
+    let b = Db::open("t-backup-b", Hooks::default()).await.unwrap();
+    b.save_person(&person("old", "Someone else")).await.unwrap();
+    let read = BackupData::from_file(&text, schema::LATEST).unwrap();
+    b.restore(&read).await.unwrap();
+    b.close();
+    let b = Db::open("t-backup-b", Hooks::default()).await.unwrap();
+    let mut restored = b.backup_data().await.unwrap();
+    let mut original = data.clone();
+    for d in [&mut restored, &mut original] {
+        d.people.sort_by(|x, y| x.id.cmp(&y.id));
+        d.files.sort_by(|x, y| x.person_id.cmp(&y.person_id));
+    }
+    assert_eq!(restored, original);
+    assert!(restored.people.iter().all(|p| p.id != "old"), "a restore replaces what was there");
+    a.close();
+    b.close();
+}
