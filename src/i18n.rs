@@ -427,6 +427,22 @@ pub fn validity_now(locale: Locale, from: Option<Date>) -> String {
     }
 }
 
+/// "Last backup: 3 days ago" / "never".
+pub fn last_backup(locale: Locale, days: Option<u32>) -> String {
+    match days {
+        None => Msg::LastBackupNever.text(locale).into(),
+        Some(d) => fmt(locale, Fmt::LastBackup, &[("days", n(d))]),
+    }
+}
+
+/// The reminder's sentence.
+pub fn backup_reminder(locale: Locale, days: Option<u32>) -> String {
+    match days {
+        None => Msg::BackupReminderNever.text(locale).into(),
+        Some(d) => fmt(locale, Fmt::BackupReminder, &[("days", n(d))]),
+    }
+}
+
 /// Why a backup file cannot be restored, in words.
 pub fn backup_problem(locale: Locale, p: &crate::domain::backup::BackupProblem, ours: u32) -> String {
     use crate::domain::backup::BackupProblem::*;

@@ -124,7 +124,7 @@ async fn crud_round_trips_every_record_kind_and_survives_reopen() {
     custom.typical_hours = Hours::whole(12);
     db.save_training_type(&custom).await.unwrap();
 
-    let settings = Settings { mode: Some(Mode::Personal { person_id: Some("p1".into()) }), due_soon_days: 45 };
+    let settings = Settings { mode: Some(Mode::Personal { person_id: Some("p1".into()) }), due_soon_days: 45, ..Settings::default() };
     db.save_settings(&settings).await.unwrap();
     db.close();
 
@@ -312,7 +312,7 @@ async fn upgrades_version_3_database_moving_every_record_into_one_document_per_p
     let mut custom = builtin_trainings()[1].clone();
     custom.typical_hours = Hours::whole(9);
     v3.save_training_type(&custom).await.unwrap();
-    let settings = Settings { mode: Some(Mode::Organization), due_soon_days: 30 };
+    let settings = Settings { mode: Some(Mode::Organization), due_soon_days: 30, ..Settings::default() };
     v3.save_settings(&settings).await.unwrap();
     v3.close();
 
@@ -515,7 +515,7 @@ async fn a_backup_restores_into_another_database_exactly_replacing_what_was_ther
     let mut custom = builtin_trainings()[0].clone();
     custom.typical_hours = Hours::whole(12);
     a.save_training_type(&custom).await.unwrap();
-    a.save_settings(&Settings { mode: Some(Mode::Organization), due_soon_days: 45 }).await.unwrap();
+    a.save_settings(&Settings { mode: Some(Mode::Organization), due_soon_days: 45, ..Settings::default() }).await.unwrap();
     let data = a.backup_data().await.unwrap();
     let text = data.to_file(schema::LATEST, "test", "2026-11-24T21:00:00Z");
 

@@ -52,6 +52,7 @@ pub enum Field {
     ChangeFrom,
     ChangedBy,
     DueSoonDays,
+    BackupReminderDays,
     // Ladders and pay (`ladders/form.rs`). Rows and tree nodes carry their index or key.
     Rate,
     StepPercent,

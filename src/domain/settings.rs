@@ -54,6 +54,24 @@ pub struct Settings {
     /// Days before expiry from which a credential shows as due soon.
     #[serde(default = "default_due_soon_days")]
     pub due_soon_days: u32,
+    /// The day a backup was last downloaded on this device (kept through a restore: it is a
+    /// fact about this device, not part of the data).
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "super::date::iso_opt")]
+    pub last_backup_on: Option<super::date::Date>,
+    /// Days without a backup after which the app reminds, once there is data worth keeping.
+    #[serde(default = "default_backup_reminder_days")]
+    pub backup_reminder_days: u32,
+    /// The first day this device held data: with no backup yet, the reminder period counts
+    /// from then (a new user is not asked to back up in their first minutes).
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "super::date::iso_opt")]
+    pub keeping_since: Option<super::date::Date>,
+}
+
+/// The usual reminder period; Settings can change it.
+pub const DEFAULT_BACKUP_REMINDER_DAYS: u32 = 30;
+
+fn default_backup_reminder_days() -> u32 {
+    DEFAULT_BACKUP_REMINDER_DAYS
 }
 
 fn default_due_soon_days() -> u32 {
@@ -62,7 +80,7 @@ fn default_due_soon_days() -> u32 {
 
 impl Default for Settings {
     fn default() -> Settings {
-        Settings { mode: None, due_soon_days: default_due_soon_days() }
+        Settings { mode: None, due_soon_days: default_due_soon_days(), last_backup_on: None, backup_reminder_days: DEFAULT_BACKUP_REMINDER_DAYS, keeping_since: None }
     }
 }
 
@@ -78,6 +96,27 @@ impl Settings {
     pub fn is_personal(&self) -> bool {
         matches!(self.mode, Some(Mode::Personal { .. }))
     }
+
+    /// Whole days since the last backup (`None`: never).
+    pub fn days_since_backup(&self, today: super::date::Date) -> Option<u32> {
+        use super::date::DateExt;
+        self.last_backup_on.map(|d| d.days_until(today).max(0) as u32)
+    }
+
+    /// Should the app remind to back up today? Only once there is data worth keeping, and
+    /// when the last backup, or with none the first day with data, is as old as the period.
+    pub fn backup_due(&self, today: super::date::Date, has_data: bool) -> bool {
+        use super::date::DateExt;
+        let since = self.last_backup_on.or(self.keeping_since);
+        has_data && since.is_some_and(|d| d.days_until(today) >= self.backup_reminder_days as i32)
+    }
+}
+
+/// The reminder period as typed in Settings: whole days from 1 to 365.
+pub fn parse_backup_reminder_days(text: &str) -> Result<u32, super::form::Errors> {
+    let mut e = super::form::Errors::default();
+    let days = e.number(super::form::Field::BackupReminderDays, text, 1, 365);
+    e.result(days)
 }
 
 /// The due-soon window as typed in Settings: whole days from 1 to 365.
@@ -105,7 +144,7 @@ mod tests {
     fn settings_round_trip_and_default_to_no_choice() {
         assert_eq!(serde_json::from_str::<Settings>("{}").unwrap(), Settings::default());
         assert_eq!(Settings::default().due_soon_days, 60);
-        let s = Settings { mode: Some(Mode::Personal { person_id: Some("p1".into()) }), due_soon_days: 30 };
+        let s = Settings { mode: Some(Mode::Personal { person_id: Some("p1".into()) }), due_soon_days: 30, ..Settings::default() };
         let back: Settings = serde_json::from_str(&serde_json::to_string(&s).unwrap()).unwrap();
         assert_eq!(back.own_person_id(), Some("p1"));
         assert!(back.is_personal());
@@ -113,9 +152,32 @@ mod tests {
         let org_settings = Settings { mode: Some(Mode::Organization), ..Settings::default() };
         assert!(!org_settings.is_personal());
         let org = serde_json::to_string(&org_settings).unwrap();
-        assert_eq!(org, r#"{"mode":{"mode":"organization"},"due_soon_days":60}"#);
+        assert_eq!(org, r#"{"mode":{"mode":"organization"},"due_soon_days":60,"backup_reminder_days":30}"#);
         let me: Settings = serde_json::from_str(r#"{"mode":{"mode":"personal","person_id":"p7"}}"#).unwrap();
         assert_eq!(me.own_person_id(), Some("p7"));
         assert!(serde_json::from_str::<Settings>(r#"{"mode":{"mode":"team"}}"#).is_err());
+    }
+
+    #[test]
+    fn a_backup_reminder_comes_once_there_is_data_and_the_period_has_passed() {
+        use crate::domain::date::{Date, DateExt};
+        let today = Date::parse_iso("2026-11-24").unwrap();
+        let never = Settings { keeping_since: Some(today.add_days(-10)), ..Settings::default() };
+        assert!(!never.backup_due(today, false), "nothing worth keeping yet");
+        assert!(!never.backup_due(today, true), "data for 10 days: not yet");
+        assert!(never.backup_due(today.add_days(20), true), "data for 30 days, and never a backup");
+        assert!(!Settings::default().backup_due(today, true), "the first day with data starts the period");
+        let recent = Settings { last_backup_on: Some(today.add_days(-29)), ..Settings::default() };
+        assert_eq!(recent.days_since_backup(today), Some(29));
+        assert!(!recent.backup_due(today, true));
+        assert!(recent.backup_due(today.add_days(1), true), "on the 30th day");
+        let weekly = Settings { backup_reminder_days: 7, ..recent.clone() };
+        assert!(weekly.backup_due(today, true));
+        assert_eq!(parse_backup_reminder_days("7"), Ok(7));
+        assert!(parse_backup_reminder_days("0").is_err());
+        // Stored as an ISO date, and read from records written before it existed.
+        let text = serde_json::to_string(&recent).unwrap();
+        assert!(text.contains(r#""last_backup_on":"2026-10-26""#), "{text}");
+        assert_eq!(serde_json::from_str::<Settings>(r#"{"due_soon_days":60}"#).unwrap().backup_reminder_days, 30);
     }
 }

@@ -25,6 +25,7 @@ mod training_page;
 mod trainings;
 mod year_record;
 
+pub use backup::BackupReminder;
 pub use home::{Home, NotFound};
 pub use compliance::ComplianceDashboard;
 pub use equity::PayEquity;

@@ -12,12 +12,27 @@ async function peopleNames(page) {
 }
 
 test('a backup restores over newer data with a preview, and the restore can be undone', async ({ page }, info) => {
+  // The device's clock, fixed (timers keep running): the reminder counts days.
+  await page.clock.setFixedTime(new Date('2026-11-24T12:00:00'));
   await chooseOrganization(page);
   await addPerson(page, { name: 'Ana Flores', worker: 'chw' });
   await recordOnPersonPage(page, { training: 'builtin.hipaa', date: '2026-02-03' });
+  const reminder = page.locator('#backup-reminder');
+  await page.goto('/people');
+  await expect(page.getByRole('link', { name: 'Ana Flores' })).toBeVisible();
+  await expect(reminder).toHaveCount(0);
+
+  // A month with data and no backup: a gentle reminder, which "Later" hides.
+  await page.clock.setFixedTime(new Date('2026-12-25T12:00:00'));
+  await page.goto('/people');
+  await expect(reminder).toContainText('There is no backup of this data yet.');
+  await page.screenshot({ path: 'tests/e2e/screenshots/backup-reminder.png' });
+  await reminder.getByRole('button', { name: 'Later' }).click();
+  await expect(reminder).toHaveCount(0);
 
   await page.goto('/settings');
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download a backup' }).click()]);
+  await expect(page.locator('#last-backup')).toHaveText('Last backup: never on this device.');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#download-backup').click()]);
   expect(download.suggestedFilename()).toMatch(/^escalera-backup-\d{4}-\d{2}-\d{2}\.json$/);
   const file = await download.path();
   const backup = JSON.parse(fs.readFileSync(file, 'utf8'));
@@ -25,6 +40,17 @@ test('a backup restores over newer data with a preview, and the restore can be u
   expect(backup.counts.people).toBe(1);
   expect(backup.people[0].name).toBe('Ana Flores');
   expect(backup.person_records[0].completions[0]).toMatchObject({ training_id: 'builtin.hipaa', completed_on: '2026-02-03' });
+  await expect(page.locator('#last-backup')).toHaveText('Last backup: today.');
+  await page.goto('/people');
+  await expect(page.locator('#backup-reminder')).toHaveCount(0);
+  // The reminder period is a setting, checked inline.
+  await page.goto('/settings');
+  await page.getByLabel('Remind me to back up after this many days').fill('0');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.locator('#settings-backup-reminder-error')).toHaveText('Enter a whole number from 1 to 365.');
+  await page.getByLabel('Remind me to back up after this many days').fill('7');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByRole('status')).toContainText('Saved');
 
   await addPerson(page, { name: 'Beto Ruiz', worker: 'chw' });
   await page.goto('/settings');

@@ -4,23 +4,68 @@
 
 use crate::domain::backup::{preview, BackupData, Change, Kind};
 use crate::domain::date::DateExt;
+use crate::domain::settings::Settings;
 use crate::i18n::{self, Msg};
 use crate::store::schema::LATEST;
 use crate::ui::browser;
 use crate::ui::ctx::{db, dynamic, tr, use_ctx, Ctx, Undo};
 use leptos::prelude::*;
 
-fn download_backup(c: Ctx) {
+/// Downloads a backup and remembers the day (for "last backup" and the reminder).
+pub(super) fn download_backup(c: Ctx) {
     leptos::task::spawn_local(async move {
         match db().backup_data().await {
             Ok(data) => {
                 let text = data.to_file(LATEST, env!("CARGO_PKG_VERSION"), &browser::now_iso());
                 browser::download(&format!("escalera-backup-{}.json", browser::today().to_iso()), "application/json", &text);
+                let settings = Settings { last_backup_on: Some(browser::today()), ..c.settings.get_untracked() };
+                if db().save_settings(&settings).await.is_ok() {
+                    c.settings.set(settings);
+                }
                 c.notify(Msg::BackupDownloaded, None);
             }
             Err(_) => c.notify(Msg::DbFailed, None),
         }
     });
+}
+
+/// A gentle reminder to back up, once there is data worth keeping and the last backup is as
+/// old as the period chosen in Settings (default 30 days). "Later" hides it until the next
+/// visit.
+#[component]
+pub fn BackupReminder() -> impl IntoView {
+    let c = use_ctx();
+    let people = super::load_people(c);
+    let later = RwSignal::new(false);
+    // The first day with data starts the reminder period.
+    Effect::new(move |_| {
+        let has_data = people.get().and_then(Result::ok).is_some_and(|p| !p.is_empty());
+        if has_data && c.settings.with_untracked(|s| s.keeping_since.is_none()) {
+            let settings = Settings { keeping_since: Some(browser::today()), ..c.settings.get_untracked() };
+            leptos::task::spawn_local(async move {
+                if db().save_settings(&settings).await.is_ok() {
+                    c.settings.set(settings);
+                }
+            });
+        }
+    });
+    let due = move || {
+        let has_data = people.get().and_then(Result::ok).is_some_and(|p| !p.is_empty());
+        !later.get() && c.settings.with(|s| s.backup_due(browser::today(), has_data))
+    };
+    let text = move || {
+        let locale = c.locale.get();
+        c.settings.with(|s| i18n::backup_reminder(locale, s.days_since_backup(browser::today())))
+    };
+    view! {
+        <Show when=due>
+            <div class="alert alert-info backup-reminder" id="backup-reminder">
+                <p>{text}</p>
+                <button type="button" on:click=move |_| download_backup(c)>{tr(Msg::BackupDownload)}</button>
+                <button type="button" class="link" on:click=move |_| later.set(true)>{tr(Msg::UpdateLater)}</button>
+            </div>
+        </Show>
+    }
 }
 
 fn kind_label(kind: Kind) -> Msg {
@@ -77,7 +122,14 @@ pub fn BackupSection() -> impl IntoView {
         }
     };
     let replace = move |_| {
-        let Some(data) = incoming.get_value() else { return };
+        let Some(mut data) = incoming.get_value() else { return };
+        // When this device last backed up, and how often it reminds, are facts about the
+        // device, not part of the data: a restore keeps them.
+        c.settings.with_untracked(|here| {
+            data.settings.last_backup_on = here.last_backup_on;
+            data.settings.backup_reminder_days = here.backup_reminder_days;
+            data.settings.keeping_since = here.keeping_since;
+        });
         leptos::task::spawn_local(async move {
             let before = match db().backup_data().await {
                 Ok(before) => before,
@@ -139,6 +191,10 @@ pub fn BackupSection() -> impl IntoView {
     view! {
         <h2 id="backup-title">{tr(Msg::BackupTitle)}</h2>
         <p>{tr(Msg::BackupIntro)}</p>
+        <p id="last-backup">{move || {
+            let locale = c.locale.get();
+            c.settings.with(|s| i18n::last_backup(locale, s.days_since_backup(browser::today())))
+        }}</p>
         <p class="actions"><button type="button" id="download-backup" on:click=move |_| download_backup(c)>{tr(Msg::BackupDownload)}</button></p>
         <div class="field">
             <label for="restore-file">{tr(Msg::BackupChooseFile)}</label>

@@ -4,7 +4,7 @@
 use super::load_people;
 use crate::domain::person;
 use crate::domain::form::{Errors, Field};
-use crate::domain::settings::{parse_due_soon_days, Mode, Settings};
+use crate::domain::settings::{parse_backup_reminder_days, parse_due_soon_days, Mode, Settings};
 use crate::i18n::Msg;
 use crate::ui::browser;
 use crate::ui::ctx::{dynamic, db, use_ctx, tr};
@@ -21,6 +21,7 @@ pub fn SettingsPage() -> impl IntoView {
     let me = RwSignal::new(current.own_person_id().unwrap_or_default().to_owned());
     let failed = RwSignal::new(false);
     let due_soon = RwSignal::new(current.due_soon_days.to_string());
+    let reminder = RwSignal::new(current.backup_reminder_days.to_string());
     let errors = RwSignal::new(Errors::default());
     // Plain bool signals rather than a resource of a new type: each new reactive type costs
     // kilobytes of bundle.
@@ -47,8 +48,16 @@ pub fn SettingsPage() -> impl IntoView {
         } else {
             Mode::Organization
         };
-        let Some(due_soon_days) = checked(parse_due_soon_days(&due_soon.get_untracked()), errors) else { return };
-        let settings = Settings { mode: Some(mode), due_soon_days };
+        let both = match (parse_due_soon_days(&due_soon.get_untracked()), parse_backup_reminder_days(&reminder.get_untracked())) {
+            (Ok(d), Ok(r)) => Ok((d, r)),
+            (Err(mut a), Err(b)) => {
+                a.0.extend(b.0);
+                Err(a)
+            }
+            (Err(e), _) | (_, Err(e)) => Err(e),
+        };
+        let Some((due_soon_days, backup_reminder_days)) = checked(both, errors) else { return };
+        let settings = Settings { mode: Some(mode), due_soon_days, backup_reminder_days, ..c.settings.get_untracked() };
         leptos::task::spawn_local(async move {
             match db().save_settings(&settings).await {
                 Ok(()) => {
@@ -81,6 +90,7 @@ pub fn SettingsPage() -> impl IntoView {
                     <Select id="settings-me" label=Msg::NavMyRecord value=me options=people_options placeholder=Msg::ChoosePerson />
                 </Show>
                 <Input id="settings-due-soon" label=Msg::LabelDueSoonDays value=due_soon errors field=Field::DueSoonDays inputmode="numeric" hint=Msg::DueSoonHint />
+                <Input id="settings-backup-reminder" label=Msg::LabelBackupReminderDays value=reminder errors field=Field::BackupReminderDays inputmode="numeric" hint=Msg::BackupReminderHint />
                 {dynamic(move || failed.get().then(|| view! { <p class="alert alert-error" role="alert">{c.t(Msg::SaveFailed)}</p> }))}
                 <div class="actions"><button type="submit" class="primary">{tr(Msg::Save)}</button></div>
             </form>

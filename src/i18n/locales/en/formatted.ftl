@@ -259,3 +259,14 @@ backup-not-json = This is not a backup file: it stops making sense at line { $li
 backup-newer = This backup was made by a newer version of Escalera (data version { $version }; this app reads up to { $ours }). Update the app, then restore it. Nothing was changed.
 backup-invalid = This backup has a record that is not valid, so nothing was restored: { $detail }
 backup-duplicate = This backup has the same record twice ({ $kind }: { $id }), so nothing was restored.
+# Counts: $days
+last-backup = { $days ->
+    [0] Last backup: today.
+    [one] Last backup: yesterday.
+   *[other] Last backup: { $days } days ago.
+}
+# Counts: $days
+backup-reminder = { $days ->
+    [one] The last backup was 1 day ago. Download a new one to keep today's changes safe.
+   *[other] The last backup was { $days } days ago. Download a new one to keep your recent changes safe.
+}

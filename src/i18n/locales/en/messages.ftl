@@ -649,3 +649,7 @@ backup-download-current-first = Download the current data first
 backup-replace = Replace everything with this backup
 backup-restored = Backup restored.
 backup-restore-failed = The backup could not be restored; nothing was changed. If the device is full, free some space and try again.
+last-backup-never = Last backup: never on this device.
+backup-reminder-never = There is no backup of this data yet. A backup file kept off this device protects it if the browser's data is cleared or the device is lost.
+label-backup-reminder-days = Remind me to back up after this many days
+backup-reminder-hint = From 1 to 365 days. The usual is 30. The reminder comes once there is data.

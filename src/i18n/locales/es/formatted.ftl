@@ -260,3 +260,14 @@ backup-not-json = Esto no es una copia de seguridad: deja de tener sentido en la
 backup-newer = Esta copia la hizo una versión más nueva de Escalera (versión de datos { $version }; esta app lee hasta la { $ours }). Actualice la app y después restáurela. No se cambió nada.
 backup-invalid = Esta copia tiene un registro que no es válido, así que no se restauró nada: { $detail }
 backup-duplicate = Esta copia tiene el mismo registro dos veces ({ $kind }: { $id }), así que no se restauró nada.
+# Counts: $days
+last-backup = { $days ->
+    [0] Última copia de seguridad: hoy.
+    [one] Última copia de seguridad: ayer.
+   *[other] Última copia de seguridad: hace { $days } días.
+}
+# Counts: $days
+backup-reminder = { $days ->
+    [one] La última copia fue hace 1 día. Descargue una nueva para proteger los cambios de hoy.
+   *[other] La última copia fue hace { $days } días. Descargue una nueva para proteger sus cambios recientes.
+}

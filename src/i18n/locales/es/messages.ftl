@@ -649,3 +649,7 @@ backup-download-current-first = Descargar primero los datos actuales
 backup-replace = Reemplazar todo con esta copia
 backup-restored = Copia de seguridad restaurada.
 backup-restore-failed = No se pudo restaurar la copia; no se cambió nada. Si el dispositivo está lleno, libere espacio e intente de nuevo.
+last-backup-never = Última copia de seguridad: nunca en este dispositivo.
+backup-reminder-never = Todavía no hay una copia de seguridad de estos datos. Un archivo de copia guardado fuera de este dispositivo los protege si se borran los datos del navegador o se pierde el dispositivo.
+label-backup-reminder-days = Recordarme hacer una copia después de estos días
+backup-reminder-hint = De 1 a 365 días. Lo habitual es 30. El recordatorio aparece cuando ya hay datos.
