@@ -3,7 +3,11 @@
 // says why and changes nothing.
 import { test, expect } from './fixtures.mjs';
 import fs from 'node:fs';
-import { addPerson, chooseOrganization, h1, recordOnPersonPage } from './helpers.mjs';
+import Ajv from 'ajv';
+import { addPerson, chooseOrganization, copyPeerExample, h1, recordOnPersonPage } from './helpers.mjs';
+
+/** The published JSON Schema of the backup file (docs/backup.schema.json). */
+const validate = new Ajv({ allErrors: true }).compile(JSON.parse(fs.readFileSync('docs/backup.schema.json', 'utf8')));
 
 async function peopleNames(page) {
   await page.goto('/people');
@@ -17,6 +21,8 @@ test('a backup restores over newer data with a preview, and the restore can be u
   await chooseOrganization(page);
   await addPerson(page, { name: 'Ana Flores', worker: 'chw' });
   await recordOnPersonPage(page, { training: 'builtin.hipaa', date: '2026-02-03' });
+  // A ladder with its pay grades, so the backup holds those kinds too.
+  await copyPeerExample(page);
   const reminder = page.locator('#backup-reminder');
   await page.goto('/people');
   await expect(page.getByRole('link', { name: 'Ana Flores' })).toBeVisible();
@@ -37,7 +43,12 @@ test('a backup restores over newer data with a preview, and the restore can be u
   const file = await download.path();
   const backup = JSON.parse(fs.readFileSync(file, 'utf8'));
   expect(backup).toMatchObject({ format: 'escalera-backup', format_version: 1, schema_version: 5 });
+  // A real backup matches the published schema; a broken one does not.
+  expect(validate(backup), JSON.stringify(validate.errors)).toBe(true);
+  expect(validate({ ...backup, people: [{ id: 'x', name: 'X', hire_date: '24/11/2026' }] })).toBe(false);
   expect(backup.counts.people).toBe(1);
+  expect(backup.counts.ladders).toBe(1);
+  expect(backup.counts.pay_grades).toBeGreaterThan(0);
   expect(backup.people[0].name).toBe('Ana Flores');
   expect(backup.person_records[0].completions[0]).toMatchObject({ training_id: 'builtin.hipaa', completed_on: '2026-02-03' });
   await expect(page.locator('#last-backup')).toHaveText('Last backup: today.');
