@@ -18,15 +18,23 @@ use crate::i18n::{self, DateStyle};
 pub const COMPLIANCE_HEADER: &str = "person,email,worker_type,requirement,status,valid_until,hours_done,hours_required,next_action,\
 cycle_start,cycle_end,category_hours,waiver_reason,waived_by,waived_until";
 
-/// A CSV cell: quoted when it holds a comma, quote or line break (RFC 4180), and prefixed
-/// with `'` when a spreadsheet would read it as a formula (`=`, `+`, `-`, `@`, tab, CR).
-pub fn cell(text: &str) -> String {
-    let guarded = if text.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{text}") } else { text.to_owned() };
-    if guarded.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", guarded.replace('"', "\"\""))
-    } else {
-        guarded
+/// A cell a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab, CR) gets a `'` in
+/// front, so it reads as the text it is.
+fn guard(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{text}").into() } else { text.into() }
+}
+
+/// A whole CSV file: the header (its names, comma-separated), then the rows, each cell
+/// formula-guarded, written by the `csv` crate: RFC 4180 quoting (a cell with a comma, quote
+/// or line break is quoted, quotes doubled), CRLF line ends, UTF-8.
+pub fn table(header: &str, rows: impl Iterator<Item = Vec<String>>) -> String {
+    let mut writer = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(Vec::new());
+    // Writing to memory cannot fail; a row that did would be left out rather than panic.
+    let _ = writer.write_record(header.split(','));
+    for fields in rows {
+        let _ = writer.write_record(fields.iter().map(|f| guard(f).into_owned()));
     }
+    String::from_utf8(writer.into_inner().unwrap_or_default()).unwrap_or_default()
 }
 
 /// The compliance export: rows in the given order, requirement names and next actions in
@@ -39,10 +47,8 @@ pub fn compliance_csv(
 ) -> String {
     let training = |id: &str| trainings.iter().find(|t| t.id == id).map_or_else(|| id.to_owned(), |t| t.name.get(locale).to_owned());
     let requirement = |id: &str| requirements.iter().find(|r| r.id == id).map_or_else(|| id.to_owned(), |r| r.name.get(locale).to_owned());
-    let mut out = String::from(COMPLIANCE_HEADER);
-    out.push_str("\r\n");
-    for (person, e) in rows {
-        let fields = [
+    let lines = rows.iter().map(|(person, e)| {
+        vec![
             person.name.clone(),
             person.email.clone(),
             person.worker_type.code().to_owned(),
@@ -58,11 +64,9 @@ pub fn compliance_csv(
             e.waiver.as_ref().map(|w| w.reason.clone()).unwrap_or_default(),
             e.waiver.as_ref().map(|w| w.waived_by.clone()).unwrap_or_default(),
             e.waiver.as_ref().and_then(|w| w.until).map(|d| d.to_iso()).unwrap_or_default(),
-        ];
-        out.push_str(&fields.iter().map(|f| cell(f)).collect::<Vec<_>>().join(","));
-        out.push_str("\r\n");
-    }
-    out
+        ]
+    });
+    table(COMPLIANCE_HEADER, lines)
 }
 
 #[cfg(test)]
@@ -79,13 +83,15 @@ pub(crate) mod tests {
 
     #[test]
     fn cells_are_quoted_and_formula_safe() {
-        assert_eq!(cell("plain"), "plain");
-        assert_eq!(cell("López, María"), "\"López, María\"");
-        assert_eq!(cell("say \"hi\""), "\"say \"\"hi\"\"\"");
-        assert_eq!(cell("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
-        assert_eq!(cell("@SUM(A1)"), "'@SUM(A1)");
-        assert_eq!(cell("-5"), "'-5");
-        assert_eq!(cell("line\nbreak"), "\"line\nbreak\"");
+        let one = |text: &str| table("x", std::iter::once(vec![text.to_owned()])).trim_start_matches("x\r\n").trim_end_matches("\r\n").to_owned();
+        assert_eq!(one("plain"), "plain");
+        assert_eq!(one("López, María"), "\"López, María\"");
+        assert_eq!(one("say \"hi\""), "\"say \"\"hi\"\"\"");
+        assert_eq!(one("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
+        assert_eq!(one("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(one("-5"), "'-5");
+        assert_eq!(one("line\nbreak"), "\"line\nbreak\"");
+        assert_eq!(table("a,b", vec![vec!["1".to_owned(), "ñ".to_owned()]].into_iter()), "a,b\r\n1,ñ\r\n");
     }
 
     /// A tiny CSV reader (RFC 4180) to check what a spreadsheet would see.

@@ -1,7 +1,7 @@
 //! Ladder exports (docs/ladders-csv.md): who is ready for what, the pay plan, and a
 //! promotion plan priced. Amounts are decimals with two places and a point; dates ISO 8601.
 
-use super::cell;
+use super::table;
 use crate::domain::date::DateExt;
 use crate::domain::ladders::board::{BoardRow, PlanLine};
 use crate::domain::ladders::money::Cents;
@@ -15,13 +15,7 @@ pub const PAY_PLAN_HEADER: &str = "grade,step,hourly,annual,below_floor";
 pub const PROMOTION_HEADER: &str = "person,from_step,to_step,current_hourly,new_hourly,annual_change";
 
 fn rows(header: &str, lines: impl Iterator<Item = Vec<String>>) -> String {
-    let mut out = String::from(header);
-    out.push_str("\r\n");
-    for fields in lines {
-        out.push_str(&fields.iter().map(|f| cell(f)).collect::<Vec<_>>().join(","));
-        out.push_str("\r\n");
-    }
-    out
+    table(header, lines)
 }
 
 /// One row per person × next step, in the board's order; missing items in `locale`,
