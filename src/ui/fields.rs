@@ -168,3 +168,47 @@ pub fn checked<T>(result: Result<T, Errors>, errors: RwSignal<Errors>) -> Option
         }
     }
 }
+
+/// Checkboxes over codes: a box is on while its code is in `selected`, and toggling it adds
+/// or removes the code. `options` relabel when the language changes.
+pub fn check_list(options: Options, selected: RwSignal<Vec<String>>) -> impl IntoView {
+    dynamic(move || {
+        options
+            .get()
+            .into_iter()
+            .map(|(code, label)| {
+                let code2 = code.clone();
+                let on = move || selected.with(|v| v.contains(&code2));
+                let toggle = move |_| selected.update(|v| {
+                    if let Some(i) = v.iter().position(|x| *x == code) { v.remove(i); } else { v.push(code.clone()); }
+                });
+                view! { <label class="check"><input type="checkbox" prop:checked=on on:change=toggle />{label}</label> }
+            })
+            .collect_view()
+    })
+}
+
+/// The two questions an edit of a dated rule asks (from which day, who changed it), shown
+/// only when editing an existing record. `ids` are the two inputs' ids.
+#[allow(clippy::too_many_arguments)]
+pub fn change_fields(
+    editing: Signal<bool>,
+    legend: Msg,
+    hint: Msg,
+    from_label: Msg,
+    ids: (&'static str, &'static str),
+    change_from: RwSignal<String>,
+    changed_by: RwSignal<String>,
+    errors: RwSignal<Errors>,
+) -> impl IntoView {
+    view! {
+        <Show when=move || editing.get()>
+            <fieldset class="rule-change">
+                <legend>{tr(legend)}</legend>
+                <p class="hint">{tr(hint)}</p>
+                <Input id=ids.0 label=from_label value=change_from errors field=Field::ChangeFrom kind="date" />
+                <Input id=ids.1 label=Msg::LabelChangedBy value=changed_by errors field=Field::ChangedBy autocomplete="name" />
+            </fieldset>
+        </Show>
+    }
+}

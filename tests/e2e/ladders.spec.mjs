@@ -4,26 +4,7 @@
 // flagged; the picture has a text alternative; a peer sees their path in Spanish on a phone.
 import { test, expect } from './fixtures.mjs';
 import fs from 'node:fs';
-import { addPerson, attest, chooseOrganization, copyPeerExample, h1, place, recordOnPersonPage } from './helpers.mjs';
-
-/** Reads a CSV (RFC 4180, as the exports write it) into rows of cells. */
-function parseCsv(text) {
-  const rows = [];
-  let row = [], cell = '', quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') { cell += '"'; i++; }
-      else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') { row.push(cell); cell = ''; }
-    else if (ch === '\r' && text[i + 1] === '\n') { row.push(cell); rows.push(row); row = []; cell = ''; i++; }
-    else cell += ch;
-  }
-  if (cell || row.length) { row.push(cell); rows.push(row); }
-  return rows;
-}
+import { addPerson, attest, chooseOrganization, copyPeerExample, h1, parseCsv, place, recordOnPersonPage } from './helpers.mjs';
 
 async function download(page, button) {
   const [file] = await Promise.all([page.waitForEvent('download'), button.click()]);

@@ -8,6 +8,7 @@ use crate::domain::requirement::{AttestationNeed, ProvisionalClock};
 use crate::domain::requirement_form::{PathwayDraft, WhenMet};
 use crate::i18n::{self, Msg};
 use crate::ui::ctx::{dynamic, tr, use_ctx};
+use crate::ui::fields::check_list;
 use leptos::prelude::*;
 
 #[derive(Clone, Copy)]
@@ -108,14 +109,7 @@ fn training_checks(id: String, options: Signal<Vec<(String, String)>>, selected:
             <summary>{tr(Msg::PathwayTrainingsLegend)}": "{chosen}</summary>
             <fieldset class="checks" id=id>
                 <legend class="visually-hidden">{tr(Msg::PathwayTrainingsLegend)}</legend>
-                {dynamic(move || options.get().into_iter().map(|(code, label)| {
-                    let code2 = code.clone();
-                    let on = move || selected.with(|v| v.contains(&code2));
-                    let toggle = move |_| selected.update(|v| {
-                        if let Some(i) = v.iter().position(|x| *x == code) { v.remove(i); } else { v.push(code.clone()); }
-                    });
-                    view! { <label class="check"><input type="checkbox" prop:checked=on on:change=toggle />{label}</label> }
-                }).collect_view())}
+                {check_list(options, selected)}
             </fieldset>
         </details>
     }

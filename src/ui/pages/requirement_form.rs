@@ -12,24 +12,17 @@ use crate::domain::training::CeCategory;
 use crate::i18n::{self, Msg};
 use crate::ui::browser;
 use crate::ui::ctx::{dynamic, db, tr, use_ctx};
-use crate::ui::fields::{checked, ErrorSummary, Input, Select};
+use crate::ui::fields::{change_fields, check_list, checked, ErrorSummary, Input, Select};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use super::pathway_editor::{pathways_editor, PathwayUi};
 
-/// A group of checkboxes over codes; `options` relabel when the language changes.
+/// A group of checkboxes over codes, with its legend.
 fn checks(legend: Msg, id: &'static str, options: Signal<Vec<(String, String)>>, selected: RwSignal<Vec<String>>) -> impl IntoView {
     view! {
         <fieldset class="checks" id=id>
             <legend>{tr(legend)}</legend>
-            {dynamic(move || options.get().into_iter().map(|(code, label)| {
-                let code2 = code.clone();
-                let on = move || selected.with(|v| v.contains(&code2));
-                let toggle = move |_| selected.update(|v| {
-                    if let Some(i) = v.iter().position(|x| *x == code) { v.remove(i); } else { v.push(code.clone()); }
-                });
-                view! { <label class="check"><input type="checkbox" prop:checked=on on:change=toggle />{label}</label> }
-            }).collect_view())}
+            {check_list(options, selected)}
         </fieldset>
     }
 }
@@ -270,14 +263,8 @@ pub fn RequirementForm(#[prop(optional)] id: String, #[prop(optional)] hours_rul
                     {check(Msg::SameTrainingTwice, same_twice)}
                 </Show>
                 <Input id="req-effective" label=Msg::LabelEffectiveFrom value=effective_from errors field=Field::EffectiveFrom kind="date" optional=true />
-                <Show when=move || original.with(Option::is_some)>
-                    <fieldset class="rule-change">
-                        <legend>{tr(Msg::RuleChangeLegend)}</legend>
-                        <p class="hint">{tr(Msg::RuleChangeHint)}</p>
-                        <Input id="req-change-from" label=Msg::LabelChangeFrom value=change_from errors field=Field::ChangeFrom kind="date" />
-                        <Input id="req-changed-by" label=Msg::LabelChangedBy value=changed_by errors field=Field::ChangedBy autocomplete="name" />
-                    </fieldset>
-                </Show>
+                {change_fields(Signal::derive(move || original.with(Option::is_some)), Msg::RuleChangeLegend, Msg::RuleChangeHint, Msg::LabelChangeFrom,
+                    ("req-change-from", "req-changed-by"), change_from, changed_by, errors)}
                 <Input id="req-source-title" label=Msg::LabelSourceTitle value=source_title errors field=Field::SourceTitle optional=true />
                 <Input id="req-source-url" label=Msg::LabelSourceUrl value=source_url errors field=Field::SourceUrl kind="url" optional=true />
                 {check(Msg::InUseLabel, in_use)}

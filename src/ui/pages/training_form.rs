@@ -9,7 +9,7 @@ use crate::domain::training::{Category, CeCategory, PeriodUnit, TrainingType, Va
 use crate::i18n::{self, Msg};
 use crate::ui::browser;
 use crate::ui::ctx::{dynamic, db, use_ctx, tr};
-use crate::ui::fields::{checked, ErrorSummary, Input, Select};
+use crate::ui::fields::{change_fields, checked, ErrorSummary, Input, Select};
 use crate::domain::date::DateExt;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
@@ -181,14 +181,8 @@ pub fn TrainingForm(#[prop(optional)] id: String) -> impl IntoView {
                 {framework(Framework::Sb803, Msg::FrameworkSb803)}
                 <Input id="training-source-title" label=Msg::LabelSourceTitle value=source_title errors field=Field::SourceTitle optional=true />
                 <Input id="training-source-url" label=Msg::LabelSourceUrl value=source_url errors field=Field::SourceUrl kind="url" optional=true />
-                <Show when=move || original.with(Option::is_some)>
-                    <fieldset class="rule-change">
-                        <legend>{tr(Msg::ValidityChangeLegend)}</legend>
-                        <p class="hint">{tr(Msg::ValidityChangeHint)}</p>
-                        <Input id="training-change-from" label=Msg::LabelValidityChangeFrom value=change_from errors field=Field::ChangeFrom kind="date" />
-                        <Input id="training-changed-by" label=Msg::LabelChangedBy value=changed_by errors field=Field::ChangedBy autocomplete="name" />
-                    </fieldset>
-                </Show>
+                {change_fields(Signal::derive(move || original.with(Option::is_some)), Msg::ValidityChangeLegend, Msg::ValidityChangeHint,
+                    Msg::LabelValidityChangeFrom, ("training-change-from", "training-changed-by"), change_from, changed_by, errors)}
                 <div class="actions">
                     <button type="submit" class="primary">{tr(Msg::Save)}</button>
                     <a class="button" href=cancel_href>{tr(Msg::Cancel)}</a>
