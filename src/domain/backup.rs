@@ -123,7 +123,22 @@ pub enum BackupProblem {
 }
 
 impl BackupData {
-    fn ids(&self, kind: Kind) -> Vec<(&str, String)> {
+    /// The ids of one kind of record, in order.
+    fn keys(&self, kind: Kind) -> Vec<&str> {
+        match kind {
+            Kind::People => self.people.iter().map(|x| x.id.as_str()).collect(),
+            Kind::PersonRecords => self.files.iter().map(|x| x.person_id.as_str()).collect(),
+            Kind::TrainingTypes => self.training_types.iter().map(|x| x.id.as_str()).collect(),
+            Kind::Requirements => self.requirements.iter().map(|x| x.id.as_str()).collect(),
+            Kind::Ladders => self.ladders.iter().map(|x| x.id.as_str()).collect(),
+            Kind::PayGrades => self.pay_grades.iter().map(|x| x.id.as_str()).collect(),
+            Kind::WageFloors => self.wage_floors.iter().map(|x| x.id.as_str()).collect(),
+            Kind::PromotionPlans => self.promotion_plans.iter().map(|x| x.id.as_str()).collect(),
+        }
+    }
+
+    /// Each record of one kind by id, as JSON text: the preview compares these.
+    fn bodies(&self, kind: Kind) -> Vec<(&str, String)> {
         fn json<T: Serialize>(x: &T) -> String {
             serde_json::to_string(x).unwrap_or_default()
         }
@@ -140,7 +155,17 @@ impl BackupData {
     }
 
     pub fn count(&self, kind: Kind) -> usize {
-        self.ids(kind).len()
+        self.keys(kind).len()
+    }
+
+    /// This backup's data, keeping the device's own backup facts (when it last backed up,
+    /// since when it holds data, how often it reminds): they describe the device, not the
+    /// data, so a restore does not change them.
+    pub fn keeping_device_facts_of(mut self, here: &Settings) -> BackupData {
+        self.settings.last_backup_on = here.last_backup_on;
+        self.settings.keeping_since = here.keeping_since;
+        self.settings.backup_reminder_days = here.backup_reminder_days;
+        self
     }
 
     /// The file's text. `schema_version` is the store's; `exported_at` an ISO date and time.
@@ -209,7 +234,7 @@ impl BackupData {
         };
         for kind in Kind::ALL {
             let mut seen = HashSet::new();
-            if let Some((id, _)) = data.ids(kind).into_iter().find(|(id, _)| !seen.insert(id.to_owned())) {
+            if let Some(id) = data.keys(kind).into_iter().find(|id| !seen.insert(*id)) {
                 return Err(BackupProblem::DuplicateId { kind, id: id.to_owned() });
             }
         }
@@ -234,8 +259,8 @@ pub fn preview(current: &BackupData, incoming: &BackupData) -> Vec<(Kind, Change
     Kind::ALL
         .iter()
         .map(|kind| {
-            let here: HashMap<&str, String> = current.ids(*kind).into_iter().collect();
-            let there = incoming.ids(*kind);
+            let here: HashMap<&str, String> = current.bodies(*kind).into_iter().collect();
+            let there = incoming.bodies(*kind);
             let mut change = Change { incoming: there.len(), ..Change::default() };
             for (id, body) in &there {
                 match here.get(id) {

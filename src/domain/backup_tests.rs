@@ -131,3 +131,16 @@ proptest! {
         let _ = BackupData::from_file(&text, 5);
     }
 }
+
+#[test]
+fn a_restore_keeps_the_devices_own_backup_facts() {
+    use crate::domain::date::{Date, DateExt};
+    let today = Date::parse_iso("2026-11-24").unwrap();
+    let mut incoming = dataset(1, 1, 1);
+    incoming.settings.due_soon_days = 45;
+    incoming.settings.last_backup_on = Some(today.add_days(-90));
+    let here = Settings { last_backup_on: Some(today), keeping_since: Some(today.add_days(-10)), backup_reminder_days: 7, ..Settings::default() };
+    let kept = incoming.keeping_device_facts_of(&here);
+    assert_eq!((kept.settings.last_backup_on, kept.settings.keeping_since, kept.settings.backup_reminder_days), (Some(today), Some(today.add_days(-10)), 7));
+    assert_eq!(kept.settings.due_soon_days, 45, "the data's own settings come from the backup");
+}

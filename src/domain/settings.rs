@@ -103,6 +103,12 @@ impl Settings {
         self.last_backup_on.map(|d| d.days_until(today).max(0) as u32)
     }
 
+    /// The settings to save when this device first holds data (`None`: nothing to record):
+    /// that day starts the reminder period.
+    pub fn start_keeping(&self, today: super::date::Date, has_data: bool) -> Option<Settings> {
+        (has_data && self.keeping_since.is_none()).then(|| Settings { keeping_since: Some(today), ..self.clone() })
+    }
+
     /// Should the app remind to back up today? Only once there is data worth keeping, and
     /// when the last backup, or with none the first day with data, is as old as the period.
     pub fn backup_due(&self, today: super::date::Date, has_data: bool) -> bool {
@@ -167,6 +173,9 @@ mod tests {
         assert!(!never.backup_due(today, true), "data for 10 days: not yet");
         assert!(never.backup_due(today.add_days(20), true), "data for 30 days, and never a backup");
         assert!(!Settings::default().backup_due(today, true), "the first day with data starts the period");
+        assert_eq!(Settings::default().start_keeping(today, false), None);
+        assert_eq!(Settings::default().start_keeping(today, true).and_then(|s| s.keeping_since), Some(today));
+        assert_eq!(never.start_keeping(today, true), None, "already started");
         let recent = Settings { last_backup_on: Some(today.add_days(-29)), ..Settings::default() };
         assert_eq!(recent.days_since_backup(today), Some(29));
         assert!(!recent.backup_due(today, true));

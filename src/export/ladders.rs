@@ -14,14 +14,10 @@ pub const READINESS_HEADER: &str = "person,ladder,current_step,next_step,ready,m
 pub const PAY_PLAN_HEADER: &str = "grade,step,hourly,annual,below_floor";
 pub const PROMOTION_HEADER: &str = "person,from_step,to_step,current_hourly,new_hourly,annual_change";
 
-fn rows(header: &str, lines: impl Iterator<Item = Vec<String>>) -> String {
-    table(header, lines)
-}
-
 /// One row per person × next step, in the board's order; missing items in `locale`,
 /// separated by `; `.
 pub fn readiness_csv(locale: Locale, board: &[BoardRow], names: &Names) -> String {
-    rows(
+    table(
         READINESS_HEADER,
         board.iter().map(|r| {
             vec![
@@ -39,7 +35,7 @@ pub fn readiness_csv(locale: Locale, board: &[BoardRow], names: &Names) -> Strin
 
 /// One row per grade step: (grade, step, hourly, annual, below a legal floor).
 pub fn pay_plan_csv(locale: Locale, plan: &[(&PayGrade, u32, Cents, Cents, bool)]) -> String {
-    rows(
+    table(
         PAY_PLAN_HEADER,
         plan.iter().map(|(g, step, hourly, annual, below)| vec![g.name.get(locale).to_owned(), step.to_string(), hourly.to_string(), annual.to_string(), below.to_string()]),
     )
@@ -47,7 +43,7 @@ pub fn pay_plan_csv(locale: Locale, plan: &[(&PayGrade, u32, Cents, Cents, bool)
 
 /// One row per priced line of a promotion plan.
 pub fn promotion_csv(locale: Locale, lines: &[PlanLine]) -> String {
-    rows(
+    table(
         PROMOTION_HEADER,
         lines.iter().map(|l| {
             vec![

@@ -472,30 +472,22 @@ impl Db {
         if let Some(policy) = &data.pay_policy {
             writes.push((SETTINGS, record(&Keyed { id: PAY_POLICY_KEY, value: policy })?));
         }
-        for p in &data.people {
-            writes.push((PEOPLE, record(p)?));
-        }
         for f in &data.files {
             writes.push((PERSON_RECORDS, document(f)?));
         }
-        for t in &data.training_types {
-            writes.push((TRAINING_TYPES, record(t)?));
+        fn all<'a, T: Serialize>(writes: &mut Vec<(&'a str, JsValue)>, store: &'a str, items: &[T]) -> Result<()> {
+            for item in items {
+                writes.push((store, record(item)?));
+            }
+            Ok(())
         }
-        for r in &data.requirements {
-            writes.push((REQUIREMENTS, record(r)?));
-        }
-        for l in &data.ladders {
-            writes.push((LADDERS, record(l)?));
-        }
-        for g in &data.pay_grades {
-            writes.push((PAY_GRADES, record(g)?));
-        }
-        for f in &data.wage_floors {
-            writes.push((WAGE_FLOORS, record(f)?));
-        }
-        for p in &data.promotion_plans {
-            writes.push((PROMOTION_PLANS, record(p)?));
-        }
+        all(&mut writes, PEOPLE, &data.people)?;
+        all(&mut writes, TRAINING_TYPES, &data.training_types)?;
+        all(&mut writes, REQUIREMENTS, &data.requirements)?;
+        all(&mut writes, LADDERS, &data.ladders)?;
+        all(&mut writes, PAY_GRADES, &data.pay_grades)?;
+        all(&mut writes, WAGE_FLOORS, &data.wage_floors)?;
+        all(&mut writes, PROMOTION_PLANS, &data.promotion_plans)?;
         let stores = [SETTINGS, PEOPLE, PERSON_RECORDS, TRAINING_TYPES, REQUIREMENTS, LADDERS, PAY_GRADES, WAGE_FLOORS, PROMOTION_PLANS];
         self.replace_all(&stores, &writes).await?;
         self.forget();

@@ -40,8 +40,7 @@ pub fn BackupReminder() -> impl IntoView {
     // The first day with data starts the reminder period.
     Effect::new(move |_| {
         let has_data = people.get().and_then(Result::ok).is_some_and(|p| !p.is_empty());
-        if has_data && c.settings.with_untracked(|s| s.keeping_since.is_none()) {
-            let settings = Settings { keeping_since: Some(browser::today()), ..c.settings.get_untracked() };
+        if let Some(settings) = c.settings.with_untracked(|s| s.start_keeping(browser::today(), has_data)) {
             leptos::task::spawn_local(async move {
                 if db().save_settings(&settings).await.is_ok() {
                     c.settings.set(settings);
@@ -122,14 +121,8 @@ pub fn BackupSection() -> impl IntoView {
         }
     };
     let replace = move |_| {
-        let Some(mut data) = incoming.get_value() else { return };
-        // When this device last backed up, and how often it reminds, are facts about the
-        // device, not part of the data: a restore keeps them.
-        c.settings.with_untracked(|here| {
-            data.settings.last_backup_on = here.last_backup_on;
-            data.settings.backup_reminder_days = here.backup_reminder_days;
-            data.settings.keeping_since = here.keeping_since;
-        });
+        let Some(data) = incoming.get_value() else { return };
+        let data = c.settings.with_untracked(|here| data.keeping_device_facts_of(here));
         leptos::task::spawn_local(async move {
             let before = match db().backup_data().await {
                 Ok(before) => before,
