@@ -143,6 +143,15 @@ pub mod iso_opt {
     }
 }
 
+/// A history of versions, oldest first, each ending on the day `until` gives: newest first,
+/// each with the day it began (`None` for the first, which applied from the start).
+pub fn newest_first_with_start<T>(history: &[T], until: impl Fn(&T) -> Date) -> Vec<(Option<Date>, &T)> {
+    let starts = std::iter::once(None).chain(history.iter().map(|v| Some(until(v).add_days(1))));
+    let mut out: Vec<(Option<Date>, &T)> = starts.zip(history).collect();
+    out.reverse();
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -255,5 +264,13 @@ mod tests {
                 prop_assert_eq!(date.end_of_month().add_days(1).day(), 1);
             }
         }
+    }
+
+    #[test]
+    fn a_history_lists_newest_first_with_the_day_each_began() {
+        let d = |s: &str| Date::parse_iso(s).unwrap();
+        let history = [d("2024-12-31"), d("2026-06-30")];
+        let listed = newest_first_with_start(&history, |u| *u);
+        assert_eq!(listed, vec![(Some(d("2025-01-01")), &history[1]), (None, &history[0])]);
     }
 }

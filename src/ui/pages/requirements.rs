@@ -9,7 +9,7 @@ use crate::domain::training::Origin;
 use crate::i18n::{self, Msg};
 use crate::ui::browser;
 use crate::ui::ctx::{dynamic, db, tr, use_ctx, Ctx, Undo};
-use crate::domain::date::DateExt;
+use crate::domain::date::newest_first_with_start;
 use leptos::prelude::*;
 
 fn set_in_use(c: Ctx, before: Requirement, in_use: bool) {
@@ -43,9 +43,7 @@ fn row(c: Ctx, snap: &Snapshot, locale: Locale, entry: RequirementEntry) -> impl
     // Newest first: the rule now, from when, then each earlier rule with its dates.
     let rule_words = |rule: &crate::domain::requirement::Rule| i18n::requirement_summary(locale, rule, &|id| snap.training_name(locale, id), &|id| snap.requirement_name(locale, id));
     let history = (!r.history.is_empty()).then(|| {
-        let mut starts = vec![None];
-        starts.extend(r.history.iter().map(|v| Some(v.until.add_days(1))));
-        let earlier = r.history.iter().zip(starts).rev().map(|(v, from)| {
+        let earlier = newest_first_with_start(&r.history, |v| v.until).into_iter().map(|(from, v)| {
             let line = i18n::rule_version(locale, from, v.until, &v.changed_by, v.changed_on);
             view! { <li><span class="when">{line}</span>" "{rule_words(&v.rule)}{(!v.source.title.is_empty()).then(|| format!(" ({})", v.source.title))}</li> }
         }).collect_view();

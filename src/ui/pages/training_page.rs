@@ -11,7 +11,7 @@ use crate::domain::training::{Origin, TrainingType};
 use crate::i18n::{self, Msg};
 use crate::ui::browser;
 use crate::ui::ctx::{dynamic, db, use_ctx, tr};
-use crate::domain::date::DateExt;
+use crate::domain::date::newest_first_with_start;
 use leptos::prelude::*;
 
 #[component]
@@ -90,9 +90,7 @@ pub fn TrainingPage(id: String) -> impl IntoView {
                 <dt>{c.t(Msg::ColTypicalHours)}</dt><dd>{i18n::hours(locale, t.typical_hours)}</dd>
                 <dt>{c.t(Msg::ColValidity)}</dt><dd><span class="validity-now">{i18n::validity(locale, t.validity)}</span>
                     {(!t.validity_history.is_empty()).then(|| {
-                        let mut starts = vec![None];
-                        starts.extend(t.validity_history.iter().map(|v| Some(v.until.add_days(1))));
-                        let earlier = t.validity_history.iter().zip(starts).rev().map(|(v, from)| view! {
+                        let earlier = newest_first_with_start(&t.validity_history, |v| v.until).into_iter().map(|(from, v)| view! {
                             <li><span class="when">{i18n::validity_version(locale, from, v.until, &v.changed_by, v.changed_on)}</span>" "{i18n::validity(locale, v.validity)}</li>
                         }).collect_view();
                         view! {
