@@ -692,6 +692,16 @@ fn hours(rule: &HoursRule, req: &Requirement, facts: Facts, ctx: Context, as_of:
     }
 }
 
+/// Is this an expired calendar cycle that was owed only because the person has no hire date?
+/// Without one, every earlier calendar cycle counts (docs/compliance-csv.md); the screen says
+/// how to exempt someone who started later. From-hire cycles need the date anyway, and a
+/// credential's periods do not depend on it.
+pub fn expired_for_want_of_hire_date(e: &Evaluation, req: &Requirement, person: &Person, as_of: Date) -> bool {
+    e.status == Status::Expired
+        && person.hire_date.is_none()
+        && matches!(req.rule_on(as_of), Rule::Hours(HoursRule { cycle: Cycle::Calendar { .. }, .. }))
+}
+
 /// Evaluates every requirement that applies to the person.
 pub fn evaluate_all(facts: Facts, ctx: Context, as_of: Date) -> Vec<Evaluation> {
     ctx.requirements

@@ -290,6 +290,27 @@ fn on_the_first_of_january_last_years_hours_decide() {
     }
 }
 
+/// The "record the hire date" hint belongs to calendar cycles owed for want of a hire date.
+#[test]
+fn the_hire_date_hint_is_for_calendar_cycles_without_a_hire_date() {
+    let req = |id: &str, w: &World| w.requirements.iter().find(|r| r.id == format!("preset.{id}")).unwrap().clone();
+    let no_hire = World::new(WorkerType::Chw, None);
+    let e = no_hire.eval("chw_annual_training", "2027-01-01");
+    assert!(expired_for_want_of_hire_date(&e, &req("chw_annual_training", &no_hire), &no_hire.person, d("2027-01-01")));
+    let hired = World::new(WorkerType::Chw, Some("2020-01-01"));
+    let e = hired.eval("chw_annual_training", "2027-01-01");
+    assert_eq!(e.status, Status::Expired);
+    assert!(!expired_for_want_of_hire_date(&e, &req("chw_annual_training", &hired), &hired.person, d("2027-01-01")));
+    // A peer whose certification period was renewed without its CE: not about the hire date.
+    let peer = World::new(WorkerType::PeerSupportSpecialist, None)
+        .with(done("core", "peer_core_80h", "2024-01-10", 80.0, None))
+        .with(done("exam", "peer_exam", "2024-03-01", 3.0, None))
+        .with(done("r", "peer_renewal", "2026-01-15", 1.0, None));
+    let e = peer.eval("peer_ce", "2026-03-02");
+    assert_eq!(e.status, Status::Expired);
+    assert!(!expired_for_want_of_hire_date(&e, &req("peer_ce", &peer), &peer.person, d("2026-03-02")));
+}
+
 /// Each cycle kind at its first and last day and across its boundary, for a previous cycle
 /// met, partly met and not started. (as of, hours recorded in the previous cycle, status,
 /// valid until).

@@ -9,7 +9,7 @@ use crate::domain::form::{Errors, Field};
 use crate::domain::hours::Hours;
 use crate::domain::requirement::{Rule, Waiver, WorkHours};
 use crate::domain::requirement_form::{WaiverDraft, WorkHoursDraft};
-use crate::domain::status::{chain, evaluate_all, Evaluation, Status};
+use crate::domain::status::{chain, evaluate_all, expired_for_want_of_hire_date, Evaluation, Status};
 use crate::domain::text::Locale;
 use crate::domain::date::Datelike;
 use crate::i18n::{self, DateStyle, Msg};
@@ -61,10 +61,8 @@ fn next_text(snap: &Snapshot, locale: Locale, e: &Evaluation) -> Option<String> 
     e.next.as_ref().map(|a| i18n::next_action(locale, DateStyle::Local, a, &training, &requirement))
 }
 
-fn card(c: Ctx, snap: &Snapshot, locale: Locale, e: &Evaluation, hire_known: bool) -> impl IntoView {
-    // Without a hire date every earlier cycle counts (docs/compliance-csv.md): say how to
-    // exempt someone who started later, where that is what made it expired.
-    let hire_hint = (e.status == Status::Expired && e.cycle.is_some() && !hire_known).then(|| c.t(Msg::NoHireDateHint));
+fn card(c: Ctx, snap: &Snapshot, locale: Locale, e: &Evaluation, hire_hint: bool) -> impl IntoView {
+    let hire_hint = hire_hint.then(|| c.t(Msg::NoHireDateHint));
     let name = snap.requirement_name(locale, &e.requirement_id);
     let hours = e.hours_done.zip(e.hours_required).map(|(done, required)| {
         let text = i18n::hours_line(locale, done, required, &e.categories);
@@ -134,8 +132,13 @@ pub fn Progress(person_id: String, snapshot: super::Loaded<Snapshot>) -> impl In
                 .take(5)
                 .filter_map(|e| Some(format!("{}: {}", snap.requirement_name(locale, &e.requirement_id), next_text(snap, locale, e)?)))
                 .collect();
-            let hire_known = person.hire_date.is_some();
-            let cards = evaluations.iter().map(|e| card(c, snap, locale, e, hire_known)).collect_view();
+            let cards = evaluations
+                .iter()
+                .map(|e| {
+                    let hint = snap.requirements.iter().find(|r| r.id == e.requirement_id).is_some_and(|r| expired_for_want_of_hire_date(e, r, person, day));
+                    card(c, snap, locale, e, hint)
+                })
+                .collect_view();
             let history = timeline(snap, locale, day, due_soon_days);
             Some(view! {
                 {if evaluations.is_empty() {
