@@ -15,6 +15,8 @@ async function addWork(page, from, to, hours) {
   await form.getByLabel('To').fill(to);
   await form.getByLabel('Hours').fill(hours);
   await form.getByRole('button', { name: 'Add hours worked' }).click();
+  // Saved: the form clears for the next period (typing before that would be cleared too).
+  await expect(form.getByLabel('From')).toHaveValue('');
 }
 
 test('a doula meets the experience pathway; HR edits the pathway and the page follows', async ({ page }) => {
