@@ -8,6 +8,7 @@
 //! - `requirement`, `presets`, `status`: requirements as data, the California presets, and
 //!   the rules engine that says who is current, as of any date.
 //! - `ladders`: career ladders, pay grades, wage floors, placements and readiness.
+//! - `calendar`: a person's coming dates as an `.ics` calendar file.
 //! - `compliance`: the engine over many people: filters, counts, 30/60/90-day lists, and
 //!   the yearly training record.
 
@@ -37,6 +38,7 @@ pub(crate) fn is_false(flag: &bool) -> bool {
 }
 
 pub mod backup;
+pub mod calendar;
 pub mod catalog;
 pub mod competency;
 pub mod compliance;

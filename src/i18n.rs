@@ -443,6 +443,43 @@ pub fn backup_reminder(locale: Locale, days: Option<u32>) -> String {
     }
 }
 
+/// A person's coming dates as calendar events, worded in `locale`; each reminder comes as
+/// many days ahead as the due-soon window (on the morning itself for a window opening).
+pub fn calendar_events(
+    locale: Locale,
+    person_id: &str,
+    upcoming: &[crate::domain::calendar::Upcoming],
+    requirement: &dyn Fn(&str) -> String,
+    training: &dyn Fn(&str) -> String,
+    due_soon_days: u32,
+) -> Vec<crate::domain::calendar::Event> {
+    use crate::domain::calendar::{Event, Kind};
+    upcoming
+        .iter()
+        .map(|u| {
+            let what = s(requirement(&u.evaluation.requirement_id));
+            let (message, remind) = match u.kind {
+                Kind::WindowOpens => (Fmt::CalendarWindowOpens, 0),
+                Kind::LastValidDay => (Fmt::CalendarLastValidDay, due_soon_days),
+                Kind::Deadline => (Fmt::CalendarDeadline, due_soon_days),
+            };
+            let next = u.evaluation.next.as_ref().map(|a| next_action(locale, DateStyle::Local, a, training, requirement));
+            Event {
+                uid: Event::uid_for(person_id, u),
+                date: u.date,
+                summary: fmt(locale, message, &[("what", what)]),
+                description: next.unwrap_or_default(),
+                remind_days_before: remind,
+            }
+        })
+        .collect()
+}
+
+/// The calendar's name: "Escalera: María López".
+pub fn calendar_name(locale: Locale, person: &str) -> String {
+    fmt(locale, Fmt::CalendarName, &[("name", s(person))])
+}
+
 /// Why a backup file cannot be restored, in words.
 pub fn backup_problem(locale: Locale, p: &crate::domain::backup::BackupProblem, ours: u32) -> String {
     use crate::domain::backup::BackupProblem::*;
@@ -690,6 +727,26 @@ mod rule_words {
         for s in Status::ALL {
             assert_ne!(status(Locale::En, s), status(Locale::Es, s));
         }
+    }
+
+    #[test]
+    fn calendar_events_are_worded_in_the_persons_language_with_their_reminders() {
+        use crate::domain::calendar::upcoming;
+        use crate::domain::status::{Evaluation, Status};
+        let d = |s: &str| Date::parse_iso(s).unwrap();
+        let e = Evaluation {
+            status: Status::DueSoon,
+            valid_until: Some(d("2027-01-31")),
+            next: Some(NextAction::Renew { opens: d("2026-12-01"), by: d("2027-01-31") }),
+            ..Evaluation::blank("cpr")
+        };
+        let evals = [e];
+        let events = calendar_events(Locale::Es, "p1", &upcoming(&evals, d("2026-11-29")), &|_| "RCP".into(), &names, 30);
+        let words: Vec<(&str, &str, u32)> = events.iter().map(|e| (e.summary.as_str(), e.description.as_str(), e.remind_days_before)).collect();
+        let renew = "Renovar entre el 1 de diciembre de 2026 y el 31 de enero de 2027";
+        assert_eq!(words, vec![("RCP: se abre el período de renovación", renew, 0), ("RCP: último día vigente", renew, 30)]);
+        assert_eq!(events[1].uid, "p1.cpr.expires.2027-01-31@escalera");
+        assert_eq!(calendar_name(Locale::En, "María López"), "Escalera: María López");
     }
 
     #[test]

@@ -152,6 +152,16 @@ pub struct Person {
 }
 
 impl Person {
+    /// The language to write a document for this person in (a transcript, a calendar file):
+    /// their preferred language when the app speaks it, else the reader's.
+    pub fn reading_locale(&self, fallback: super::text::Locale) -> super::text::Locale {
+        match self.preferred_language {
+            PreferredLanguage::English => super::text::Locale::En,
+            PreferredLanguage::Spanish => super::text::Locale::Es,
+            _ => fallback,
+        }
+    }
+
     /// The supervising provider's organization for the DHCS record: the one given, else the
     /// person's own organization.
     pub fn supervising_organization(&self) -> &str {
@@ -244,6 +254,17 @@ mod tests {
         assert_eq!(names("PEREZ"), vec!["Ana Pérez"]);
         assert_eq!(names("clinica"), vec!["Ana Pérez", "José Núñez", "Joselyn Ruiz"]);
         assert!(names("zzz").is_empty());
+    }
+
+    #[test]
+    fn documents_are_written_in_the_preferred_language_when_the_app_speaks_it() {
+        use crate::domain::text::Locale;
+        let mut p = sample("1", "Ana");
+        p.preferred_language = PreferredLanguage::Spanish;
+        assert_eq!(p.reading_locale(Locale::En), Locale::Es);
+        p.preferred_language = PreferredLanguage::Vietnamese;
+        assert_eq!(p.reading_locale(Locale::En), Locale::En);
+        assert_eq!(p.reading_locale(Locale::Es), Locale::Es);
     }
 
     #[test]

@@ -3,6 +3,7 @@
 //! that feed the rules (hours worked, waivers). All judgements come from `domain::status`.
 
 use super::Snapshot;
+use crate::domain::calendar;
 use crate::domain::compliance::next_steps;
 use crate::domain::date::{Date, DateExt};
 use crate::domain::form::{Errors, Field};
@@ -172,10 +173,42 @@ pub fn Progress(person_id: String, snapshot: super::Loaded<Snapshot>) -> impl In
                 </div>
             </div>
             {dynamic(body)}
-            <p class="actions"><a href=record_href>{tr(Msg::YearRecordLink)}</a></p>
+            <p class="actions">
+                <a href=record_href>{tr(Msg::YearRecordLink)}</a>
+                <button type="button" id="calendar-download" on:click=move |_| download_calendar(c, snapshot)>{tr(Msg::CalendarDownload)}</button>
+            </p>
         </section>
         <WorkHoursSection person_id=person_id.clone() snapshot />
         <WaiverSection person_id snapshot />
+    }
+}
+
+/// The person's coming dates (from today) as an `.ics` file, in their language.
+fn download_calendar(c: Ctx, snapshot: super::Loaded<Snapshot>) {
+    let due_soon_days = c.settings.with_untracked(|s| s.due_soon_days);
+    let today = browser::today();
+    let file = snapshot.with_untracked(|s| {
+        let snap = s.as_ref()?.as_ref().ok()?;
+        let person = snap.records.people.first()?;
+        let locale = person.reading_locale(c.locale.get_untracked());
+        let evaluations = evaluate_all(snap.records.facts(person), snap.context(due_soon_days), today);
+        let ahead = calendar::upcoming(&evaluations, today);
+        if ahead.is_empty() {
+            return Some(None);
+        }
+        let requirement = |id: &str| snap.requirement_name(locale, id);
+        let training = |id: &str| snap.training_name(locale, id);
+        let events = i18n::calendar_events(locale, &person.id, &ahead, &requirement, &training, due_soon_days);
+        let text = calendar::to_ics(&i18n::calendar_name(locale, &person.name), &events, &calendar::stamp(&browser::now_iso()));
+        Some(Some((format!("escalera-{}.ics", person.id), text)))
+    });
+    match file {
+        Some(Some((name, text))) => {
+            browser::download(&name, "text/calendar", &text);
+            c.notify(Msg::CalendarDownloaded, None);
+        }
+        Some(None) => c.notify(Msg::CalendarNothingAhead, None),
+        None => {}
     }
 }
 

@@ -270,3 +270,9 @@ backup-reminder = { $days ->
     [one] The last backup was 1 day ago. Download a new one to keep today's changes safe.
    *[other] The last backup was { $days } days ago. Download a new one to keep your recent changes safe.
 }
+
+# A person's calendar file (.ics): one event per coming date, in the person's language.
+calendar-name = Escalera: { $name }
+calendar-window-opens = { $what }: renewal window opens
+calendar-last-valid-day = { $what }: last valid day
+calendar-deadline = { $what }: deadline

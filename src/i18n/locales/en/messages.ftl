@@ -653,3 +653,8 @@ last-backup-never = Last backup: never on this device.
 backup-reminder-never = There is no backup of this data yet. A backup file kept off this device protects it if the browser's data is cleared or the device is lost.
 label-backup-reminder-days = Remind me to back up after this many days
 backup-reminder-hint = From 1 to 365 days. The usual is 30. The reminder comes once there is data.
+
+# A person's coming dates as a calendar file.
+calendar-download = Add these dates to a calendar (.ics)
+calendar-downloaded = Calendar file downloaded. Open it on your phone or computer to add the dates, each with a reminder.
+calendar-nothing-ahead = No dates ahead to add to a calendar.

@@ -271,3 +271,9 @@ backup-reminder = { $days ->
     [one] La última copia fue hace 1 día. Descargue una nueva para proteger los cambios de hoy.
    *[other] La última copia fue hace { $days } días. Descargue una nueva para proteger sus cambios recientes.
 }
+
+# A person's calendar file (.ics): one event per coming date, in the person's language.
+calendar-name = Escalera: { $name }
+calendar-window-opens = { $what }: se abre el período de renovación
+calendar-last-valid-day = { $what }: último día vigente
+calendar-deadline = { $what }: fecha límite

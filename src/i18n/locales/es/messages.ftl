@@ -653,3 +653,8 @@ last-backup-never = Última copia de seguridad: nunca en este dispositivo.
 backup-reminder-never = Todavía no hay una copia de seguridad de estos datos. Un archivo de copia guardado fuera de este dispositivo los protege si se borran los datos del navegador o se pierde el dispositivo.
 label-backup-reminder-days = Recordarme hacer una copia después de estos días
 backup-reminder-hint = De 1 a 365 días. Lo habitual es 30. El recordatorio aparece cuando ya hay datos.
+
+# A person's coming dates as a calendar file.
+calendar-download = Agregar estas fechas a un calendario (.ics)
+calendar-downloaded = Se descargó el archivo de calendario. Ábralo en su teléfono o computadora para agregar las fechas, cada una con un recordatorio.
+calendar-nothing-ahead = No hay fechas próximas para agregar a un calendario.

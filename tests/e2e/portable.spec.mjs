@@ -1,0 +1,71 @@
+// Issue #10 (data that goes where its owner needs): a person's coming dates as a calendar
+// file their own phone reminds them from, in their language.
+import { test, expect } from './fixtures.mjs';
+import fs from 'node:fs';
+import { addPerson, chooseOrganization, h1, recordOnPersonPage } from './helpers.mjs';
+
+const REQ = 'preset.chw_annual_training';
+
+/** Clicks a button that downloads a file and returns the file's text. */
+async function downloadText(page, button) {
+  const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
+  return { name: download.suggestedFilename(), text: fs.readFileSync(await download.path(), 'utf8') };
+}
+
+/** The events of an .ics text, unfolded, as objects of their properties. */
+function events(ics) {
+  const lines = ics.replace(/\r\n /g, '').split('\r\n');
+  const out = [];
+  let current = null;
+  let inAlarm = false;
+  for (const line of lines) {
+    if (line === 'BEGIN:VEVENT') current = {};
+    else if (line === 'END:VEVENT') { out.push(current); current = null; }
+    else if (line === 'BEGIN:VALARM') inAlarm = true;
+    else if (line === 'END:VALARM') inAlarm = false;
+    else if (current) {
+      const [key, ...rest] = line.split(':');
+      current[(inAlarm ? 'ALARM-' : '') + key] = rest.join(':');
+    }
+  }
+  return out;
+}
+
+test('a CHW downloads their coming dates as a calendar file, with reminders, in their language', async ({ page }) => {
+  await page.clock.setFixedTime(new Date('2026-11-24T12:00:00'));
+  await chooseOrganization(page);
+  await addPerson(page, { name: 'Rosa Delgado', worker: 'chw', hire: '2025-02-01' });
+  await recordOnPersonPage(page, { training: 'builtin.trauma_informed_care', date: '2026-05-01', hours: '3' });
+
+  const button = page.getByRole('button', { name: 'Add these dates to a calendar (.ics)' });
+  const { name, text } = await downloadText(page, button);
+  expect(name).toMatch(/^escalera-.+\.ics$/);
+  expect(text.startsWith('BEGIN:VCALENDAR\r\nVERSION:2.0\r\n')).toBe(true);
+  expect(text.endsWith('END:VCALENDAR\r\n')).toBe(true);
+  for (const line of text.split('\r\n')) expect(Buffer.byteLength(line)).toBeLessThanOrEqual(75);
+  expect(text).toContain('X-WR-CALNAME:Escalera: Rosa Delgado');
+  await expect(page.getByRole('status')).toContainText('Calendar file downloaded.');
+
+  // This year's 6 hours: 3 done, so 3 more by 31 December, reminded as far ahead as the due-soon window (60 days unless changed).
+  const due = events(text).find((e) => e.UID.includes(REQ));
+  expect(due, text).toBeTruthy();
+  expect(due['DTSTART;VALUE=DATE']).toBe('20261231');
+  expect(due['DTEND;VALUE=DATE']).toBe('20270101');
+  expect(due.SUMMARY).toMatch(/: deadline$/);
+  expect(due.DESCRIPTION).toBe('3 more hours by December 31\\, 2026');
+  expect(due['ALARM-ACTION']).toBe('DISPLAY');
+  expect(due['ALARM-TRIGGER']).toBe('-P60D');
+  // Nothing already past is in the file.
+  for (const e of events(text)) expect(e['DTSTART;VALUE=DATE'] >= '20261124').toBe(true);
+
+  // Rosa prefers Spanish: her calendar speaks it, whatever the reader's language.
+  await page.getByRole('link', { name: 'Edit' }).click();
+  await page.getByLabel('Preferred language').selectOption('spanish');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(h1(page)).toHaveText('Rosa Delgado');
+  const spanish = events((await downloadText(page, button)).text).find((e) => e.UID.includes(REQ));
+  expect(spanish.SUMMARY).toMatch(/: fecha límite$/);
+  expect(spanish.DESCRIPTION).toBe('3 horas más a más tardar el 31 de diciembre de 2026');
+  // The same date keeps the same UID, so a calendar updates the event instead of adding one.
+  expect(spanish.UID).toBe(due.UID);
+});
