@@ -8,6 +8,7 @@
 //! - `requirement`, `presets`, `status`: requirements as data, the California presets, and
 //!   the rules engine that says who is current, as of any date.
 //! - `ladders`: career ladders, pay grades, wage floors, placements and readiness.
+//! - `my_record`: one person's record as a file they carry to a new employer, and its import.
 //! - `calendar`: a person's coming dates as an `.ics` calendar file.
 //! - `compliance`: the engine over many people: filters, counts, 30/60/90-day lists, and
 //!   the yearly training record.
@@ -47,6 +48,7 @@ pub mod date;
 pub mod form;
 pub mod hours;
 pub mod ladders;
+pub mod my_record;
 pub mod person;
 pub mod person_records;
 pub mod presets;

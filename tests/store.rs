@@ -536,3 +536,41 @@ async fn a_backup_restores_into_another_database_exactly_replacing_what_was_ther
     a.close();
     b.close();
 }
+
+#[wasm_bindgen_test]
+async fn a_persons_record_moves_to_another_organization_once_and_survives_reopen() {
+    use escalera::domain::my_record::{find_match, plan_import, Match, PersonFile};
+    use std::collections::HashSet;
+    fresh("t-record-a").await;
+    fresh("t-record-b").await;
+    let a = Db::open("t-record-a", Hooks::default()).await.unwrap();
+    a.save_person(&person("p1", "Rosa Núñez")).await.unwrap();
+    let mut own = builtin_trainings()[0].clone();
+    own.id = "own.doula_101".into();
+    a.save_training_type(&own).await.unwrap();
+    a.save_completion(&completion("c1", "p1", "builtin.mhfa_adult", "2025-03-10")).await.unwrap();
+    a.save_completion(&completion("c2", "p1", "own.doula_101", "2025-04-10")).await.unwrap();
+    let rosa = a.person("p1").await.unwrap().unwrap();
+    let text = PersonFile::of(&rosa, &a.person_records("p1").await.unwrap(), &a.stored_training_types().await.unwrap()).to_file("test", "t");
+
+    // The new employer has Rosa already, under its own id and with the same email.
+    let b = Db::open("t-record-b", Hooks::default()).await.unwrap();
+    b.save_person(&person("hr-9", "Rosa Nunez")).await.unwrap();
+    let file = PersonFile::from_file(&text).unwrap();
+    for round in 0..2 {
+        let people = b.people().await.unwrap();
+        let Match::Email(id) = find_match(&people, &file.person) else { panic!("matched by email") };
+        let target = people.iter().find(|p| p.id == id).cloned();
+        let plan = plan_import(&file, target.as_ref(), &b.person_records(&id).await.unwrap(), &b.stored_training_types().await.unwrap(), &HashSet::new());
+        assert_eq!(plan.added.completions, if round == 0 { 2 } else { 0 }, "round {round}");
+        b.import_person(&plan).await.unwrap();
+    }
+    b.close();
+    let b = Db::open("t-record-b", Hooks::default()).await.unwrap();
+    assert_eq!(b.people().await.unwrap().len(), 1, "no one duplicated");
+    let records = b.person_records("hr-9").await.unwrap();
+    assert_eq!(records.completions.iter().map(|c| (c.id.as_str(), c.person_id.as_str())).collect::<Vec<_>>(), vec![("c1", "hr-9"), ("c2", "hr-9")]);
+    assert!(b.stored_training_types().await.unwrap().iter().any(|t| t.id == "own.doula_101"), "the training it names came along");
+    a.close();
+    b.close();
+}

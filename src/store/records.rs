@@ -6,6 +6,7 @@
 use super::idb::{record, Db, Result, StoreError};
 use super::schema::{LADDERS, PAY_GRADES, PEOPLE, PERSON_RECORDS, PROMOTION_PLANS, REQUIREMENTS, SETTINGS, TRAINING_TYPES, WAGE_FLOORS};
 use crate::domain::backup::BackupData;
+use crate::domain::my_record::ImportPlan;
 use crate::domain::completion::Completion;
 use crate::domain::compliance::Records;
 use crate::domain::ladders::board::PromotionPlan;
@@ -462,6 +463,23 @@ impl Db {
             promotion_plans: self.promotion_plans().await?.as_ref().clone(),
             pay_policy: policy,
         })
+    }
+
+    /// Imports one person's record (`domain::my_record`): the person, their whole document
+    /// and the training types it names, in one transaction: all of it or none.
+    pub async fn import_person(&self, plan: &ImportPlan) -> Result<()> {
+        let mut writes = vec![(PEOPLE, record(&plan.person)?), (PERSON_RECORDS, document(&plan.records)?)];
+        for t in &plan.training_types {
+            writes.push((TRAINING_TYPES, record(t)?));
+        }
+        self.write_all(&writes).await?;
+        let mut cache = self.cache.borrow_mut();
+        cache.put_person(&plan.person);
+        cache.put_file(plan.records.clone());
+        if !plan.training_types.is_empty() {
+            cache.training_types = None;
+        }
+        Ok(())
     }
 
     /// Replaces everything stored with `data`, in one transaction: all of it or, if anything

@@ -1,0 +1,324 @@
+//! "My record": one person's record as a file they carry to a new employer
+//! (docs/person-record.md). It holds the person, what they did (completions, hours worked,
+//! attestations, ladder placements) and the organization's own training types those
+//! completions name. Waivers and planned trainings stay behind: they are one employer's
+//! decisions, not the person's record.
+//!
+//! Importing matches the person to someone already here (by id, then email, then name, and a
+//! name match needs a person to confirm it), adds only what is not here yet, and never
+//! duplicates: a second import of the same file adds nothing.
+
+use super::backup::BackupProblem;
+use super::completion::Completion;
+use super::person::Person;
+use super::person_records::{Keyed, PersonRecords};
+use super::text::fold;
+use super::training::TrainingType;
+use serde::{Deserialize, Serialize};
+use std::collections::HashSet;
+
+pub const FORMAT: &str = "escalera-person-record";
+pub const FORMAT_VERSION: u32 = 1;
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct PersonFile {
+    pub person: Person,
+    pub records: PersonRecords,
+    /// The organization's own training types the completions name (built-ins travel with the app).
+    pub training_types: Vec<TrainingType>,
+}
+
+#[derive(Deserialize)]
+struct Header {
+    format: Option<String>,
+    format_version: Option<u64>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct Envelope<R> {
+    format: String,
+    format_version: u32,
+    app_version: String,
+    exported_at: String,
+    person: Person,
+    /// The person's document in its stored form (docs/storage.md).
+    records: R,
+    training_types: Vec<TrainingType>,
+}
+
+impl PersonFile {
+    /// What a person carries away, from what is stored about them. `own_trainings` are the
+    /// organization's stored training types (customised built-ins and its own).
+    pub fn of(person: &Person, records: &PersonRecords, own_trainings: &[TrainingType]) -> PersonFile {
+        let live = |removed: bool| !removed;
+        let records = PersonRecords {
+            person_id: person.id.clone(),
+            completions: records.completions.iter().filter(|c| live(c.removed)).cloned().collect(),
+            work_hours: records.work_hours.iter().filter(|w| live(w.removed)).cloned().collect(),
+            attestations: records.attestations.iter().filter(|a| live(a.removed)).cloned().collect(),
+            placements: records.placements.iter().filter(|p| live(p.removed)).cloned().collect(),
+            waivers: Vec::new(),
+            plans: Vec::new(),
+        };
+        let named: HashSet<&str> = records.completions.iter().map(|c| c.training_id.as_str()).collect();
+        let training_types = own_trainings.iter().filter(|t| named.contains(t.id.as_str())).cloned().collect();
+        PersonFile { person: person.clone(), records, training_types }
+    }
+
+    pub fn to_file(&self, app_version: &str, exported_at: &str) -> String {
+        let records = serde_json::value::RawValue::from_string(self.records.to_json()).unwrap_or_else(|_| unreachable!("built from JSON"));
+        let envelope = Envelope {
+            format: FORMAT.into(),
+            format_version: FORMAT_VERSION,
+            app_version: app_version.into(),
+            exported_at: exported_at.into(),
+            person: self.person.clone(),
+            records,
+            training_types: self.training_types.clone(),
+        };
+        serde_json::to_string(&envelope).unwrap_or_default()
+    }
+
+    /// Reads a person's record file, or says why it cannot (the backup's reasons).
+    pub fn from_file(text: &str) -> Result<PersonFile, BackupProblem> {
+        if text.trim().is_empty() {
+            return Err(BackupProblem::Empty);
+        }
+        serde_json::from_str::<serde::de::IgnoredAny>(text).map_err(|e| BackupProblem::NotJson { line: e.line(), column: e.column() })?;
+        let header: Header = serde_json::from_str(text).map_err(|_| BackupProblem::NotABackup)?;
+        if header.format.as_deref() != Some(FORMAT) {
+            return Err(BackupProblem::NotABackup);
+        }
+        match header.format_version.map(|v| v.min(u32::MAX as u64) as u32) {
+            Some(v) if v > FORMAT_VERSION => return Err(BackupProblem::NewerFormat { version: v }),
+            None => return Err(BackupProblem::NotABackup),
+            _ => {}
+        }
+        let invalid = |e: serde_json::Error| BackupProblem::Invalid { detail: e.to_string() };
+        let envelope: Envelope<Box<serde_json::value::RawValue>> = serde_json::from_str(text).map_err(invalid)?;
+        let records = PersonRecords::from_json(&envelope.person.id, envelope.records.get()).map_err(invalid)?;
+        let mut seen = HashSet::new();
+        if let Some(c) = records.completions.iter().find(|c| !seen.insert(c.id.as_str())) {
+            return Err(BackupProblem::DuplicateId { kind: super::backup::Kind::PersonRecords, id: c.id.clone() });
+        }
+        Ok(PersonFile { person: envelope.person, records, training_types: envelope.training_types })
+    }
+}
+
+/// Who the file's person is here.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Match {
+    /// The same record (same id): this file came from here, or was imported before.
+    SameId(String),
+    /// Someone here with the same email.
+    Email(String),
+    /// Someone here with the same name (ignoring case and accents): a person must confirm.
+    Name(String),
+    /// No one here: the person is added.
+    New,
+}
+
+pub fn find_match(people: &[Person], incoming: &Person) -> Match {
+    if people.iter().any(|p| p.id == incoming.id) {
+        return Match::SameId(incoming.id.clone());
+    }
+    let email = incoming.email.trim().to_lowercase();
+    if !email.is_empty() {
+        if let Some(p) = people.iter().find(|p| p.email.trim().to_lowercase() == email) {
+            return Match::Email(p.id.clone());
+        }
+    }
+    let name = fold(&incoming.name);
+    match people.iter().find(|p| fold(&p.name) == name) {
+        Some(p) => Match::Name(p.id.clone()),
+        None => Match::New,
+    }
+}
+
+/// How many records of each kind an import adds, and how many were already here.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Added {
+    pub completions: usize,
+    pub work_hours: usize,
+    pub attestations: usize,
+    pub placements: usize,
+    pub training_types: usize,
+    /// In the file and already here (same record, or the same training on the same day).
+    pub already_here: usize,
+    /// Placements on ladders this organization does not have: left out.
+    pub other_ladders: usize,
+}
+
+impl Added {
+    pub fn total(&self) -> usize {
+        self.completions + self.work_hours + self.attestations + self.placements
+    }
+}
+
+/// What to write: the person (unchanged when they are already here), their whole document
+/// after the import, and the training types to add.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ImportPlan {
+    pub person: Person,
+    pub person_is_new: bool,
+    pub records: PersonRecords,
+    pub training_types: Vec<TrainingType>,
+    pub added: Added,
+}
+
+/// Plans the import of `file` as `target` (someone here) or as a new person (`None`).
+/// `current` is the target's document here; `trainings_here` every training type known here
+/// (built-in and stored); `ladders_here` the ids of the ladders here.
+pub fn plan_import(
+    file: &PersonFile,
+    target: Option<&Person>,
+    current: &PersonRecords,
+    trainings_here: &[TrainingType],
+    ladders_here: &HashSet<&str>,
+) -> ImportPlan {
+    let person = target.cloned().unwrap_or_else(|| Person { archived: false, ..file.person.clone() });
+    let mut records = current.clone();
+    records.person_id = person.id.clone();
+    let mut added = Added::default();
+
+    let same_training_day = |a: &Completion, b: &Completion| a.training_id == b.training_id && a.completed_on == b.completed_on && !b.removed;
+    for c in &file.records.completions {
+        if records.completions.iter().any(|x| x.id == c.id || same_training_day(c, x)) {
+            added.already_here += 1;
+        } else {
+            records.completions.push(Completion { person_id: person.id.clone(), ..c.clone() });
+            added.completions += 1;
+        }
+    }
+    fn add_new<T: Keyed + Clone>(into: &mut Vec<T>, from: &[T], owner: &str, added: &mut usize, already: &mut usize) {
+        for x in from {
+            if into.iter().any(|y| y.key() == x.key()) {
+                *already += 1;
+            } else {
+                let mut x = x.clone();
+                x.set_owner(owner);
+                into.push(x);
+                *added += 1;
+            }
+        }
+    }
+    add_new(&mut records.work_hours, &file.records.work_hours, &person.id, &mut added.work_hours, &mut added.already_here);
+    add_new(&mut records.attestations, &file.records.attestations, &person.id, &mut added.attestations, &mut added.already_here);
+    let (known, other): (Vec<_>, Vec<_>) = file.records.placements.iter().cloned().partition(|p| ladders_here.contains(p.ladder_id.as_str()));
+    added.other_ladders = other.len();
+    add_new(&mut records.placements, &known, &person.id, &mut added.placements, &mut added.already_here);
+
+    let training_types: Vec<TrainingType> =
+        file.training_types.iter().filter(|t| !trainings_here.iter().any(|h| h.id == t.id)).cloned().collect();
+    added.training_types = training_types.len();
+    ImportPlan { person, person_is_new: target.is_none(), records, training_types, added }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::ladders::person::{Attestation, Placement};
+
+    fn person(id: &str, name: &str, email: &str) -> Person {
+        Person { email: email.into(), ..crate::domain::person::sample(id, name) }
+    }
+
+    fn json<T: serde::de::DeserializeOwned>(text: &str) -> T {
+        serde_json::from_str(text).unwrap()
+    }
+
+    fn done(id: &str, training: &str, on: &str) -> Completion {
+        json(&format!(r#"{{"id":"{id}","person_id":"ana","training_id":"{training}","completed_on":"{on}","hours":2}}"#))
+    }
+
+    fn own_training(id: &str) -> TrainingType {
+        TrainingType { id: id.into(), ..crate::domain::catalog::builtin_trainings().remove(0) }
+    }
+
+    fn placement(id: &str, ladder: &str) -> Placement {
+        json(&format!(
+            r#"{{"id":"{id}","person_id":"ana","ladder_id":"{ladder}","step_id":"s1","pay_step":1,"hourly":2500,"effective":"2025-01-01","reason":"hire"}}"#
+        ))
+    }
+
+    fn sample() -> (Person, PersonRecords, Vec<TrainingType>) {
+        let ana = Person { preferred_language: crate::domain::person::PreferredLanguage::Spanish, ..person("ana", "Ana Flores", "ana@example.org") };
+        let mut records = PersonRecords::new("ana");
+        records.completions = vec![done("c1", "builtin.mhfa_adult", "2025-03-01"), done("c2", "own.doula_101", "2025-06-01"), Completion { removed: true, ..done("c3", "builtin.hipaa", "2025-01-01") }];
+        records.attestations = vec![json::<Attestation>(r#"{"id":"a1","person_id":"ana","kind":"lived_experience","on":"2025-01-01","attested_by":"Dr. Ruiz"}"#)];
+        records.placements = vec![placement("p1", "ladder.here"), placement("p2", "ladder.elsewhere")];
+        records.waivers = vec![json(r#"{"id":"w1","person_id":"ana","requirement_id":"r","reason":"x","waived_by":"HR","from":"2025-01-01"}"#)];
+        (ana, records, vec![own_training("own.doula_101"), own_training("own.unrelated")])
+    }
+
+    #[test]
+    fn the_file_carries_what_the_person_did_and_the_trainings_it_names() {
+        let (ana, records, own) = sample();
+        let file = PersonFile::of(&ana, &records, &own);
+        assert_eq!(file.records.completions.iter().map(|c| c.id.as_str()).collect::<Vec<_>>(), vec!["c1", "c2"], "removed ones stay behind");
+        assert!(file.records.waivers.is_empty(), "an employer's waivers stay behind");
+        assert_eq!(file.training_types.iter().map(|t| t.id.as_str()).collect::<Vec<_>>(), vec!["own.doula_101"]);
+        let text = file.to_file("0.1.0", "2026-11-29T12:00:00Z");
+        assert!(text.starts_with(r#"{"format":"escalera-person-record","format_version":1"#));
+        assert_eq!(PersonFile::from_file(&text), Ok(file), "round trip");
+    }
+
+    #[test]
+    fn files_that_cannot_be_used_say_why() {
+        assert_eq!(PersonFile::from_file(" "), Err(BackupProblem::Empty));
+        assert!(matches!(PersonFile::from_file("{\"format\":"), Err(BackupProblem::NotJson { .. })));
+        assert_eq!(PersonFile::from_file(r#"{"format":"escalera-backup","format_version":1}"#), Err(BackupProblem::NotABackup));
+        assert_eq!(PersonFile::from_file(r#"{"format":"escalera-person-record","format_version":2}"#), Err(BackupProblem::NewerFormat { version: 2 }));
+        let (ana, records, own) = sample();
+        let text = PersonFile::of(&ana, &records, &own).to_file("0.1.0", "t").replace("2025-03-01", "2025-02-30");
+        assert!(matches!(PersonFile::from_file(&text), Err(BackupProblem::Invalid { .. })));
+    }
+
+    #[test]
+    fn the_person_is_matched_by_id_then_email_then_name() {
+        let incoming = person("ana", "Ána Flores", "ANA@example.org");
+        let here = vec![person("x", "Ana Flores", ""), person("y", "Someone", "ana@example.org")];
+        assert_eq!(find_match(&here, &incoming), Match::Email("y".into()));
+        assert_eq!(find_match(&here[..1], &incoming), Match::Name("x".into()), "accents and case do not matter");
+        assert_eq!(find_match(&[person("ana", "Other", "")], &incoming), Match::SameId("ana".into()));
+        assert_eq!(find_match(&[person("z", "Zoe", "")], &incoming), Match::New);
+    }
+
+    #[test]
+    fn an_import_adds_only_what_is_new_and_a_second_import_adds_nothing() {
+        let (ana, records, own) = sample();
+        let file = PersonFile::of(&ana, &records, &own);
+        // HR has Ana as "a-7" and already recorded her MHFA on the same day.
+        let hr_ana = person("a-7", "Ana Flores", "ana@example.org");
+        let mut here = PersonRecords::new("a-7");
+        here.completions = vec![Completion { person_id: "a-7".into(), ..done("hr-1", "builtin.mhfa_adult", "2025-03-01") }];
+        let ladders: HashSet<&str> = ["ladder.here"].into_iter().collect();
+        let plan = plan_import(&file, Some(&hr_ana), &here, &[], &ladders);
+        assert!(!plan.person_is_new);
+        assert_eq!(plan.person, hr_ana, "the person here is kept as HR keeps them");
+        assert_eq!(
+            plan.added,
+            Added { completions: 1, work_hours: 0, attestations: 1, placements: 1, training_types: 1, already_here: 1, other_ladders: 1 }
+        );
+        assert!(plan.records.completions.iter().chain([].iter()).all(|c| c.person_id == "a-7"));
+        assert!(plan.records.attestations.iter().all(|a| a.person_id == "a-7"));
+        // The same file again, over the result: nothing new.
+        let again = plan_import(&file, Some(&hr_ana), &plan.records, &plan.training_types, &ladders);
+        assert_eq!(again.added.total(), 0);
+        assert_eq!(again.added.training_types, 0);
+        assert_eq!(again.records, plan.records);
+    }
+
+    #[test]
+    fn a_new_person_is_added_with_their_own_id() {
+        let (mut ana, records, own) = sample();
+        ana.archived = true;
+        let file = PersonFile::of(&ana, &records, &own);
+        let plan = plan_import(&file, None, &PersonRecords::new("ana"), &[], &HashSet::new());
+        assert!(plan.person_is_new);
+        assert_eq!(plan.person.id, "ana");
+        assert!(!plan.person.archived, "an imported person arrives active");
+        assert_eq!(plan.added.completions, 2);
+        assert_eq!(plan.added.other_ladders, 2);
+    }
+}
