@@ -493,6 +493,39 @@ pub fn backup_problem(locale: Locale, p: &crate::domain::backup::BackupProblem, 
     }
 }
 
+/// Why a person's record file cannot be imported, in words.
+pub fn record_problem(locale: Locale, p: &crate::domain::backup::BackupProblem) -> String {
+    use crate::domain::backup::BackupProblem::*;
+    match p {
+        Empty | NotJson { .. } | NotABackup => Msg::RecordNotARecord.text(locale).into(),
+        NewerFormat { version } | NewerSchema { version } => fmt(locale, Fmt::RecordNewer, &[("version", n(*version))]),
+        Invalid { detail } => fmt(locale, Fmt::RecordInvalid, &[("detail", s(detail.clone()))]),
+        DuplicateId { kind, id } => fmt(locale, Fmt::RecordInvalid, &[("detail", s(format!("{} {id}", kind.code())))]),
+    }
+}
+
+/// Who a record file's person is here ("This is Ana Flores here: the same email.").
+pub fn record_match(locale: Locale, m: &crate::domain::my_record::Match, name: &str) -> String {
+    use crate::domain::my_record::Match::*;
+    let message = match m {
+        SameId(_) => Fmt::RecordMatchSame,
+        Email(_) => Fmt::RecordMatchEmail,
+        Name(_) => Fmt::RecordMatchName,
+        New => Fmt::RecordMatchNew,
+    };
+    fmt(locale, message, &[("name", s(name))])
+}
+
+/// "2 records in the file are already here…"
+pub fn record_already_here(locale: Locale, count: usize) -> String {
+    fmt(locale, Fmt::RecordAlreadyHere, &[("count", n(count as f64))])
+}
+
+/// "1 placement is on a career ladder this organization does not have…"
+pub fn record_other_ladders(locale: Locale, count: usize) -> String {
+    fmt(locale, Fmt::RecordOtherLadders, &[("count", n(count as f64))])
+}
+
 /// The rule in force now, in a requirement's history.
 pub fn rule_now(locale: Locale, from: Option<Date>) -> String {
     match from {

@@ -13,6 +13,7 @@ mod my_path;
 mod pay_policy;
 mod planner;
 mod readiness;
+mod record_file;
 mod people;
 mod person_form;
 mod person_page;

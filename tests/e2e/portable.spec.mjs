@@ -69,3 +69,58 @@ test('a CHW downloads their coming dates as a calendar file, with reminders, in 
   // The same date keeps the same UID, so a calendar updates the event instead of adding one.
   expect(spanish.UID).toBe(due.UID);
 });
+
+test('a peer carries their record to a new employer, who imports it once and only once', async ({ page, browser }, info) => {
+  // The first employer: Ana's record, downloaded from her page.
+  await chooseOrganization(page);
+  await addPerson(page, { name: 'Ana Flores', worker: 'peer_support_specialist', email: 'ana@example.org' });
+  await recordOnPersonPage(page, { training: 'builtin.mhfa_adult', date: '2025-03-01' });
+  await recordOnPersonPage(page, { training: 'builtin.cpr_first_aid', date: '2025-06-01' });
+  const { name, text } = await downloadText(page, page.getByRole('button', { name: 'Download this record' }));
+  expect(name).toMatch(/^escalera-record-.+\.json$/);
+  const record = JSON.parse(text);
+  expect(record.format).toBe('escalera-person-record');
+  expect(record.person.name).toBe('Ana Flores');
+  const file = info.outputPath('ana-record.json');
+  fs.writeFileSync(file, text);
+  const notARecord = info.outputPath('notes.json');
+  fs.writeFileSync(notARecord, '{"name": "Ana"}');
+
+  // The new employer (another browser profile) already has Ana, under its own id.
+  const other = await browser.newContext({ baseURL: info.project.use.baseURL, locale: 'en-US' });
+  const hr = await other.newPage();
+  await chooseOrganization(hr);
+  await addPerson(hr, { name: 'Ana Flores', worker: 'peer_support_specialist', email: 'ana@example.org' });
+  const anaHere = new URL(hr.url()).pathname;
+  await recordOnPersonPage(hr, { training: 'builtin.mhfa_adult', date: '2025-03-01' });
+
+  const importFrom = async (path) => {
+    await hr.goto('/people');
+    const section = hr.locator('details.record-import');
+    if (!(await section.evaluate((el) => el.open))) await section.locator('summary').click();
+    await hr.getByLabel('Choose a record file').setInputFiles(path);
+  };
+  // A file that is not a record: a clear message, nothing changes.
+  await importFrom(notARecord);
+  await expect(hr.locator('#record-file-error')).toHaveText("This file is not a person's record from Escalera. Nothing was changed.");
+  await expect(hr.locator('#record-preview')).toHaveCount(0);
+
+  await importFrom(file);
+  await expect(hr.locator('#record-match')).toHaveText('This is Ana Flores here: the same email.');
+  const added = (kind) => hr.locator('#record-preview tr', { hasText: kind }).locator('td');
+  await expect(added('Trainings recorded')).toHaveText('1');
+  await expect(hr.locator('.restore-preview')).toContainText('1 record in the file is already here and stays as it is.');
+  await hr.screenshot({ path: 'tests/e2e/screenshots/record-import.png', fullPage: true });
+  await hr.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(hr.getByRole('status')).toContainText('Record imported.');
+  expect(new URL(hr.url()).pathname).toBe(anaHere);
+  await expect(hr.locator('#history tbody tr')).toHaveCount(2);
+
+  // The same file again: nothing to add, and no second Ana.
+  await importFrom(file);
+  await expect(hr.locator('#record-nothing-new')).toBeVisible();
+  await expect(hr.getByRole('button', { name: 'Import', exact: true })).toBeDisabled();
+  await hr.goto('/people');
+  await expect(hr.getByRole('link', { name: 'Ana Flores' })).toHaveCount(1);
+  await other.close();
+});

@@ -100,6 +100,7 @@ pub fn PeopleList() -> impl IntoView {
                 </label>
             </div>
             {dynamic(rows)}
+            <super::record_file::RecordImport />
         </section>
     }
 }

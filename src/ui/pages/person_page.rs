@@ -73,6 +73,10 @@ pub fn PersonPage(id: String) -> impl IntoView {
                 </div>
                 <div class="actions">
                     <a href=format!("/people/{}/edit", p.id) class="button">{c.t(Msg::Edit)}</a>
+                    <button type="button" id="record-download" on:click={
+                        let id = p.id.clone();
+                        move |_| super::record_file::download_record(c, id.clone())
+                    }>{c.t(Msg::RecordDownload)}</button>
                     <button type="button" on:click=archive>{c.t(if p.archived { Msg::Restore } else { Msg::Archive })}</button>
                 </div>
             </div>

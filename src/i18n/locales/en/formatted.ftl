@@ -276,3 +276,21 @@ calendar-name = Escalera: { $name }
 calendar-window-opens = { $what }: renewal window opens
 calendar-last-valid-day = { $what }: last valid day
 calendar-deadline = { $what }: deadline
+
+# Importing a person's record: who the file's person is here, and what is left as it is.
+record-match-same = This is { $name }, already here.
+record-match-email = This is { $name } here: the same email.
+record-match-name = { $name } here has the same name.
+record-match-new = { $name } is not here yet and will be added.
+# Counts: $count
+record-already-here = { $count ->
+    [one] 1 record in the file is already here and stays as it is.
+   *[other] { $count } records in the file are already here and stay as they are.
+}
+# Counts: $count
+record-other-ladders = { $count ->
+    [one] 1 placement is on a career ladder this organization does not have, and is left out.
+   *[other] { $count } placements are on career ladders this organization does not have, and are left out.
+}
+record-newer = This record was made by a newer version of Escalera (format { $version }). Update the app, then import it. Nothing was changed.
+record-invalid = This record has something that is not valid, so nothing was imported: { $detail }

@@ -658,3 +658,21 @@ backup-reminder-hint = From 1 to 365 days. The usual is 30. The reminder comes o
 calendar-download = Add these dates to a calendar (.ics)
 calendar-downloaded = Calendar file downloaded. Open it on your phone or computer to add the dates, each with a reminder.
 calendar-nothing-ahead = No dates ahead to add to a calendar.
+
+# "My record": a person's record as a file to carry to another employer, and its import.
+record-download = Download this record
+record-downloaded = Record downloaded. Another organization using Escalera can import it from its People page.
+record-import-title = Import a person's record
+record-import-hint = A record file someone downloaded from their page in Escalera. You see what it adds before anything is saved, and nothing already here is changed.
+record-import-choose = Choose a record file
+record-not-a-record = This file is not a person's record from Escalera. Nothing was changed.
+record-same-person = Yes, this is the same person (otherwise they are added as someone new)
+record-import = Import
+record-imported = Record imported.
+record-nothing-new = Everything in this file is already here: there is nothing to import.
+record-kind-completions = Trainings recorded
+record-kind-work-hours = Hours worked
+record-kind-attestations = Attestations
+record-kind-placements = Ladder placements
+record-kind-trainings = Training types of the other organization
+record-col-new = To add

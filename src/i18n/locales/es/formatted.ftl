@@ -277,3 +277,21 @@ calendar-name = Escalera: { $name }
 calendar-window-opens = { $what }: se abre el período de renovación
 calendar-last-valid-day = { $what }: último día vigente
 calendar-deadline = { $what }: fecha límite
+
+# Importing a person's record: who the file's person is here, and what is left as it is.
+record-match-same = Es { $name }, que ya está aquí.
+record-match-email = Es { $name }, que ya está aquí: el mismo correo electrónico.
+record-match-name = { $name }, que ya está aquí, tiene el mismo nombre.
+record-match-new = { $name } todavía no está aquí y se agregará.
+# Counts: $count
+record-already-here = { $count ->
+    [one] 1 registro del archivo ya está aquí y se queda como está.
+   *[other] { $count } registros del archivo ya están aquí y se quedan como están.
+}
+# Counts: $count
+record-other-ladders = { $count ->
+    [one] 1 puesto es de una escalera profesional que esta organización no tiene, y se deja fuera.
+   *[other] { $count } puestos son de escaleras profesionales que esta organización no tiene, y se dejan fuera.
+}
+record-newer = Este expediente se hizo con una versión más nueva de Escalera (formato { $version }). Actualice la aplicación y luego impórtelo. No se cambió nada.
+record-invalid = Este expediente tiene algo que no es válido, así que no se importó nada: { $detail }

@@ -658,3 +658,21 @@ backup-reminder-hint = De 1 a 365 días. Lo habitual es 30. El recordatorio apar
 calendar-download = Agregar estas fechas a un calendario (.ics)
 calendar-downloaded = Se descargó el archivo de calendario. Ábralo en su teléfono o computadora para agregar las fechas, cada una con un recordatorio.
 calendar-nothing-ahead = No hay fechas próximas para agregar a un calendario.
+
+# "My record": a person's record as a file to carry to another employer, and its import.
+record-download = Descargar este expediente
+record-downloaded = Expediente descargado. Otra organización que use Escalera puede importarlo desde su página de Personas.
+record-import-title = Importar el expediente de una persona
+record-import-hint = Un archivo de expediente que alguien descargó de su página en Escalera. Verá lo que agrega antes de guardar nada, y nada de lo que ya está aquí cambia.
+record-import-choose = Elegir un archivo de expediente
+record-not-a-record = Este archivo no es el expediente de una persona en Escalera. No se cambió nada.
+record-same-person = Sí, es la misma persona (si no, se agrega como alguien nuevo)
+record-import = Importar
+record-imported = Expediente importado.
+record-nothing-new = Todo lo que hay en este archivo ya está aquí: no hay nada que importar.
+record-kind-completions = Capacitaciones registradas
+record-kind-work-hours = Horas trabajadas
+record-kind-attestations = Constancias
+record-kind-placements = Puestos en la escalera
+record-kind-trainings = Tipos de capacitación de la otra organización
+record-col-new = Por agregar
