@@ -35,6 +35,16 @@ install_debian_packages() {
   fi
 }
 
+# LibreOffice Calc without its desktop parts: a test opens an exported CSV in a real
+# spreadsheet and reads the cells back (only the test command needs it).
+install_spreadsheet() {
+  if ! command -v soffice >/dev/null; then
+    log "Installing LibreOffice Calc (headless) from Debian for the CSV check"
+    sudo_if_needed apt-get update -q
+    sudo_if_needed env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends libreoffice-calc-nogui
+  fi
+}
+
 install_rust_tools() {
   if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
     log "Adding the wasm32-unknown-unknown target"
@@ -112,6 +122,7 @@ cmd_serve() {
 
 cmd_test() {
   install_all
+  install_spreadsheet
   log "Layer 1: domain and translations (native cargo test)"
   cargo test --lib --tests --locked
   log "Layer 2: IndexedDB store in headless Chromium (wasm-bindgen-test)"

@@ -1,9 +1,11 @@
 //! Export formats. Each is a public contract, documented in `docs/` and tested here.
 //!
 //! - `compliance_csv`: one row per person × requirement (docs/compliance-csv.md).
+//! - `records`: people and completions CSVs (docs/records-csv.md).
 //! - `ladders`: readiness, pay plan and promotion plan CSVs (docs/ladders-csv.md).
 
 pub mod ladders;
+pub mod records;
 
 use crate::domain::date::DateExt;
 use crate::domain::person::Person;

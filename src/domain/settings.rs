@@ -65,6 +65,10 @@ pub struct Settings {
     /// from then (a new user is not asked to back up in their first minutes).
     #[serde(default, skip_serializing_if = "Option::is_none", with = "super::date::iso_opt")]
     pub keeping_since: Option<super::date::Date>,
+    /// CSV files start with a byte-order mark, so Excel on Windows reads accents right
+    /// (LibreOffice, Numbers and Google Sheets read UTF-8 either way).
+    #[serde(default, skip_serializing_if = "super::is_false")]
+    pub csv_bom: bool,
 }
 
 /// The usual reminder period; Settings can change it.
@@ -80,7 +84,7 @@ fn default_due_soon_days() -> u32 {
 
 impl Default for Settings {
     fn default() -> Settings {
-        Settings { mode: None, due_soon_days: default_due_soon_days(), last_backup_on: None, backup_reminder_days: DEFAULT_BACKUP_REMINDER_DAYS, keeping_since: None }
+        Settings { mode: None, due_soon_days: default_due_soon_days(), last_backup_on: None, backup_reminder_days: DEFAULT_BACKUP_REMINDER_DAYS, keeping_since: None, csv_bom: false }
     }
 }
 

@@ -134,6 +134,13 @@ pub fn download(filename: &str, mime: &str, text: &str) {
     gloo_timers::callback::Timeout::new(10_000, move || drop(url)).forget();
 }
 
+/// Saves a CSV file, starting with a byte-order mark when Settings ask for one (Excel on
+/// Windows reads UTF-8 accents right only with it).
+pub fn download_csv(filename: &str, text: &str, bom: bool) {
+    let text = if bom { format!("\u{feff}{text}") } else { text.to_owned() };
+    download(filename, "text/csv;charset=utf-8", &text);
+}
+
 /// Opens the browser's print dialog (the printable record has its own print styles).
 pub fn print() {
     let _ = window().print();

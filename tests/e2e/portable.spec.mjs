@@ -1,8 +1,10 @@
 // Issue #10 (data that goes where its owner needs): a person's coming dates as a calendar
-// file their own phone reminds them from, in their language.
+// file their own phone reminds them from, in their language; a person's record carried to a
+// new employer; people and completions as CSV a real spreadsheet reads.
 import { test, expect } from './fixtures.mjs';
 import fs from 'node:fs';
-import { addPerson, chooseOrganization, h1, recordOnPersonPage } from './helpers.mjs';
+import { execFileSync } from 'node:child_process';
+import { addPerson, chooseOrganization, h1, parseCsv, recordOnPersonPage } from './helpers.mjs';
 
 const REQ = 'preset.chw_annual_training';
 
@@ -123,4 +125,47 @@ test('a peer carries their record to a new employer, who imports it once and onl
   await hr.goto('/people');
   await expect(hr.getByRole('link', { name: 'Ana Flores' })).toHaveCount(1);
   await other.close();
+});
+
+test('people and completions go out as CSV that a real spreadsheet reads cell for cell', async ({ page }, info) => {
+  await chooseOrganization(page);
+  await addPerson(page, { name: 'José Núñez', worker: 'chw', role: '=SUM(1,2)', email: 'jose@example.org' });
+  await recordOnPersonPage(page, { training: 'builtin.mhfa_adult', date: '2025-03-01' });
+  // Excel on Windows needs a byte-order mark to read accents: a setting, off by default.
+  await page.goto('/settings');
+  await page.getByLabel('Make CSV files for Excel on Windows').check();
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByRole('status')).toContainText('Saved');
+
+  await page.goto('/people');
+  const people = await downloadText(page, page.getByRole('button', { name: 'Download people (CSV)' }));
+  expect(people.name).toMatch(/^escalera-people-\d{4}-\d{2}-\d{2}\.csv$/);
+  expect(people.text.charCodeAt(0)).toBe(0xfeff);
+  const rows = parseCsv(people.text.slice(1));
+  expect(rows[0].slice(0, 4)).toEqual(['id', 'name', 'email', 'worker_type']);
+  const jose = rows.find((r) => r[1] === 'José Núñez');
+  expect(jose[7]).toBe("'=SUM(1,2)");
+
+  const completions = await downloadText(page, page.getByRole('button', { name: 'Download trainings completed (CSV)' }));
+  const done = parseCsv(completions.text.slice(1));
+  expect(done).toHaveLength(2);
+  expect(done[1].slice(4, 7)).toEqual(['builtin.mhfa_adult', 'Mental Health First Aid (adult)', '2025-03-01']);
+  expect(done[1][2]).toBe('José Núñez');
+
+  // LibreOffice Calc (headless) opens the file as UTF-8 and writes its cells back: accents
+  // intact, and the formula-looking role stays text instead of becoming 3.
+  const dir = info.outputPath('calc');
+  fs.mkdirSync(dir, { recursive: true });
+  const file = `${dir}/people.csv`;
+  fs.writeFileSync(file, people.text);
+  execFileSync('soffice', ['--headless', '--infilter=CSV:44,34,76,1', '--convert-to',
+    'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1', '--outdir', `${dir}/out`, file],
+  { env: { ...process.env, HOME: dir }, timeout: 120_000 });
+  // Calc ends its lines with LF; no cell here holds a line break.
+  const calc = parseCsv(fs.readFileSync(`${dir}/out/${fs.readdirSync(`${dir}/out`)[0]}`, 'utf8').replace(/\r?\n/g, '\r\n'));
+  expect(calc[0][0]).toBe('id');
+  const cells = calc.find((r) => r[1] === 'José Núñez');
+  expect(cells, JSON.stringify(calc)).toBeTruthy();
+  expect(cells[7]).toBe("'=SUM(1,2)");
+  expect(cells[2]).toBe('jose@example.org');
 });

@@ -120,7 +120,7 @@ pub fn ComplianceDashboard() -> impl IntoView {
             Some(compliance_csv(locale, &pairs, &snap.requirements, &snap.trainings))
         });
         if let Some(csv) = csv {
-            browser::download(&format!("escalera-compliance-{}.csv", day.to_iso()), "text/csv;charset=utf-8", &csv);
+            browser::download_csv(&format!("escalera-compliance-{}.csv", day.to_iso()), &csv, c.settings.with_untracked(|s| s.csv_bom));
         }
     };
 

@@ -34,7 +34,7 @@ pub fn GradeList() -> impl IntoView {
             Some(pay_plan_csv(locale, &pay_plan(&snap.grades, &snap.floors, &snap.policy, on)))
         });
         if let Some(csv) = csv {
-            browser::download(&format!("escalera-pay-plan-{}.csv", on.to_iso()), "text/csv;charset=utf-8", &csv);
+            browser::download_csv(&format!("escalera-pay-plan-{}.csv", on.to_iso()), &csv, c.settings.with_untracked(|s| s.csv_bom));
         }
     };
     let body = move || {

@@ -2,14 +2,44 @@
 //! (`?q=…&archived=1`), so a search can be bookmarked and survives a reload.
 
 use super::load_people;
-use crate::domain::person;
+use crate::domain::catalog::builtin_trainings;
+use crate::domain::date::DateExt;
+use crate::domain::person::{self, Person};
+use crate::domain::text::fold;
+use crate::domain::training::effective_catalog;
+use crate::export::records;
 use crate::i18n::{self, Msg};
 use crate::ui::browser;
-use crate::ui::ctx::{dynamic, use_ctx, tr};
+use crate::ui::ctx::{db, dynamic, use_ctx, tr};
 use crate::ui::query::{query_state, History};
 use leptos::prelude::*;
 
 const PAGE: usize = 100;
+
+/// The people CSV or the completions CSV (docs/records-csv.md), everyone included.
+fn download_csv(c: crate::ui::ctx::Ctx, completions: bool) {
+    leptos::task::spawn_local(async move {
+        let read = async {
+            let everyone = db().everyone().await?;
+            let stored = db().stored_training_types().await?;
+            Ok::<_, crate::store::StoreError>((everyone, stored))
+        };
+        let Ok((everyone, stored)) = read.await else { return c.notify(Msg::DbFailed, None) };
+        let bom = c.settings.with_untracked(|s| s.csv_bom);
+        let today = browser::today().to_iso();
+        let mut people: Vec<&Person> = everyone.people.iter().collect();
+        people.sort_by_key(|p| fold(&p.name));
+        if completions {
+            let trainings: Vec<_> = effective_catalog(&builtin_trainings(), &stored).into_iter().map(|e| e.training).collect();
+            let rows: Vec<_> = people.iter().map(|p| (*p, everyone.facts(p).completions)).collect();
+            let text = records::completions_csv(c.locale.get_untracked(), &rows, &trainings);
+            browser::download_csv(&format!("escalera-completions-{today}.csv"), &text, bom);
+        } else {
+            let people: Vec<Person> = people.into_iter().cloned().collect();
+            browser::download_csv(&format!("escalera-people-{today}.csv"), &records::people_csv(&people), bom);
+        }
+    });
+}
 
 #[component]
 pub fn PeopleList() -> impl IntoView {
@@ -100,6 +130,10 @@ pub fn PeopleList() -> impl IntoView {
                 </label>
             </div>
             {dynamic(rows)}
+            <p class="actions">
+                <button type="button" id="people-csv" on:click=move |_| download_csv(c, false)>{tr(Msg::PeopleCsv)}</button>
+                <button type="button" id="completions-csv" on:click=move |_| download_csv(c, true)>{tr(Msg::CompletionsCsv)}</button>
+            </p>
             <super::record_file::RecordImport />
         </section>
     }

@@ -259,7 +259,7 @@ pub fn PlanPage(id: String) -> impl IntoView {
         let locale = c.locale.get_untracked();
         let csv = snapshot.with_untracked(|s| Some(promotion_csv(locale, &price(&plan, &s.as_ref()?.as_ref().ok()?.records, s.as_ref()?.as_ref().ok()?.set()))));
         if let Some(csv) = csv {
-            browser::download(&format!("escalera-promotions-{}.csv", plan.effective.to_iso()), "text/csv;charset=utf-8", &csv);
+            browser::download_csv(&format!("escalera-promotions-{}.csv", plan.effective.to_iso()), &csv, c.settings.with_untracked(|s| s.csv_bom));
         }
     };
 

@@ -98,7 +98,7 @@ pub fn ReadinessBoard() -> impl IntoView {
             Some(snap.with_names(locale, |names| readiness_csv(locale, &rows, names)))
         });
         if let Some(csv) = csv {
-            browser::download(&format!("escalera-readiness-{}.csv", on.to_iso()), "text/csv;charset=utf-8", &csv);
+            browser::download_csv(&format!("escalera-readiness-{}.csv", on.to_iso()), &csv, c.settings.with_untracked(|s| s.csv_bom));
         }
     };
     let body = move || {

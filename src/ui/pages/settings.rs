@@ -22,6 +22,7 @@ pub fn SettingsPage() -> impl IntoView {
     let failed = RwSignal::new(false);
     let due_soon = RwSignal::new(current.due_soon_days.to_string());
     let reminder = RwSignal::new(current.backup_reminder_days.to_string());
+    let csv_bom = RwSignal::new(current.csv_bom);
     let errors = RwSignal::new(Errors::default());
     // Plain bool signals rather than a resource of a new type: each new reactive type costs
     // kilobytes of bundle.
@@ -57,7 +58,7 @@ pub fn SettingsPage() -> impl IntoView {
             (Err(e), _) | (_, Err(e)) => Err(e),
         };
         let Some((due_soon_days, backup_reminder_days)) = checked(both, errors) else { return };
-        let settings = Settings { mode: Some(mode), due_soon_days, backup_reminder_days, ..c.settings.get_untracked() };
+        let settings = Settings { mode: Some(mode), due_soon_days, backup_reminder_days, csv_bom: csv_bom.get_untracked(), ..c.settings.get_untracked() };
         leptos::task::spawn_local(async move {
             match db().save_settings(&settings).await {
                 Ok(()) => {
@@ -91,6 +92,14 @@ pub fn SettingsPage() -> impl IntoView {
                 </Show>
                 <Input id="settings-due-soon" label=Msg::LabelDueSoonDays value=due_soon errors field=Field::DueSoonDays inputmode="numeric" hint=Msg::DueSoonHint />
                 <Input id="settings-backup-reminder" label=Msg::LabelBackupReminderDays value=reminder errors field=Field::BackupReminderDays inputmode="numeric" hint=Msg::BackupReminderHint />
+                <div class="field">
+                    <label class="check">
+                        <input type="checkbox" id="settings-csv-bom" prop:checked=csv_bom aria-describedby="settings-csv-bom-hint"
+                            on:change=move |ev| csv_bom.set(event_target_checked(&ev)) />
+                        {tr(Msg::LabelCsvBom)}
+                    </label>
+                    <p class="hint" id="settings-csv-bom-hint">{tr(Msg::CsvBomHint)}</p>
+                </div>
                 {dynamic(move || failed.get().then(|| view! { <p class="alert alert-error" role="alert">{c.t(Msg::SaveFailed)}</p> }))}
                 <div class="actions"><button type="submit" class="primary">{tr(Msg::Save)}</button></div>
             </form>

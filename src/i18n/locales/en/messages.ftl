@@ -676,3 +676,9 @@ record-kind-attestations = Attestations
 record-kind-placements = Ladder placements
 record-kind-trainings = Training types of the other organization
 record-col-new = To add
+
+# CSV exports of people and completions, and the byte-order mark setting.
+label-csv-bom = Make CSV files for Excel on Windows
+csv-bom-hint = Adds a mark at the start of each CSV file so Excel on Windows shows accents and ñ correctly. LibreOffice, Numbers and Google Sheets read the files either way.
+people-csv = Download people (CSV)
+completions-csv = Download trainings completed (CSV)

@@ -676,3 +676,9 @@ record-kind-attestations = Constancias
 record-kind-placements = Puestos en la escalera
 record-kind-trainings = Tipos de capacitación de la otra organización
 record-col-new = Por agregar
+
+# CSV exports of people and completions, and the byte-order mark setting.
+label-csv-bom = Preparar los archivos CSV para Excel en Windows
+csv-bom-hint = Agrega una marca al inicio de cada archivo CSV para que Excel en Windows muestre bien los acentos y la ñ. LibreOffice, Numbers y Google Sheets leen los archivos de todas formas.
+people-csv = Descargar personas (CSV)
+completions-csv = Descargar capacitaciones completadas (CSV)
