@@ -475,6 +475,11 @@ pub fn calendar_events(
         .collect()
 }
 
+/// "Printed on November 29, 2026", under a transcript's title.
+pub fn printed_on(locale: Locale, d: Date) -> String {
+    fmt(locale, Fmt::TranscriptPrintedOn, &[("date", s(date(locale, d)))])
+}
+
 /// The calendar's name: "Escalera: María López".
 pub fn calendar_name(locale: Locale, person: &str) -> String {
     fmt(locale, Fmt::CalendarName, &[("name", s(person))])

@@ -9,7 +9,7 @@ use super::completion::Completion;
 use super::date::{Date, DateExt, Datelike};
 use super::person::{Person, WorkerType};
 use super::person_records::PersonRecords;
-use super::requirement::{Waiver, WorkHours};
+use super::requirement::{Requirement, Rule, Waiver, WorkHours};
 use super::status::{evaluate_all, Context, Evaluation, Facts, Status};
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -168,6 +168,29 @@ pub fn year_record(completions: &[Completion], year: i32) -> (Vec<&Completion>, 
     (rows, total)
 }
 
+/// A person's transcript: every training completed (oldest first) with the total hours, the
+/// certifications they hold or held (a credential requirement that is not simply missing),
+/// and the continuing education counted in each hours requirement's current cycle.
+pub struct Transcript<'a> {
+    pub trainings: Vec<&'a Completion>,
+    pub total: super::hours::Hours,
+    pub certifications: Vec<&'a Evaluation>,
+    pub cycles: Vec<&'a Evaluation>,
+}
+
+pub fn transcript<'a>(completions: &'a [Completion], evaluations: &'a [Evaluation], requirements: &[Requirement], as_of: Date) -> Transcript<'a> {
+    let mut trainings: Vec<&Completion> = completions.iter().filter(|c| !c.removed && c.completed_on <= as_of).collect();
+    trainings.sort_by(|a, b| a.completed_on.cmp(&b.completed_on).then_with(|| a.id.cmp(&b.id)));
+    let total = trainings.iter().map(|c| c.hours).sum();
+    let rule = |e: &Evaluation| requirements.iter().find(|r| r.id == e.requirement_id).map(|r| r.rule_on(as_of));
+    let certifications = evaluations
+        .iter()
+        .filter(|e| matches!(rule(e), Some(Rule::Credential(_))) && !matches!(e.status, Status::Missing | Status::InProgress))
+        .collect();
+    let cycles = evaluations.iter().filter(|e| matches!(rule(e), Some(Rule::Hours(_))) && e.cycle.is_some()).collect();
+    Transcript { trainings, total, certifications, cycles }
+}
+
 /// The years a record can be printed for: those with completions, and `this_year`, newest first.
 pub fn record_years(completions: &[Completion], this_year: i32) -> Vec<i32> {
     let mut years: Vec<i32> = completions.iter().filter(|c| !c.removed).map(|c| c.completed_on.year()).collect();
@@ -294,6 +317,35 @@ mod tests {
         ];
         let order: Vec<&str> = next_steps(&all).iter().map(|e| e.requirement_id.as_str()).collect();
         assert_eq!(order, vec!["expired", "missing-no-date", "due-soon"]);
+    }
+
+    #[test]
+    fn a_transcript_has_every_training_the_certifications_held_and_each_ce_cycle() {
+        let reqs = presets();
+        let kind = |id: &str| matches!(reqs.iter().find(|r| r.id == id).unwrap().rule_on(d("2026-11-29")), Rule::Credential(_));
+        assert!(kind("preset.peer_certification") && !kind("preset.peer_ce"), "one credential, one hours preset");
+        let e = |id: &str, status: Status, cycle: bool| Evaluation {
+            status,
+            cycle: cycle.then(|| (d("2026-01-01"), d("2027-12-31"))),
+            ..Evaluation::blank(id)
+        };
+        let evals = vec![
+            e("preset.peer_certification", Status::Current, false),
+            e("preset.peer_ce", Status::InProgress, true),
+            e("preset.chw_annual_training", Status::Missing, true),
+            e("not.a.requirement", Status::Current, false),
+        ];
+        let mut gone = done("x", "p", "hipaa", "2026-05-01", 1);
+        gone.removed = true;
+        let list = vec![done("2", "p", "cpr_first_aid", "2026-09-01", 4), done("1", "p", "peer_core_80h", "2025-06-30", 80), done("later", "p", "hipaa", "2027-01-05", 1), gone];
+        let t = transcript(&list, &evals, &reqs, d("2026-11-29"));
+        assert_eq!(t.trainings.iter().map(|c| c.id.as_str()).collect::<Vec<_>>(), vec!["1", "2"], "oldest first; removed and later ones left out");
+        assert_eq!(t.total, Hours::whole(84));
+        assert_eq!(t.certifications.iter().map(|e| e.requirement_id.as_str()).collect::<Vec<_>>(), vec!["preset.peer_certification"]);
+        assert_eq!(t.cycles.iter().map(|e| e.requirement_id.as_str()).collect::<Vec<_>>(), vec!["preset.peer_ce", "preset.chw_annual_training"]);
+        // A credential never held is not on a transcript.
+        let none = [e("preset.peer_certification", Status::Missing, false)];
+        assert!(transcript(&list, &none, &reqs, d("2026-11-29")).certifications.is_empty());
     }
 
     #[test]

@@ -148,6 +148,7 @@ fn equity() -> AnyView { PayEquity().into_any() }
 fn policy() -> AnyView { PayPolicyPage().into_any() }
 fn floor_new() -> AnyView { view! { <FloorForm /> }.into_any() }
 fn floor_edit() -> AnyView { with_param("id", |id| view! { <FloorForm id /> }.into_any()) }
+fn transcript() -> AnyView { with_param("id", |id| view! { <Transcript id /> }.into_any()) }
 fn not_found() -> AnyView { NotFound().into_any() }
 
 #[component]
@@ -161,6 +162,7 @@ fn AppRoutes() -> impl IntoView {
             <Route path=path!("/people/:id") view=person as Page />
             <Route path=path!("/people/:id/edit") view=person_edit as Page />
             <Route path=path!("/people/:id/record/:year") view=year_record as Page />
+            <Route path=path!("/people/:id/transcript") view=transcript as Page />
             <Route path=path!("/trainings") view=trainings as Page />
             <Route path=path!("/trainings/new") view=training_new as Page />
             <Route path=path!("/trainings/:id") view=training as Page />

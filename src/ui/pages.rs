@@ -24,6 +24,7 @@ mod settings;
 mod training_form;
 mod training_page;
 mod trainings;
+mod transcript;
 mod year_record;
 
 pub use backup::BackupReminder;
@@ -46,6 +47,7 @@ pub use settings::SettingsPage;
 pub use training_form::TrainingForm;
 pub use training_page::TrainingPage;
 pub use trainings::TrainingList;
+pub use transcript::Transcript;
 
 use super::ctx::{db, Ctx};
 use crate::domain::catalog::builtin_trainings;

@@ -169,3 +169,44 @@ test('people and completions go out as CSV that a real spreadsheet reads cell fo
   expect(cells[7]).toBe("'=SUM(1,2)");
   expect(cells[2]).toBe('jose@example.org');
 });
+
+test('a transcript in the person\'s language prints on A4 and Letter', async ({ page }) => {
+  await page.clock.setFixedTime(new Date('2026-11-24T12:00:00'));
+  await chooseOrganization(page);
+  await addPerson(page, { name: 'Marisol Vega', worker: 'chw', role: 'Promotora', program: 'Clínica del Valle' });
+  await recordOnPersonPage(page, { training: 'builtin.trauma_informed_care', date: '2026-05-01', hours: '4' });
+  await recordOnPersonPage(page, { training: 'builtin.cpr_first_aid', date: '2025-06-01' });
+  await page.getByRole('link', { name: 'Edit' }).click();
+  await page.getByLabel('Preferred language').selectOption('spanish');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(h1(page)).toHaveText('Marisol Vega');
+
+  await page.getByRole('link', { name: 'Transcript' }).click();
+  const article = page.locator('article.transcript');
+  await expect(article).toHaveAttribute('lang', 'es');
+  await expect(h1(page)).toHaveText('Historial de capacitación');
+  await expect(article).toContainText('Impreso el 24 de noviembre de 2026');
+  await expect(article.locator('.record-fields')).toContainText('Marisol Vega · Promotora');
+  await expect(article.locator('.record-fields')).toContainText('Clínica del Valle');
+  const rows = page.locator('#transcript-trainings tbody tr');
+  await expect(rows).toHaveCount(2);
+  await expect(rows.first()).toContainText('1 de junio de 2025');
+  // CPR is 4 hours unless typed otherwise: 4 + 4.
+  await expect(page.locator('#transcript-total')).toHaveText('8');
+  // This year's CHW hours, counted in their cycle.
+  const ce = page.locator('#transcript-ce tr[data-requirement="preset.chw_annual_training"]');
+  await expect(ce).toContainText('1 de enero de 2026 – 31 de diciembre de 2026');
+  await expect(ce).toContainText('4 de 6 horas');
+  // The page around it keeps the reader's language.
+  await expect(page.getByRole('button', { name: 'Print' })).toBeVisible();
+
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.locator('header.top')).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Print' })).toBeHidden();
+  for (const [paper, mm] of [['A4', 186], ['Letter', 192]]) {
+    await page.setViewportSize({ width: Math.floor((mm / 25.4) * 96), height: 1000 });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow, `${paper}: ${overflow}px too wide`).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: `tests/e2e/screenshots/transcript-print-${paper}.png`, fullPage: true });
+  }
+});

@@ -39,7 +39,7 @@ fn bar(locale: Locale, label: String, done: Hours, required: Hours, text: Option
 }
 
 /// The line under a requirement's name: until when it holds, or by when it is due.
-fn date_line(locale: Locale, e: &Evaluation) -> Option<String> {
+pub(super) fn date_line(locale: Locale, e: &Evaluation) -> Option<String> {
     let until = e.valid_until.map(|d| i18n::date(locale, d));
     let msg = match (e.status, &until) {
         (Status::Waived, _) => return None,
@@ -175,6 +175,7 @@ pub fn Progress(person_id: String, snapshot: super::Loaded<Snapshot>) -> impl In
             {dynamic(body)}
             <p class="actions">
                 <a href=record_href>{tr(Msg::YearRecordLink)}</a>
+                <a href=format!("/people/{person_id}/transcript") id="transcript-link">{tr(Msg::TranscriptLink)}</a>
                 <button type="button" id="calendar-download" on:click=move |_| download_calendar(c, snapshot)>{tr(Msg::CalendarDownload)}</button>
             </p>
         </section>

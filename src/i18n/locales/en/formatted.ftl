@@ -294,3 +294,5 @@ record-other-ladders = { $count ->
 }
 record-newer = This record was made by a newer version of Escalera (format { $version }). Update the app, then import it. Nothing was changed.
 record-invalid = This record has something that is not valid, so nothing was imported: { $detail }
+
+transcript-printed-on = Printed on { $date }

@@ -682,3 +682,17 @@ label-csv-bom = Make CSV files for Excel on Windows
 csv-bom-hint = Adds a mark at the start of each CSV file so Excel on Windows shows accents and ñ correctly. LibreOffice, Numbers and Google Sheets read the files either way.
 people-csv = Download people (CSV)
 completions-csv = Download trainings completed (CSV)
+
+# A person's printable transcript.
+transcript-title = Training transcript
+transcript-link = Transcript
+transcript-intro = Every training recorded, the certifications held and the continuing education of each current cycle, as recorded in Escalera.
+transcript-organization = Organization
+transcript-trainings = Trainings completed
+transcript-certifications = Certifications
+transcript-ce = Continuing education by cycle
+transcript-no-trainings = No trainings recorded yet.
+transcript-no-certifications = No certifications held yet.
+col-certificate = Certificate number
+col-requirement = Requirement
+col-cycle = Cycle

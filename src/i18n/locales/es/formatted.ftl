@@ -295,3 +295,5 @@ record-other-ladders = { $count ->
 }
 record-newer = Este expediente se hizo con una versión más nueva de Escalera (formato { $version }). Actualice la aplicación y luego impórtelo. No se cambió nada.
 record-invalid = Este expediente tiene algo que no es válido, así que no se importó nada: { $detail }
+
+transcript-printed-on = Impreso el { $date }

@@ -682,3 +682,17 @@ label-csv-bom = Preparar los archivos CSV para Excel en Windows
 csv-bom-hint = Agrega una marca al inicio de cada archivo CSV para que Excel en Windows muestre bien los acentos y la ñ. LibreOffice, Numbers y Google Sheets leen los archivos de todas formas.
 people-csv = Descargar personas (CSV)
 completions-csv = Descargar capacitaciones completadas (CSV)
+
+# A person's printable transcript.
+transcript-title = Historial de capacitación
+transcript-link = Historial de capacitación
+transcript-intro = Todas las capacitaciones registradas, las certificaciones que tiene y la educación continua de cada ciclo en curso, según lo registrado en Escalera.
+transcript-organization = Organización
+transcript-trainings = Capacitaciones completadas
+transcript-certifications = Certificaciones
+transcript-ce = Educación continua por ciclo
+transcript-no-trainings = Todavía no hay capacitaciones registradas.
+transcript-no-certifications = Todavía no tiene certificaciones.
+col-certificate = Número de certificado
+col-requirement = Requisito
+col-cycle = Ciclo
