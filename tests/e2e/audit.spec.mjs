@@ -36,6 +36,7 @@ async function populate(page) {
     'requirement-pathways': '/requirements/preset.doula_training/edit',
     'requirement-new': '/requirements/new/credential',
     'year-record': `${personUrl}/record/2025`,
+    transcript: `${personUrl}/transcript`,
     ladders: '/ladders',
     ladder,
     'ladder-edit': `${ladder}/edit`,
