@@ -91,7 +91,7 @@ build_release() {
 # the app is over the ceiling (README, "Bundle"), so the test fails only if it grows past the
 # ratchet; raising the ratchet is a deliberate change with its cost in the README.
 BUNDLE_CEILING_KIB=450
-BUNDLE_RATCHET_KIB=730
+BUNDLE_RATCHET_KIB=760
 
 bundle_report() {
   log "Bundle size (gzip -9)"
@@ -106,7 +106,8 @@ bundle_report() {
   # ceiling (issue #7), exceeded by the career-ladder screens (issue #9); +12 KiB for the
   # service worker (Workbox runtime, 5.5 KiB) and the boundary rules and offline shell (#8, #12);
   # +71 KiB for rule versions, the pathway editor and Fluent translations (#8); +31 KiB for
-  # backup and restore with its reminder (#10); +4 KiB for the csv crate writing every CSV.
+  # backup and restore with its reminder (#10); +4 KiB for the csv crate writing every CSV;
+  # +30 KiB for the record file, calendar file, people/completions CSVs and transcript (#10).
   printf '  %-40s %25d gzipped (%d KiB; ceiling %d KiB, ratchet %d KiB)\n' "total wasm+js+css" "$total" $((total / 1024)) "$BUNDLE_CEILING_KIB" "$BUNDLE_RATCHET_KIB"
   if [ "$total" -gt $((BUNDLE_CEILING_KIB * 1024)) ]; then
     echo "  NOTE: $(( (total - BUNDLE_CEILING_KIB * 1024) / 1024 )) KiB over the owner's $BUNDLE_CEILING_KIB KiB ceiling; see README \"Bundle\" for the cost of each part"

@@ -321,4 +321,58 @@ mod tests {
         assert_eq!(plan.added.completions, 2);
         assert_eq!(plan.added.other_ladders, 2);
     }
+
+    use proptest::prelude::*;
+
+    /// A generated record: `n` completions on days and trainings drawn from the seeds, some
+    /// removed, and as many attestations.
+    fn generated(n: usize, seeds: &[(u8, u16, bool)]) -> PersonRecords {
+        let trainings = ["builtin.mhfa_adult", "builtin.hipaa", "own.doula_101", "builtin.cpr_first_aid"];
+        let mut records = PersonRecords::new("ana");
+        for (i, (t, day, removed)) in seeds.iter().take(n).enumerate() {
+            use crate::domain::date::{Date, DateExt};
+            let on = Date::parse_iso("2020-01-01").unwrap().add_days(i32::from(*day % 2000));
+            let mut c = done(&format!("c{i}"), trainings[usize::from(*t) % trainings.len()], &on.to_iso());
+            c.removed = *removed;
+            records.completions.push(c);
+        }
+        records
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+
+        /// Export then read back gives exactly the record that travels.
+        #[test]
+        fn a_record_file_reads_back_exactly(n in 0usize..20, seeds in proptest::collection::vec(any::<(u8, u16, bool)>(), 20)) {
+            let (ana, _, own) = sample();
+            let file = PersonFile::of(&ana, &generated(n, &seeds), &own);
+            prop_assert_eq!(PersonFile::from_file(&file.to_file("0.1.0", "t")).unwrap(), file);
+        }
+
+        /// Importing the same file twice changes nothing the second time, whatever was here.
+        #[test]
+        fn importing_twice_is_importing_once(
+            n in 0usize..20, seeds in proptest::collection::vec(any::<(u8, u16, bool)>(), 20),
+            here_n in 0usize..20, here_seeds in proptest::collection::vec(any::<(u8, u16, bool)>(), 20),
+        ) {
+            let (ana, _, own) = sample();
+            let file = PersonFile::of(&ana, &generated(n, &seeds), &own);
+            let hr_ana = person("a-7", "Ana Flores", "ana@example.org");
+            let mut here = generated(here_n, &here_seeds);
+            for c in &mut here.completions {
+                c.id = format!("hr-{}", c.id);
+            }
+            let once = plan_import(&file, Some(&hr_ana), &here, &[], &HashSet::new());
+            let twice = plan_import(&file, Some(&hr_ana), &once.records, &once.training_types, &HashSet::new());
+            prop_assert_eq!(twice.added.total(), 0);
+            prop_assert_eq!(&twice.records, &once.records);
+        }
+
+        /// Arbitrary text never panics the reader.
+        #[test]
+        fn arbitrary_text_never_panics(text in ".{0,400}") {
+            let _ = PersonFile::from_file(&text);
+        }
+    }
 }

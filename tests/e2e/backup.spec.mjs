@@ -54,6 +54,8 @@ test('a backup restores over newer data with a preview, and the restore can be u
   await expect(page.locator('#last-backup')).toHaveText('Last backup: today.');
   await page.goto('/people');
   await expect(page.locator('#backup-reminder')).toHaveCount(0);
+  // The home page says it too, one click from Settings.
+  await expect(page.locator('#home-last-backup')).toContainText('Last backup: today.');
   // The reminder period is a setting, checked inline.
   await page.goto('/settings');
   await page.getByLabel('Remind me to back up after this many days').fill('0');

@@ -67,6 +67,23 @@ pub fn BackupReminder() -> impl IntoView {
     }
 }
 
+/// "Last backup: 3 days ago." with a link to Settings, on the home page of each mode (People,
+/// or one's own page), so the state of the backup is seen without looking for it.
+#[component]
+pub fn LastBackupLine() -> impl IntoView {
+    let c = use_ctx();
+    view! {
+        <p class="last-backup-line muted" id="home-last-backup">
+            {move || {
+                let locale = c.locale.get();
+                c.settings.with(|s| i18n::last_backup(locale, s.days_since_backup(browser::today())))
+            }}
+            " "
+            <a href="/settings#backup-title">{tr(Msg::BackupTitle)}</a>
+        </p>
+    }
+}
+
 fn kind_label(kind: Kind) -> Msg {
     match kind {
         Kind::People => Msg::BackupKindPeople,

@@ -135,6 +135,7 @@ pub fn PeopleList() -> impl IntoView {
                 <button type="button" id="completions-csv" on:click=move |_| download_csv(c, true)>{tr(Msg::CompletionsCsv)}</button>
             </p>
             <super::record_file::RecordImport />
+            <super::backup::LastBackupLine />
         </section>
     }
 }

@@ -117,6 +117,7 @@ pub fn PersonPage(id: String) -> impl IntoView {
                 </details>
             </Show>
             {dynamic(history_view)}
+            {move || (c.settings.with(|s| s.own_person_id() == Some(id.get().as_str()))).then(|| view! { <super::backup::LastBackupLine /> })}
         </section>
     }
 }
