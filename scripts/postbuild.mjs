@@ -48,7 +48,7 @@ export async function secure(dir) {
 export async function serviceWorker(dir) {
   const { count, size, warnings } = await generateSW({
     globDirectory: dir,
-    globPatterns: ['**/*.{html,js,wasm,css,svg,png,webmanifest}'],
+    globPatterns: ['**/*.{html,js,wasm,css,svg,png,webmanifest}', 'example-data.json'],
     globIgnores: ['sw.js'],
     swDest: join(dir, 'sw.js'),
     // Deep links (/people/abc) open offline too.

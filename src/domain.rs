@@ -9,6 +9,7 @@
 //!   the rules engine that says who is current, as of any date.
 //! - `ladders`: career ladders, pay grades, wage floors, placements and readiness.
 //! - `my_record`: one person's record as a file they carry to a new employer, and its import.
+//! - `example_data`: the shipped example organization, moved to today's date when loaded.
 //! - `calendar`: a person's coming dates as an `.ics` calendar file.
 //! - `compliance`: the engine over many people: filters, counts, 30/60/90-day lists, and
 //!   the yearly training record.
@@ -45,6 +46,7 @@ pub mod competency;
 pub mod compliance;
 pub mod completion;
 pub mod date;
+pub mod example_data;
 pub mod form;
 pub mod hours;
 pub mod ladders;

@@ -69,6 +69,10 @@ pub struct Settings {
     /// (LibreOffice, Numbers and Google Sheets read UTF-8 either way).
     #[serde(default, skip_serializing_if = "super::is_false")]
     pub csv_bom: bool,
+    /// The data is the shipped example organization: a banner says so, and removing it
+    /// returns to the first-run choice.
+    #[serde(default, skip_serializing_if = "super::is_false")]
+    pub example_data: bool,
 }
 
 /// The usual reminder period; Settings can change it.
@@ -84,7 +88,7 @@ fn default_due_soon_days() -> u32 {
 
 impl Default for Settings {
     fn default() -> Settings {
-        Settings { mode: None, due_soon_days: default_due_soon_days(), last_backup_on: None, backup_reminder_days: DEFAULT_BACKUP_REMINDER_DAYS, keeping_since: None, csv_bom: false }
+        Settings { mode: None, due_soon_days: default_due_soon_days(), last_backup_on: None, backup_reminder_days: DEFAULT_BACKUP_REMINDER_DAYS, keeping_since: None, csv_bom: false, example_data: false }
     }
 }
 
@@ -110,7 +114,8 @@ impl Settings {
     /// The settings to save when this device first holds data (`None`: nothing to record):
     /// that day starts the reminder period.
     pub fn start_keeping(&self, today: super::date::Date, has_data: bool) -> Option<Settings> {
-        (has_data && self.keeping_since.is_none()).then(|| Settings { keeping_since: Some(today), ..self.clone() })
+        // The example organization is not data worth keeping.
+        (has_data && !self.example_data && self.keeping_since.is_none()).then(|| Settings { keeping_since: Some(today), ..self.clone() })
     }
 
     /// Should the app remind to back up today? Only once there is data worth keeping, and
@@ -118,7 +123,7 @@ impl Settings {
     pub fn backup_due(&self, today: super::date::Date, has_data: bool) -> bool {
         use super::date::DateExt;
         let since = self.last_backup_on.or(self.keeping_since);
-        has_data && since.is_some_and(|d| d.days_until(today) >= self.backup_reminder_days as i32)
+        has_data && !self.example_data && since.is_some_and(|d| d.days_until(today) >= self.backup_reminder_days as i32)
     }
 }
 
@@ -186,6 +191,10 @@ mod tests {
         assert!(recent.backup_due(today.add_days(1), true), "on the 30th day");
         let weekly = Settings { backup_reminder_days: 7, ..recent.clone() };
         assert!(weekly.backup_due(today, true));
+        // The example organization is never nagged about, and does not start the period.
+        let example = Settings { example_data: true, ..weekly.clone() };
+        assert!(!example.backup_due(today, true));
+        assert_eq!(Settings { example_data: true, ..Settings::default() }.start_keeping(today, true), None);
         assert_eq!(parse_backup_reminder_days("7"), Ok(7));
         assert!(parse_backup_reminder_days("0").is_err());
         // Stored as an ISO date, and read from records written before it existed.

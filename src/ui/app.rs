@@ -96,6 +96,7 @@ fn App() -> impl IntoView {
                         _ => None,
                     })}</p>
                 }>
+                    <ExampleBanner />
                     <BackupReminder />
                     <AppRoutes />
                 </Show>

@@ -4,6 +4,7 @@ mod backup;
 mod completion_form;
 mod compliance;
 mod equity;
+mod example;
 mod grades;
 mod home;
 mod ladder_form;
@@ -28,6 +29,7 @@ mod transcript;
 mod year_record;
 
 pub use backup::BackupReminder;
+pub use example::ExampleBanner;
 pub use home::{Home, NotFound};
 pub use compliance::ComplianceDashboard;
 pub use equity::PayEquity;

@@ -52,6 +52,14 @@ fn Welcome() -> impl IntoView {
         move |_| choose(Mode::Personal { person_id: None })
     };
     let choose_org = move |_| choose(Mode::Organization);
+    let exploring = RwSignal::new(false);
+    let explore = {
+        let navigate = use_navigate();
+        move |_| {
+            let navigate = navigate.clone();
+            super::example::load_example(c, failed, exploring, move || navigate("/people", NavigateOptions::default()));
+        }
+    };
     view! {
         <section class="welcome">
             <h1>{tr(Msg::WelcomeTitle)}</h1>
@@ -67,6 +75,10 @@ fn Welcome() -> impl IntoView {
                     <span class="choice-body">{tr(Msg::ModeOrgBody)}</span>
                 </button>
             </div>
+            <p class="explore">
+                <button type="button" class="link" id="explore-example" on:click=explore disabled=move || exploring.get()>{tr(Msg::ExploreExample)}</button>
+                " "{tr(Msg::ExploreExampleHint)}
+            </p>
             {dynamic(move || failed.get().then(|| view! { <p class="alert alert-error" role="alert">{c.t(Msg::SaveFailed)}</p> }))}
             <p class="note">{tr(Msg::PrivacyNote)}</p>
         </section>

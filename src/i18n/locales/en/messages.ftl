@@ -696,3 +696,11 @@ transcript-no-certifications = No certifications held yet.
 col-certificate = Certificate number
 col-requirement = Requirement
 col-cycle = Cycle
+
+# Example data: a fictional organization to explore every screen with.
+explore-example = Explore with example data
+explore-example-hint = A fictional bilingual organization with 60 people, their trainings, certifications and career ladders. One click removes it all.
+example-banner-title = This is example data.
+example-banner-body = Clínica Comunitaria del Valle and its people are fictional. Anything you add while exploring is removed with it.
+example-remove = Remove example data and start
+example-removed = The example data was removed.

@@ -696,3 +696,11 @@ transcript-no-certifications = Todavía no tiene certificaciones.
 col-certificate = Número de certificado
 col-requirement = Requisito
 col-cycle = Ciclo
+
+# Example data: a fictional organization to explore every screen with.
+explore-example = Explorar con datos de ejemplo
+explore-example-hint = Una organización bilingüe ficticia con 60 personas, sus capacitaciones, certificaciones y escaleras profesionales. Con un clic se quita todo.
+example-banner-title = Estos son datos de ejemplo.
+example-banner-body = La Clínica Comunitaria del Valle y su personal son ficticios. Lo que agregue mientras explora se quitará con ellos.
+example-remove = Quitar los datos de ejemplo y empezar
+example-removed = Se quitaron los datos de ejemplo.
