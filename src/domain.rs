@@ -10,6 +10,7 @@
 //! - `ladders`: career ladders, pay grades, wage floors, placements and readiness.
 //! - `my_record`: one person's record as a file they carry to a new employer, and its import.
 //! - `example_data`: the shipped example organization, moved to today's date when loaded.
+//! - `trash`: what was removed, when, until when it can be restored, and the purge after.
 //! - `calendar`: a person's coming dates as an `.ics` calendar file.
 //! - `compliance`: the engine over many people: filters, counts, 30/60/90-day lists, and
 //!   the yearly training record.
@@ -60,3 +61,4 @@ pub mod settings;
 pub mod status;
 pub mod text;
 pub mod training;
+pub mod trash;

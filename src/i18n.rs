@@ -480,6 +480,11 @@ pub fn printed_on(locale: Locale, d: Date) -> String {
     fmt(locale, Fmt::TranscriptPrintedOn, &[("date", s(date(locale, d)))])
 }
 
+/// The trash page's first sentence, with how long records are kept.
+pub fn trash_intro(locale: Locale, days: u32) -> String {
+    fmt(locale, Fmt::TrashIntro, &[("days", n(days))])
+}
+
 /// The calendar's name: "Escalera: María López".
 pub fn calendar_name(locale: Locale, person: &str) -> String {
     fmt(locale, Fmt::CalendarName, &[("name", s(person))])

@@ -574,3 +574,26 @@ async fn a_persons_record_moves_to_another_organization_once_and_survives_reopen
     a.close();
     b.close();
 }
+
+#[wasm_bindgen_test]
+async fn a_removal_is_dated_and_purged_after_30_days_in_one_transaction() {
+    fresh("t-trash").await;
+    let db = Db::open("t-trash", Hooks::default()).await.unwrap();
+    db.save_person(&person("p1", "Rosa")).await.unwrap();
+    db.save_completion(&completion("c1", "p1", "builtin.mhfa_adult", "2025-03-10")).await.unwrap();
+    db.save_completion(&completion("c2", "p1", "builtin.hipaa", "2025-03-11")).await.unwrap();
+    db.save_completion(&Completion { removed: true, ..completion("c1", "p1", "builtin.mhfa_adult", "2025-03-10") }).await.unwrap();
+    let records = db.person_records("p1").await.unwrap();
+    let removal = records.removals.first().expect("the removal is dated").clone();
+    assert_eq!(removal.id, "c1");
+    // Nothing to purge yet; on the 30th day after removal it goes.
+    assert_eq!(db.purge_trash(removal.on).await.unwrap(), 0);
+    assert_eq!(db.purge_trash(removal.on.add_days(30)).await.unwrap(), 1);
+    assert_eq!(db.purge_trash(removal.on.add_days(30)).await.unwrap(), 0, "a second purge finds nothing");
+    db.close();
+    let db = Db::open("t-trash", Hooks::default()).await.unwrap();
+    let records = db.person_records("p1").await.unwrap();
+    assert_eq!(records.completions.iter().map(|c| c.id.as_str()).collect::<Vec<_>>(), vec!["c2"]);
+    assert!(records.removals.is_empty());
+    db.close();
+}

@@ -59,6 +59,7 @@ impl PersonFile {
             placements: records.placements.iter().filter(|p| live(p.removed)).cloned().collect(),
             waivers: Vec::new(),
             plans: Vec::new(),
+            removals: Vec::new(),
         };
         let named: HashSet<&str> = records.completions.iter().map(|c| c.training_id.as_str()).collect();
         let training_types = own_trainings.iter().filter(|t| named.contains(t.id.as_str())).cloned().collect();

@@ -8,6 +8,7 @@
 use super::completion::Completion;
 use super::ladders::person::{Attestation, Placement, PlannedTraining};
 use super::requirement::{Waiver, WorkHours};
+use super::trash::Removal;
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -19,6 +20,8 @@ pub struct PersonRecords {
     pub placements: Vec<Placement>,
     pub attestations: Vec<Attestation>,
     pub plans: Vec<PlannedTraining>,
+    /// When each removed record was removed (the trash: `domain::trash`).
+    pub removals: Vec<Removal>,
 }
 
 /// A record with a stable id inside a person's document.
@@ -64,6 +67,8 @@ struct Stored {
     attestations: Vec<Attestation>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     plans: Vec<PlannedTraining>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    removals: Vec<Removal>,
 }
 
 fn without_owner<T: Keyed + Clone>(list: &[T]) -> Vec<T> {
@@ -105,6 +110,7 @@ impl PersonRecords {
             placements: without_owner(&self.placements),
             attestations: without_owner(&self.attestations),
             plans: without_owner(&self.plans),
+            removals: self.removals.clone(),
         };
         serde_json::to_string(&stored).expect("records serialize")
     }
@@ -126,6 +132,7 @@ impl PersonRecords {
             placements: s.placements,
             attestations: s.attestations,
             plans: s.plans,
+            removals: s.removals,
         })
     }
 

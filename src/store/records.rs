@@ -8,6 +8,7 @@ use super::schema::{LADDERS, PAY_GRADES, PEOPLE, PERSON_RECORDS, PROMOTION_PLANS
 use crate::domain::backup::BackupData;
 use crate::domain::my_record::ImportPlan;
 use crate::domain::completion::Completion;
+use crate::domain::date::Date;
 use crate::domain::compliance::Records;
 use crate::domain::ladders::board::PromotionPlan;
 use crate::domain::ladders::ladder::Ladder;
@@ -52,6 +53,12 @@ fn document(file: &PersonRecords) -> Result<JsValue> {
     Reflect::set(&stored, &"id".into(), &file.person_id.as_str().into())?;
     Reflect::set(&stored, &"json".into(), &file.to_json().into())?;
     Ok(stored.into())
+}
+
+/// The device's local calendar date: the day a removal is recorded on.
+fn local_today() -> Date {
+    let now = js_sys::Date::new_0();
+    Date::from_ymd_opt(now.get_full_year() as i32, now.get_month() + 1, now.get_date()).unwrap_or_default()
 }
 
 fn from_document(value: &JsValue) -> Result<PersonRecords> {
@@ -221,6 +228,7 @@ impl Db {
             None => PersonRecords::new(person_id),
         };
         change(&mut file);
+        file.date_removals(local_today());
         store.put(document(&file)?).primitive()?.await?;
         tx.commit().await?;
         self.cache.borrow_mut().put_file(file);
@@ -318,6 +326,7 @@ impl Db {
                 None => PersonRecords::new(&person_id),
             };
             change(&mut file);
+            file.date_removals(local_today());
             docs.put(document(&file)?).primitive()?;
             written.push(file);
         }
@@ -480,6 +489,34 @@ impl Db {
             cache.training_types = None;
         }
         Ok(())
+    }
+
+    /// Purges what has been in the trash `trash::KEEP_DAYS` days or more (and dates removals
+    /// written before the trash existed), in one transaction: all of it or none. Returns how
+    /// many records were dropped.
+    pub async fn purge_trash(&self, today: Date) -> Result<usize> {
+        let everyone = self.everyone().await?;
+        let mut purged = 0;
+        let mut changed = Vec::new();
+        for file in everyone.files() {
+            let mut f = file.as_ref().clone();
+            let dated = f.date_removals(today);
+            let dropped = f.purge(today);
+            if dated || dropped > 0 {
+                purged += dropped;
+                changed.push(f);
+            }
+        }
+        if changed.is_empty() {
+            return Ok(0);
+        }
+        let writes = changed.iter().map(|f| Ok((PERSON_RECORDS, document(f)?))).collect::<Result<Vec<_>>>()?;
+        self.write_all(&writes).await?;
+        let mut cache = self.cache.borrow_mut();
+        for f in changed {
+            cache.put_file(f);
+        }
+        Ok(purged)
     }
 
     /// Replaces everything stored with `data`, in one transaction: all of it or, if anything

@@ -65,6 +65,14 @@ fn App() -> impl IntoView {
                     Ok(s) => {
                         c.settings.set(s);
                         c.db_state.set(DbState::Ready);
+                        // The trash's purge, once per start and after the first screen is
+                        // drawn: it reads everyone's records, which the first page may need first.
+                        gloo_timers::future::TimeoutFuture::new(3_000).await;
+                        if let Ok(purged) = db().purge_trash(browser::today()).await {
+                            if purged > 0 {
+                                c.changed();
+                            }
+                        }
                     }
                     Err(_) => c.db_state.set(DbState::Failed),
                 }
@@ -150,6 +158,7 @@ fn policy() -> AnyView { PayPolicyPage().into_any() }
 fn floor_new() -> AnyView { view! { <FloorForm /> }.into_any() }
 fn floor_edit() -> AnyView { with_param("id", |id| view! { <FloorForm id /> }.into_any()) }
 fn transcript() -> AnyView { with_param("id", |id| view! { <Transcript id /> }.into_any()) }
+fn trash() -> AnyView { TrashPage().into_any() }
 fn not_found() -> AnyView { NotFound().into_any() }
 
 #[component]
@@ -174,6 +183,7 @@ fn AppRoutes() -> impl IntoView {
             <Route path=path!("/requirements/new/credential") view=requirement_new_credential as Page />
             <Route path=path!("/requirements/:id/edit") view=requirement_edit as Page />
             <Route path=path!("/settings") view=settings as Page />
+            <Route path=path!("/trash") view=trash as Page />
             <Route path=path!("/ladders") view=ladders as Page />
             <Route path=path!("/ladders/new") view=ladder_new as Page />
             <Route path=path!("/ladders/:id") view=ladder as Page />

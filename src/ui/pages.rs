@@ -26,6 +26,7 @@ mod training_form;
 mod training_page;
 mod trainings;
 mod transcript;
+mod trash;
 mod year_record;
 
 pub use backup::BackupReminder;
@@ -50,6 +51,7 @@ pub use training_form::TrainingForm;
 pub use training_page::TrainingPage;
 pub use trainings::TrainingList;
 pub use transcript::Transcript;
+pub use trash::TrashPage;
 
 use super::ctx::{db, Ctx};
 use crate::domain::catalog::builtin_trainings;

@@ -52,6 +52,7 @@ async function populate(page) {
     planner: '/planner',
     plan,
     equity: '/pay/equity',
+    trash: '/trash',
     'not-found': '/nowhere',
   };
 }

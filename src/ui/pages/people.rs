@@ -136,6 +136,7 @@ pub fn PeopleList() -> impl IntoView {
             </p>
             <super::record_file::RecordImport />
             <super::backup::LastBackupLine />
+            <p class="muted"><a href="/trash">{tr(Msg::TrashLink)}</a></p>
         </section>
     }
 }

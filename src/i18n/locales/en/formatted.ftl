@@ -296,3 +296,9 @@ record-newer = This record was made by a newer version of Escalera (format { $ve
 record-invalid = This record has something that is not valid, so nothing was imported: { $detail }
 
 transcript-printed-on = Printed on { $date }
+
+# Counts: $days
+trash-intro = Records removed from a person's record can be brought back for { $days ->
+    [one] 1 day
+   *[other] { $days } days
+}. After that the app deletes them for good the next time it starts.

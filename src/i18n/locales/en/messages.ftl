@@ -704,3 +704,23 @@ example-banner-title = This is example data.
 example-banner-body = Clínica Comunitaria del Valle and its people are fictional. Anything you add while exploring is removed with it.
 example-remove = Remove example data and start
 example-removed = The example data was removed.
+
+# The trash.
+trash-title = Trash
+trash-link = Trash: removed records, restorable for 30 days
+trash-restored = Brought back from the trash.
+trash-kind-completion = Training recorded
+trash-kind-work-hours = Hours worked
+trash-kind-waiver = Waiver
+trash-kind-placement = Ladder placement
+trash-kind-attestation = Attestation
+trash-kind-plan = Planned training
+trash-col-removed = Removed on
+trash-col-what = What
+trash-col-kept-until = Can be brought back until
+trash-empty = The trash is empty.
+trash-kept-title = Archived and retired: kept until restored
+trash-kept-intro = These are never deleted: a person's history and the rules it was judged by are what an audit asks for. Open one to restore it.
+trash-archived-people = Archived people
+trash-retired-trainings = Retired training types
+trash-retired-requirements = Requirements not in use

@@ -297,3 +297,9 @@ record-newer = Este expediente se hizo con una versión más nueva de Escalera (
 record-invalid = Este expediente tiene algo que no es válido, así que no se importó nada: { $detail }
 
 transcript-printed-on = Impreso el { $date }
+
+# Counts: $days
+trash-intro = Los registros quitados del expediente de una persona se pueden recuperar durante { $days ->
+    [one] 1 día
+   *[other] { $days } días
+}. Después, la aplicación los borra definitivamente la próxima vez que se abre.

@@ -704,3 +704,23 @@ example-banner-title = Estos son datos de ejemplo.
 example-banner-body = La Clínica Comunitaria del Valle y su personal son ficticios. Lo que agregue mientras explora se quitará con ellos.
 example-remove = Quitar los datos de ejemplo y empezar
 example-removed = Se quitaron los datos de ejemplo.
+
+# The trash.
+trash-title = Papelera
+trash-link = Papelera: registros quitados, recuperables durante 30 días
+trash-restored = Se recuperó de la papelera.
+trash-kind-completion = Capacitación registrada
+trash-kind-work-hours = Horas trabajadas
+trash-kind-waiver = Exención
+trash-kind-placement = Puesto en la escalera
+trash-kind-attestation = Constancia
+trash-kind-plan = Capacitación planeada
+trash-col-removed = Quitado el
+trash-col-what = Qué
+trash-col-kept-until = Se puede recuperar hasta
+trash-empty = La papelera está vacía.
+trash-kept-title = Archivado y retirado: se conserva hasta que se restaure
+trash-kept-intro = Esto nunca se borra: el historial de una persona y las reglas con que se evaluó son lo que pide una auditoría. Ábralo para restaurarlo.
+trash-archived-people = Personas archivadas
+trash-retired-trainings = Tipos de capacitación retirados
+trash-retired-requirements = Requisitos que no están en uso
