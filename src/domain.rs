@@ -11,6 +11,7 @@
 //! - `my_record`: one person's record as a file they carry to a new employer, and its import.
 //! - `example_data`: the shipped example organization, moved to today's date when loaded.
 //! - `trash`: what was removed, when, until when it can be restored, and the purge after.
+//! - `roster_import`: a roster of people from a spreadsheet's CSV, checked row by row.
 //! - `calendar`: a person's coming dates as an `.ics` calendar file.
 //! - `compliance`: the engine over many people: filters, counts, 30/60/90-day lists, and
 //!   the yearly training record.
@@ -57,6 +58,7 @@ pub mod person_records;
 pub mod presets;
 pub mod requirement;
 pub mod requirement_form;
+pub mod roster_import;
 pub mod settings;
 pub mod status;
 pub mod text;

@@ -308,6 +308,8 @@ pub fn problem(locale: Locale, p: Problem) -> String {
         Problem::MinimumsAboveTotal => Msg::ProblemMinimumsAboveTotal,
         Problem::InvalidMoney => Msg::ProblemInvalidMoney,
         Problem::InvalidPercent => Msg::ProblemInvalidPercent,
+        Problem::UnknownValue => Msg::ProblemUnknownValue,
+        Problem::AlreadyHere => Msg::ProblemAlreadyHere,
         Problem::RatesOutOfOrder => Msg::ProblemRatesOutOfOrder,
         Problem::DateInPast => Msg::ProblemDateInPast,
         Problem::ChooseOutOfRange => Msg::ProblemChooseOutOfRange,
@@ -483,6 +485,30 @@ pub fn printed_on(locale: Locale, d: Date) -> String {
 /// The trash page's first sentence, with how long records are kept.
 pub fn trash_intro(locale: Locale, days: u32) -> String {
     fmt(locale, Fmt::TrashIntro, &[("days", n(days))])
+}
+
+/// A roster column's name, in the interface language.
+pub fn roster_column(locale: Locale, c: crate::domain::roster_import::Column) -> &'static str {
+    use crate::domain::roster_import::Column::*;
+    match c {
+        Name => Msg::ColumnName,
+        Email => Msg::ColumnEmail,
+        WorkerType => Msg::ColumnWorkerType,
+        PreferredLanguage => Msg::ColumnPreferredLanguage,
+        Organization => Msg::ColumnOrganization,
+        Program => Msg::ColumnProgram,
+        RoleTitle => Msg::ColumnRoleTitle,
+        HireDate => Msg::ColumnHireDate,
+        Supervisor => Msg::ColumnSupervisor,
+        Notes => Msg::ColumnNotes,
+    }
+    .text(locale)
+}
+
+/// "12 people are ready to add." / the button "Add 12 people" / "2 rows have problems…".
+pub fn roster_counts(locale: Locale, ready: usize, with_problems: usize) -> (String, String, String) {
+    let count = |m| fmt(locale, m, &[("count", n(ready as f64))]);
+    (count(Fmt::RosterReady), count(Fmt::RosterAdd), fmt(locale, Fmt::RosterRowsWithProblems, &[("count", n(with_problems as f64))]))
 }
 
 /// The calendar's name: "Escalera: María López".

@@ -127,6 +127,10 @@ pub enum Problem {
     InvalidMoney,
     /// A percentage like 5 or 5.74 (at most 1,000).
     InvalidPercent,
+    /// An imported value that is not one of the choices (a worker type, a language).
+    UnknownValue,
+    /// An imported record that is already here (the same email).
+    AlreadyHere,
     /// Rates must go up (or stay) from one step to the next.
     RatesOutOfOrder,
     /// A plan is for a day from today on.

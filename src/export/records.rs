@@ -64,6 +64,17 @@ pub fn completions_csv(locale: Locale, people: &[(&Person, &[Completion])], trai
     table(COMPLETIONS_HEADER, rows)
 }
 
+/// The report of a roster import (docs/records-csv.md): each problem's line, column, the
+/// value found and the problem in words, in the reader's language.
+pub fn roster_report(locale: Locale, problems: &[crate::domain::roster_import::RowProblem]) -> String {
+    let rows = problems.iter().map(|p| {
+        vec![p.line.to_string(), crate::i18n::roster_column(locale, p.column).to_owned(), p.value.clone(), crate::i18n::problem(locale, p.problem)]
+    });
+    table(ROSTER_REPORT_HEADER, rows)
+}
+
+pub const ROSTER_REPORT_HEADER: &str = "line,column,value,problem";
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -124,6 +124,17 @@ impl Db {
         Ok(())
     }
 
+    /// Adds or updates many people in one transaction: all of them or none (a roster import).
+    pub async fn save_people(&self, people: &[Person]) -> Result<()> {
+        let writes = people.iter().map(|p| Ok((PEOPLE, record(p)?))).collect::<Result<Vec<_>>>()?;
+        self.write_all(&writes).await?;
+        let mut cache = self.cache.borrow_mut();
+        for p in people {
+            cache.put_person(p);
+        }
+        Ok(())
+    }
+
     /// Saves a person and makes them "me" in one transaction (first run in personal mode).
     pub async fn save_person_and_settings(&self, person: &Person, settings: &Settings) -> Result<()> {
         self.write_all(&[(PEOPLE, record(person)?), (SETTINGS, record(&Keyed { id: SETTINGS_KEY, value: settings })?)]).await?;

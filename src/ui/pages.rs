@@ -21,6 +21,7 @@ mod person_page;
 mod progress;
 mod requirement_form;
 mod requirements;
+mod roster_import;
 mod settings;
 mod training_form;
 mod training_page;

@@ -4,6 +4,7 @@
 import { test, expect } from './fixtures.mjs';
 import fs from 'node:fs';
 import { execFileSync } from 'node:child_process';
+import AxeBuilder from '@axe-core/playwright';
 import { addPerson, chooseOrganization, h1, parseCsv, recordOnPersonPage } from './helpers.mjs';
 
 const REQ = 'preset.chw_annual_training';
@@ -209,4 +210,71 @@ test('a transcript in the person\'s language prints on A4 and Letter', async ({ 
     expect(overflow, `${paper}: ${overflow}px too wide`).toBeLessThanOrEqual(0);
     await page.screenshot({ path: `tests/e2e/screenshots/transcript-print-${paper}.png`, fullPage: true });
   }
+});
+
+test('HR imports a roster from a Spanish Excel CSV: columns matched, every problem named, valid rows added at once', async ({ page }, info) => {
+  await chooseOrganization(page);
+  await addPerson(page, { name: 'Rosa Delgado', worker: 'chw', email: 'rosa@example.org' });
+  // Excel on Windows in Spanish: semicolons, Windows-1252 bytes (é = 0xE9, ñ = 0xF1).
+  const rows = [
+    'Nombre;Correo;Tipo;Fecha de contratación;Servicio',
+    'José Núñez;jose@example.org;Promotora;2024-02-29;Atención Médica Mejorada',
+    ';sin-nombre@example.org;chw;;',
+    'Ana Pérez;ana@example.org;astronauta;2025-02-30;',
+    'Rosa D.;ROSA@example.org;chw;;',
+    'Beto Ruiz;beto@example.org;peer;;=HYPERLINK("http://x")',
+  ];
+  const file = info.outputPath('roster.csv');
+  fs.writeFileSync(file, Buffer.from(rows.join('\r\n') + '\r\n', 'latin1'));
+
+  await page.goto('/people');
+  const section = page.locator('details.roster-import');
+  await section.locator('summary').click();
+  await page.getByLabel('Choose a CSV file').setInputFiles(file);
+  await expect(page.locator('#roster-latin1')).toBeVisible();
+  // Columns guessed from the Spanish headers; the program column is matched by hand.
+  await expect(page.getByLabel('Full name', { exact: true })).toHaveValue('0');
+  await expect(page.getByLabel('Hire date', { exact: true })).toHaveValue('3');
+  await page.getByLabel('Program', { exact: true }).selectOption('4');
+  await expect(page.locator('#roster-result')).toHaveText('2 people are ready to add.');
+  const problems = page.locator('#roster-problems tbody tr');
+  await expect(problems).toHaveCount(4);
+  await expect(problems.nth(0)).toContainText('3');
+  await expect(problems.nth(0)).toContainText('Full name');
+  await expect(problems.nth(1)).toContainText('astronauta');
+  await expect(problems.nth(1)).toContainText('This is not one of the choices.');
+  await expect(problems.nth(3)).toContainText('Someone here, or earlier in the file, has this email');
+  await page.screenshot({ path: 'tests/e2e/screenshots/roster-import.png', fullPage: true });
+  // The open import, its mapping and its problems pass axe-core too.
+  const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  expect(axe.violations.filter((v) => ['serious', 'critical'].includes(v.impact)).map((v) => v.id)).toEqual([]);
+  // The report, in the reader's language, for fixing the spreadsheet.
+  const report = parseCsv((await downloadText(page, page.locator('#roster-report'))).text);
+  expect(report[0]).toEqual(['line', 'column', 'value', 'problem']);
+  expect(report[2]).toEqual(['4', 'Worker type', 'astronauta', 'This is not one of the choices.']);
+
+  // Nothing was written yet.
+  await page.reload();
+  await expect(page.locator('table.list tbody tr')).toHaveCount(1);
+  await page.locator('details.roster-import summary').click();
+  await page.getByLabel('Choose a CSV file').setInputFiles(file);
+  // Only an import that adds people remembers a mapping.
+  await expect(page.getByLabel('Program', { exact: true })).toHaveValue('');
+  await page.getByLabel('Program', { exact: true }).selectOption('4');
+  await page.getByRole('button', { name: 'Add 2 people' }).click();
+  await expect(page.getByRole('status')).toContainText('People added.');
+  await expect(page.getByRole('link', { name: 'José Núñez' })).toBeVisible();
+  await page.getByRole('link', { name: 'José Núñez' }).click();
+  await expect(page.locator('.facts')).toContainText('Atención Médica Mejorada');
+  await page.goto('/people?q=beto');
+  await page.getByRole('link', { name: 'Beto Ruiz' }).click();
+  await expect(h1(page)).toHaveText('Beto Ruiz');
+
+  // Next time the mapping is remembered, and the same rows are now "already here".
+  await page.goto('/people');
+  await page.locator('details.roster-import summary').click();
+  await page.getByLabel('Choose a CSV file').setInputFiles(file);
+  await expect(page.getByLabel('Program', { exact: true })).toHaveValue('4');
+  await expect(page.locator('#roster-result')).toHaveText('0 people are ready to add.');
+  await expect(page.getByRole('button', { name: 'Add 0 people' })).toBeDisabled();
 });

@@ -302,3 +302,19 @@ trash-intro = Records removed from a person's record can be brought back for { $
     [one] 1 day
    *[other] { $days } days
 }. After that the app deletes them for good the next time it starts.
+
+# Counts: $count
+roster-ready = { $count ->
+    [one] 1 person is ready to add.
+   *[other] { $count } people are ready to add.
+}
+# Counts: $count
+roster-add = { $count ->
+    [one] Add 1 person
+   *[other] Add { $count } people
+}
+# Counts: $count
+roster-rows-with-problems = { $count ->
+    [one] 1 row has a problem and will not be added.
+   *[other] { $count } rows have problems and will not be added.
+}

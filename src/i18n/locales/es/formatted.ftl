@@ -303,3 +303,19 @@ trash-intro = Los registros quitados del expediente de una persona se pueden rec
     [one] 1 día
    *[other] { $days } días
 }. Después, la aplicación los borra definitivamente la próxima vez que se abre.
+
+# Counts: $count
+roster-ready = { $count ->
+    [one] 1 persona está lista para agregarse.
+   *[other] { $count } personas están listas para agregarse.
+}
+# Counts: $count
+roster-add = { $count ->
+    [one] Agregar 1 persona
+   *[other] Agregar { $count } personas
+}
+# Counts: $count
+roster-rows-with-problems = { $count ->
+    [one] 1 fila tiene un problema y no se agregará.
+   *[other] { $count } filas tienen problemas y no se agregarán.
+}

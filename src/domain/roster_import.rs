@@ -1,0 +1,437 @@
+//! Importing a roster of people from a spreadsheet's CSV (docs/records-csv.md, "Importing
+//! people"): the bytes decoded (UTF-8, with or without a byte-order mark, or Windows-1252 with
+//! a notice), the delimiter found (comma or semicolon), the columns matched to fields (guessed
+//! from the header in English or Spanish, or as remembered; the person can change each), and
+//! every row checked by the same validation as the person form, with a report of each problem
+//! by line and column. Nothing is written here: the caller writes the valid people in one
+//! transaction once the person confirms.
+
+use super::form::{Field, PersonDraft, Problem};
+use super::person::{Person, PreferredLanguage, WorkerType};
+use super::text::fold;
+
+/// How the file's bytes were read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Encoding {
+    Utf8,
+    Utf8Bom,
+    /// Not UTF-8: read as Windows-1252 (a superset of Latin-1), and the person is told.
+    Windows1252,
+}
+
+/// Windows-1252's characters for bytes 0x80–0x9F (the rest of its upper half is Latin-1's).
+const CP1252_80_9F: [char; 32] = [
+    '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8D}', 'Ž', '\u{8F}', '\u{90}', '‘', '’', '“', '”', '•', '–', '—',
+    '˜', '™', 'š', '›', 'œ', '\u{9D}', 'ž', 'Ÿ',
+];
+
+pub fn decode(bytes: &[u8]) -> (String, Encoding) {
+    if let Some(rest) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
+        if let Ok(text) = std::str::from_utf8(rest) {
+            return (text.to_owned(), Encoding::Utf8Bom);
+        }
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(text) => (text.to_owned(), Encoding::Utf8),
+        Err(_) => {
+            let text = bytes.iter().map(|&b| if (0x80..0xA0).contains(&b) { CP1252_80_9F[usize::from(b - 0x80)] } else { char::from(b) }).collect();
+            (text, Encoding::Windows1252)
+        }
+    }
+}
+
+/// `;` when the header line has more semicolons than commas outside quotes (a spreadsheet
+/// set to a language that writes decimals with a comma), else `,`.
+pub fn delimiter(text: &str) -> u8 {
+    let header = text.lines().next().unwrap_or("");
+    let (mut commas, mut semicolons, mut quoted) = (0, 0, false);
+    for ch in header.chars() {
+        match ch {
+            '"' => quoted = !quoted,
+            ',' if !quoted => commas += 1,
+            ';' if !quoted => semicolons += 1,
+            _ => {}
+        }
+    }
+    if semicolons > commas { b';' } else { b',' }
+}
+
+/// The file as a header and rows, each row with its line number (the header is line 1).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Table {
+    pub headers: Vec<String>,
+    pub rows: Vec<(usize, Vec<String>)>,
+}
+
+/// Why a file is not a table at all.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum TableProblem {
+    Empty,
+    /// Broken quoting or the like, at this line.
+    Unreadable { line: usize },
+}
+
+pub fn read_table(text: &str, delimiter: u8) -> Result<Table, TableProblem> {
+    if text.trim().is_empty() {
+        return Err(TableProblem::Empty);
+    }
+    let mut reader = csv::ReaderBuilder::new().delimiter(delimiter).flexible(true).has_headers(false).from_reader(text.as_bytes());
+    let mut table = Table::default();
+    // The line a record starts on, counted from its byte offset (a quoted cell may span
+    // lines). The reader may place a record at the line break before it (after a CR, or at
+    // a skipped blank line): the record starts after those.
+    let bytes = text.as_bytes();
+    let line_at = |byte: u64| {
+        let mut at = (byte as usize).min(bytes.len());
+        while at < bytes.len() && matches!(bytes[at], b'\r' | b'\n') {
+            at += 1;
+        }
+        bytes[..at].iter().filter(|b| **b == b'\n').count() + 1
+    };
+    for (i, record) in reader.records().enumerate() {
+        let record = record.map_err(|e| TableProblem::Unreadable { line: e.position().map_or(i + 1, |p| line_at(p.byte())) })?;
+        let line = record.position().map_or(i + 1, |p| line_at(p.byte()));
+        let cells: Vec<String> = record.iter().map(|c| c.trim().to_owned()).collect();
+        if i == 0 {
+            table.headers = cells;
+        } else if cells.iter().any(|c| !c.is_empty()) {
+            table.rows.push((line, cells));
+        }
+    }
+    if table.headers.iter().all(String::is_empty) {
+        return Err(TableProblem::Empty);
+    }
+    Ok(table)
+}
+
+/// The fields a roster can fill.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Column {
+    Name,
+    Email,
+    WorkerType,
+    PreferredLanguage,
+    Organization,
+    Program,
+    RoleTitle,
+    HireDate,
+    Supervisor,
+    Notes,
+}
+
+impl Column {
+    pub const ALL: [Column; 10] = [
+        Column::Name,
+        Column::Email,
+        Column::WorkerType,
+        Column::PreferredLanguage,
+        Column::Organization,
+        Column::Program,
+        Column::RoleTitle,
+        Column::HireDate,
+        Column::Supervisor,
+        Column::Notes,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Column::Name => "name",
+            Column::Email => "email",
+            Column::WorkerType => "worker_type",
+            Column::PreferredLanguage => "preferred_language",
+            Column::Organization => "organization",
+            Column::Program => "program",
+            Column::RoleTitle => "role_title",
+            Column::HireDate => "hire_date",
+            Column::Supervisor => "supervisor",
+            Column::Notes => "notes",
+        }
+    }
+
+    /// Header names this field is recognised by (folded: no case, no accents).
+    fn aliases(self) -> &'static [&'static str] {
+        match self {
+            Column::Name => &["name", "full name", "nombre", "nombre completo"],
+            Column::Email => &["email", "e-mail", "email address", "correo", "correo electronico"],
+            Column::WorkerType => &["worker type", "type", "tipo de trabajador", "tipo de trabajador(a)", "tipo"],
+            Column::PreferredLanguage => &["preferred language", "language", "idioma", "idioma preferido"],
+            Column::Organization => &["organization", "organisation", "organizacion"],
+            Column::Program => &["program", "programa"],
+            Column::RoleTitle => &["role title", "role", "title", "job title", "cargo", "puesto"],
+            Column::HireDate => &["hire date", "start date", "date hired", "fecha de contratacion", "fecha de ingreso"],
+            Column::Supervisor => &["supervisor", "supervisora", "supervising provider"],
+            Column::Notes => &["notes", "notas", "comments", "comentarios"],
+        }
+    }
+
+    /// The person form's field this column fills (worker type and language are chosen from
+    /// lists there, so a value here that is not on the list is this module's own problem).
+    fn field(self) -> Option<Field> {
+        match self {
+            Column::Name => Some(Field::Name),
+            Column::Email => Some(Field::Email),
+            Column::Organization => Some(Field::Organization),
+            Column::Program => Some(Field::Program),
+            Column::RoleTitle => Some(Field::RoleTitle),
+            Column::HireDate => Some(Field::HireDate),
+            Column::Supervisor => Some(Field::Supervisor),
+            Column::Notes => Some(Field::Notes),
+            Column::WorkerType | Column::PreferredLanguage => None,
+        }
+    }
+
+    fn of_field(field: Field) -> Column {
+        Column::ALL.into_iter().find(|c| c.field() == Some(field)).unwrap_or(Column::Name)
+    }
+}
+
+/// Which column of the file fills each field (`None`: left empty).
+pub type Mapping = Vec<(Column, Option<usize>)>;
+
+fn folded_header(h: &str) -> String {
+    fold(h).replace('_', " ").trim().to_owned()
+}
+
+/// The mapping to start from: a header remembered for the field from the last import when
+/// the file has it, else one the field is known by, else none.
+pub fn guess(headers: &[String], remembered: &[(String, String)]) -> Mapping {
+    let folded: Vec<String> = headers.iter().map(|h| folded_header(h)).collect();
+    Column::ALL
+        .into_iter()
+        .map(|column| {
+            let by_memory = remembered
+                .iter()
+                .find(|(code, _)| code == column.code())
+                .and_then(|(_, header)| folded.iter().position(|h| *h == folded_header(header)));
+            let by_name = || folded.iter().position(|h| *h == folded_header(column.code()) || column.aliases().contains(&h.as_str()));
+            (column, by_memory.or_else(by_name))
+        })
+        .collect()
+}
+
+/// What to remember of a mapping for next time: each field's header name.
+pub fn remember(headers: &[String], mapping: &Mapping) -> Vec<(String, String)> {
+    mapping.iter().filter_map(|(c, i)| Some((c.code().to_owned(), headers.get((*i)?)?.clone()))).collect()
+}
+
+fn worker_type(value: &str) -> Option<WorkerType> {
+    let v = folded_header(value);
+    if v.is_empty() {
+        return Some(WorkerType::Other);
+    }
+    let known: &[(WorkerType, &[&str])] = &[
+        (WorkerType::Chw, &["chw", "community health worker", "chw/p/r", "promotor", "promotora", "promotor de salud", "promotora de salud", "representative", "trabajador comunitario de salud"]),
+        (WorkerType::PeerSupportSpecialist, &["peer", "peer support specialist", "peer support", "especialista en apoyo entre pares", "par"]),
+        (WorkerType::BehavioralHealthNavigator, &["behavioral health navigator", "navigator", "navegador", "navegadora"]),
+        (WorkerType::PerinatalDoula, &["doula", "perinatal doula", "doula perinatal"]),
+        (WorkerType::FamilyCaregiverCoach, &["family caregiver coach", "caregiver coach"]),
+        (WorkerType::ViolencePrevention, &["violence prevention", "violence prevention professional", "prevencion de la violencia"]),
+        (WorkerType::Other, &["other", "otro", "otra"]),
+    ];
+    WorkerType::ALL.into_iter().find(|w| folded_header(w.code()) == v).or_else(|| known.iter().find(|(_, names)| names.contains(&v.as_str())).map(|(w, _)| *w))
+}
+
+fn language(value: &str) -> Option<PreferredLanguage> {
+    let v = folded_header(value);
+    if v.is_empty() {
+        return Some(PreferredLanguage::English);
+    }
+    let known: &[(PreferredLanguage, &[&str])] = &[
+        (PreferredLanguage::English, &["en", "ingles"]),
+        (PreferredLanguage::Spanish, &["es", "espanol", "castellano"]),
+        (PreferredLanguage::Chinese, &["zh", "chino", "mandarin", "cantonese"]),
+        (PreferredLanguage::Vietnamese, &["vi", "vietnamita"]),
+        (PreferredLanguage::Tagalog, &["tl", "filipino"]),
+        (PreferredLanguage::Korean, &["ko", "coreano"]),
+        (PreferredLanguage::Other, &["otro", "otra"]),
+    ];
+    PreferredLanguage::ALL.into_iter().find(|l| l.code() == v).or_else(|| known.iter().find(|(_, names)| names.contains(&v.as_str())).map(|(l, _)| *l))
+}
+
+/// One problem of one row.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RowProblem {
+    pub line: usize,
+    pub column: Column,
+    pub value: String,
+    pub problem: Problem,
+}
+
+/// The people to add and every problem found; a row with a problem adds no one.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Plan {
+    pub people: Vec<Person>,
+    pub problems: Vec<RowProblem>,
+    /// Rows with at least one problem.
+    pub rows_with_problems: usize,
+}
+
+/// Checks every row. `existing` are the people here (an email already here, or twice in the
+/// file, is reported and not added again); `new_id` gives each new person an id.
+pub fn plan(table: &Table, mapping: &Mapping, existing: &[Person], new_id: &mut dyn FnMut() -> String) -> Plan {
+    let mut out = Plan::default();
+    let mut emails: Vec<String> = existing.iter().filter(|p| !p.email.trim().is_empty()).map(|p| p.email.trim().to_lowercase()).collect();
+    for (line, cells) in &table.rows {
+        let cell = |column: Column| -> String {
+            let raw = mapping.iter().find(|(c, _)| *c == column).and_then(|(_, i)| cells.get((*i)?)).cloned().unwrap_or_default();
+            // Our own exports guard a formula-looking cell with a leading apostrophe.
+            match raw.strip_prefix('\'') {
+                Some(rest) if rest.starts_with(['=', '+', '-', '@']) => rest.to_owned(),
+                _ => raw,
+            }
+        };
+        let mut found: Vec<(Column, Problem)> = Vec::new();
+        let worker = worker_type(&cell(Column::WorkerType)).unwrap_or_else(|| {
+            found.push((Column::WorkerType, Problem::UnknownValue));
+            WorkerType::Other
+        });
+        let preferred = language(&cell(Column::PreferredLanguage)).unwrap_or_else(|| {
+            found.push((Column::PreferredLanguage, Problem::UnknownValue));
+            PreferredLanguage::English
+        });
+        let draft = PersonDraft {
+            name: cell(Column::Name),
+            preferred_language: preferred,
+            worker_type: worker,
+            organization: cell(Column::Organization),
+            program: cell(Column::Program),
+            role_title: cell(Column::RoleTitle),
+            hire_date: cell(Column::HireDate),
+            employment_type: None,
+            supervisor: cell(Column::Supervisor),
+            supervising_org: String::new(),
+            email: cell(Column::Email),
+            notes: cell(Column::Notes),
+        };
+        let email = draft.email.trim().to_lowercase();
+        if !email.is_empty() && emails.contains(&email) {
+            found.push((Column::Email, Problem::AlreadyHere));
+        }
+        match draft.to_person("", false) {
+            Err(errors) => found.extend(errors.0.into_iter().map(|(field, p)| (Column::of_field(field), p))),
+            Ok(person) if found.is_empty() => {
+                if !email.is_empty() {
+                    emails.push(email);
+                }
+                out.people.push(Person { id: new_id(), ..person });
+            }
+            Ok(_) => {}
+        }
+        if !found.is_empty() {
+            out.rows_with_problems += 1;
+            out.problems.extend(found.into_iter().map(|(column, problem)| RowProblem { line: *line, column, value: cell(column), problem }));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn table(text: &str) -> Table {
+        read_table(text, delimiter(text)).unwrap()
+    }
+
+    fn ids() -> impl FnMut() -> String {
+        let mut n = 0;
+        move || {
+            n += 1;
+            format!("new-{n}")
+        }
+    }
+
+    #[test]
+    fn bytes_are_read_as_utf8_with_or_without_a_mark_else_as_windows_1252() {
+        assert_eq!(decode("José".as_bytes()), ("José".to_owned(), Encoding::Utf8));
+        assert_eq!(decode(b"\xEF\xBB\xBFJos\xC3\xA9"), ("José".to_owned(), Encoding::Utf8Bom));
+        // Excel on Windows, "CSV" (not "CSV UTF-8"): é is 0xE9, ñ 0xF1, € 0x80, ’ 0x92.
+        assert_eq!(decode(b"Jos\xE9 N\xFA\xF1ez \x80 \x92"), ("José Núñez € ’".to_owned(), Encoding::Windows1252));
+    }
+
+    #[test]
+    fn the_delimiter_is_a_comma_or_a_semicolon() {
+        assert_eq!(delimiter("name,email\nA,b"), b',');
+        assert_eq!(delimiter("Nombre;Correo;Programa\nA;b;c"), b';');
+        assert_eq!(delimiter("\"Name; full\",email\n"), b',', "quoted semicolons do not count");
+    }
+
+    #[test]
+    fn columns_are_guessed_in_either_language_or_as_remembered() {
+        let headers: Vec<String> = ["Nombre completo", "Correo electrónico", "Tipo de trabajador(a)", "Fecha de contratación", "Mi programa"].map(String::from).to_vec();
+        let m = guess(&headers, &[]);
+        let at = |c: Column| m.iter().find(|(x, _)| *x == c).unwrap().1;
+        assert_eq!((at(Column::Name), at(Column::Email), at(Column::WorkerType), at(Column::HireDate)), (Some(0), Some(1), Some(2), Some(3)));
+        assert_eq!(at(Column::Program), None);
+        let remembered = vec![("program".to_owned(), "mi programa".to_owned())];
+        assert_eq!(guess(&headers, &remembered).iter().find(|(c, _)| *c == Column::Program).unwrap().1, Some(4));
+        assert_eq!(remember(&headers, &guess(&headers, &remembered))[0], ("name".to_owned(), "Nombre completo".to_owned()));
+        // Our own people CSV maps itself.
+        let own: Vec<String> = crate::export::records::PEOPLE_HEADER.split(',').map(String::from).collect();
+        assert!(guess(&own, &[]).iter().all(|(_, i)| i.is_some()));
+    }
+
+    #[test]
+    fn every_row_is_checked_and_each_problem_named_by_line_and_column() {
+        let text = "Nombre;Correo;Tipo;Fecha de contratación;Idioma\r\n\
+                    José Núñez;jose@example.org;Promotora;2024-02-29;Español\r\n\
+                    ;sin-nombre@example.org;chw;;\r\n\
+                    Ana;ana@example.org;astronaut;2025-02-30;\r\n\
+                    Luis;JOSE@example.org;peer;;en\r\n\
+                    Rosa;rosa@example.org;doula;;\r\n\
+                    \r\n\
+                    Beto;beto@;chw;;\r\n";
+        let t = table(text);
+        assert_eq!(t.rows.len(), 6, "blank lines are skipped");
+        let here = vec![Person { email: "rosa@EXAMPLE.org".into(), ..crate::domain::person::sample("r", "Rosa") }];
+        let plan = plan(&t, &guess(&t.headers, &[]), &here, &mut ids());
+        assert_eq!(plan.people.iter().map(|p| (p.id.as_str(), p.name.as_str())).collect::<Vec<_>>(), vec![("new-1", "José Núñez")]);
+        let jose = &plan.people[0];
+        assert_eq!((jose.worker_type, jose.preferred_language, jose.hire_date.map(|d| crate::domain::date::DateExt::to_iso(d))), (WorkerType::Chw, PreferredLanguage::Spanish, Some("2024-02-29".into())));
+        let found: Vec<(usize, Column, Problem)> = plan.problems.iter().map(|p| (p.line, p.column, p.problem)).collect();
+        assert_eq!(
+            found,
+            vec![
+                (3, Column::Name, Problem::Required),
+                (4, Column::WorkerType, Problem::UnknownValue),
+                (4, Column::HireDate, Problem::InvalidDate),
+                (5, Column::Email, Problem::AlreadyHere),
+                (6, Column::Email, Problem::AlreadyHere),
+                (8, Column::Email, Problem::InvalidEmail),
+            ]
+        );
+        assert_eq!(plan.rows_with_problems, 5);
+        assert_eq!(plan.problems[1].value, "astronaut");
+    }
+
+    #[test]
+    fn a_guarded_formula_from_our_own_export_comes_back_as_it_was_typed() {
+        let t = table("name,notes\nAna,'=SUM(1;2)\n");
+        let plan = plan(&t, &guess(&t.headers, &[]), &[], &mut ids());
+        assert_eq!(plan.people[0].notes, "=SUM(1;2)");
+    }
+
+    #[test]
+    fn an_empty_file_is_not_a_table() {
+        assert_eq!(read_table("  \n", b','), Err(TableProblem::Empty));
+        assert_eq!(read_table(",,\n", b','), Err(TableProblem::Empty));
+    }
+
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+
+        /// Arbitrary bytes never panic the reader, whatever the mapping.
+        #[test]
+        fn arbitrary_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..600)) {
+            let (text, _) = decode(&bytes);
+            if let Ok(t) = read_table(&text, delimiter(&text)) {
+                let mapping = guess(&t.headers, &[]);
+                let _ = plan(&t, &mapping, &[], &mut ids());
+                let every: Mapping = Column::ALL.into_iter().enumerate().map(|(i, c)| (c, Some(i))).collect();
+                let _ = plan(&t, &every, &[], &mut ids());
+            }
+        }
+    }
+}
