@@ -107,3 +107,64 @@ test('a backup restores over newer data with a preview, and the restore can be u
   }
   expect(await peopleNames(page)).toEqual(['Ana Flores']);
 });
+
+/** Every store's record count, read straight from IndexedDB: proof that nothing changed. */
+async function storeCounts(page) {
+  return page.evaluate(() => new Promise((resolve, reject) => {
+    const open = indexedDB.open('escalera');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const db = open.result;
+      const names = [...db.objectStoreNames];
+      const tx = db.transaction(names, 'readonly');
+      const counts = {};
+      for (const name of names) {
+        const r = tx.objectStore(name).count();
+        r.onsuccess = () => { counts[name] = r.result; };
+      }
+      tx.oncomplete = () => { db.close(); resolve(counts); };
+      tx.onerror = () => reject(tx.error);
+    };
+  }));
+}
+
+test('every kind of bad backup file is refused with its reason, and no store changes', async ({ page }, info) => {
+  test.setTimeout(120_000);
+  await chooseOrganization(page);
+  await addPerson(page, { name: 'Ana Flores', worker: 'chw' });
+  await recordOnPersonPage(page, { training: 'builtin.hipaa', date: '2026-02-03' });
+  await page.goto('/settings');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#download-backup').click()]);
+  const good = JSON.parse(fs.readFileSync(await download.path(), 'utf8'));
+  const before = await storeCounts(page);
+  expect(before.people).toBe(1);
+
+  const bad = (name, text) => { const p = info.outputPath(name); fs.writeFileSync(p, text); return p; };
+  const withCompletion = (change) => {
+    const copy = structuredClone(good);
+    Object.assign(copy.person_records[0].completions[0], change);
+    return JSON.stringify(copy);
+  };
+  const goodText = JSON.stringify(good);
+  const invalid = /^This backup has a record that is not valid, so nothing was restored: /;
+  const cases = [
+    ['truncated.json', goodText.slice(0, Math.floor(goodText.length / 2)), /^This is not a backup file: it stops making sense at line 1, column \d+\. Nothing was changed\.$/],
+    ['nested.json', '['.repeat(100_000) + ']'.repeat(100_000), /^(This is not a backup file: it stops making sense|This file is not an Escalera backup)/],
+    ['array.json', '[1, 2, 3]', 'This file is not an Escalera backup.'],
+    ['wrong-type.json', JSON.stringify({ ...good, people: [{ ...good.people[0], name: 42 }] }), invalid],
+    ['twice.json', JSON.stringify({ ...good, people: [good.people[0], good.people[0]] }), /^This backup has the same record twice \(people: .+\), so nothing was restored\.$/],
+    ['bad-day.json', withCompletion({ completed_on: '2025-02-30' }), invalid],
+    ['negative-hours.json', withCompletion({ hours: -3 }), invalid],
+    ['huge-hours.json', withCompletion({ hours: 1e9 }), invalid],
+    ['newer-format.json', JSON.stringify({ ...good, format_version: 2 }), /newer version of Escalera/],
+    // 50 MB of valid JSON that is not a backup: read, refused, nothing written.
+    ['big.json', JSON.stringify({ padding: 'x'.repeat(50 * 1024 * 1024) }), 'This file is not an Escalera backup.'],
+  ];
+  for (const [name, text, message] of cases) {
+    await page.goto('/settings'); // a fresh form, so each message is this file's
+    await page.getByLabel('Restore from a backup file').setInputFiles(bad(name, text));
+    await expect(page.locator('#restore-file-error'), name).toHaveText(message, { timeout: 30_000 });
+    await expect(page.locator('#restore-preview')).toHaveCount(0);
+  }
+  expect(await storeCounts(page)).toEqual(before);
+});

@@ -7,7 +7,9 @@
 //   - the people list, a person's page and the compliance dashboard opening at that size,
 //     each against plain JS reading the same data with getAll;
 //   - one search keystroke, a change of the dashboard's "as of" date, and a save on a
-//     person's page (to the new row on screen).
+//     person's page (to the new row on screen);
+//   - a full backup, its restore (against plain JS writing the same records) and a roster
+//     import of 5,000 people from a CSV.
 import { chromium } from '@playwright/test';
 import { spawn } from 'node:child_process';
 
@@ -238,6 +240,74 @@ try {
     while (!document.getElementById('people-search')) await new Promise((ok) => requestAnimationFrame(ok));
     return performance.now() - start;
   });
+  // Backup and restore at this size (issue #10): the whole backup, from the click to the file
+  // handed to the browser; a restore, from choosing the file to its preview, and from
+  // "Replace" to done, beside plain JS clearing and writing the same records in one
+  // transaction. Then a roster of 5,000 people from a CSV: checked, then added.
+  const toast = (text) => shownAt(page, (t) => document.querySelector('.toast-region')?.textContent.includes(t) && performance.now(), text);
+  await page.goto(BASE + '/settings');
+  await page.locator('#download-backup').waitFor();
+  const [download, backupMs] = await Promise.all([
+    page.waitForEvent('download'),
+    page.evaluate(async () => {
+      const start = performance.now();
+      document.getElementById('download-backup').click();
+      while (!document.querySelector('.toast-region')?.textContent.includes('Backup downloaded.')) await new Promise((ok) => requestAnimationFrame(ok));
+      return performance.now() - start;
+    }),
+  ]);
+  const backupPath = await download.path();
+  const backupBytes = (await import('node:fs')).statSync(backupPath).size;
+  const watchChange = (id) => page.evaluate((id) => {
+    window.__chosenAt = 0;
+    document.getElementById(id).addEventListener('change', () => { window.__chosenAt = performance.now(); }, { capture: true, once: true });
+  }, id);
+  await watchChange('restore-file');
+  await page.getByLabel('Restore from a backup file').setInputFiles(backupPath);
+  const previewAt = await shownAt(page, () => !!document.getElementById('restore-preview') && performance.now());
+  const previewMs = previewAt - (await page.evaluate(() => window.__chosenAt));
+  const restoreMs = await page.evaluate(async () => {
+    const start = performance.now();
+    [...document.querySelectorAll('button')].find((b) => b.textContent.includes('Replace everything with this backup')).click();
+    while (!document.querySelector('.toast-region')?.textContent.includes('Backup restored.')) await new Promise((ok) => requestAnimationFrame(ok));
+    return performance.now() - start;
+  });
+  // The same records, written by plain JS: every store cleared and refilled in one transaction.
+  await page.goto(BASE + '/favicon.svg');
+  const plainWrite = await page.evaluate(async () => {
+    const db = await new Promise((ok, fail) => { const r = indexedDB.open('escalera'); r.onsuccess = () => ok(r.result); r.onerror = fail; });
+    const names = [...db.objectStoreNames];
+    const all = {};
+    await Promise.all(names.map((n) => new Promise((ok, fail) => { const r = db.transaction(n).objectStore(n).getAll(); r.onsuccess = () => { all[n] = r.result; ok(); }; r.onerror = fail; })));
+    const start = performance.now();
+    const tx = db.transaction(names, 'readwrite');
+    for (const n of names) {
+      const store = tx.objectStore(n);
+      store.clear();
+      for (const record of all[n]) store.put(record);
+    }
+    await new Promise((ok, fail) => { tx.oncomplete = ok; tx.onerror = fail; });
+    const ms = performance.now() - start;
+    db.close();
+    return ms;
+  });
+
+  const rosterRows = ['name,email,worker_type,program,hire_date'];
+  for (let i = 0; i < PEOPLE; i++) rosterRows.push(`Nueva Persona ${i},nueva${i}@example.org,chw,Enhanced Care Management,2025-0${1 + (i % 9)}-15`);
+  const rosterPath = (await import('node:path')).join((await import('node:os')).tmpdir(), 'escalera-bench-roster.csv');
+  (await import('node:fs')).writeFileSync(rosterPath, rosterRows.join('\r\n'));
+  await page.goto(BASE + '/people');
+  await page.locator('details.roster-import summary').click();
+  await watchChange('roster-file');
+  await page.getByLabel('Choose a CSV file').setInputFiles(rosterPath);
+  const checkedAt = await shownAt(page, () => document.getElementById('roster-result')?.textContent.includes('5,000 people are ready') && performance.now());
+  const rosterCheckMs = checkedAt - (await page.evaluate(() => window.__chosenAt));
+  const rosterAddMs = await page.evaluate(async () => {
+    const start = performance.now();
+    document.getElementById('roster-add').click();
+    while (!document.querySelector('.toast-region')?.textContent.includes('People added.')) await new Promise((ok) => requestAnimationFrame(ok));
+    return performance.now() - start;
+  });
   await browser.close();
 
   const read = median(newLayout);
@@ -257,6 +327,9 @@ try {
   console.log(`  dashboard "as of" change:              median ${median(asOfChanges).toFixed(1)} ms, max ${Math.max(...asOfChanges).toFixed(1)} ms to next paint over ${asOfChanges.length} dates`);
   console.log(`  readiness board opens, ${PEOPLE} people on a ladder: median ${fmt(median(boardOpens))} (${range(boardOpens)}) (ready now, within 90 days, blocked: ${boardCounts.join(', ')})`);
   console.log(`  people list after the board, in the app (nothing re-read): ${listAfterDashboard.toFixed(1)} ms`);
+  console.log(`  full backup, ${PEOPLE} people × ${PER_PERSON} completions (${(backupBytes / 1e6).toFixed(1)} MB): ${fmt(backupMs)} from the click to the file`);
+  console.log(`  restore: file chosen to its preview ${fmt(previewMs)}; "Replace" to done ${fmt(restoreMs)}; plain JS clearing and writing the same records: ${fmt(plainWrite)} (${(restoreMs / plainWrite).toFixed(2)}×)`);
+  console.log(`  roster import of ${PEOPLE} people from a CSV: file chosen to every row checked ${fmt(rosterCheckMs)}; "Add" to done ${fmt(rosterAddMs)}`);
 } finally {
   server.kill();
 }
