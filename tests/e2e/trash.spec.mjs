@@ -45,7 +45,7 @@ test('a removed training waits in the trash, comes back in one click, and is pur
   await expect(row).toHaveCount(1);
   await page.clock.setFixedTime(new Date('2026-12-24T12:00:00'));
   await page.goto('/trash');
-  await expect(page.locator('#trash-empty')).toBeVisible({ timeout: 15_000 });
+  await expect(page.locator('#trash-empty')).toBeVisible({ timeout: 30_000 });
   await page.goto(personUrl);
   await expect(historyRows(page)).toHaveCount(1);
   await expect(page.locator('details.removed')).toHaveCount(0);
