@@ -501,14 +501,22 @@ pub fn roster_column(locale: Locale, c: crate::domain::roster_import::Column) ->
         HireDate => Msg::ColumnHireDate,
         Supervisor => Msg::ColumnSupervisor,
         Notes => Msg::ColumnNotes,
+        Person => Msg::ColumnPerson,
+        Training => Msg::ColumnTraining,
+        CompletedOn => Msg::ColumnCompletedOn,
+        Hours => Msg::ColumnHours,
+        Provider => Msg::ColumnProvider,
+        CertificateNumber => Msg::ColumnCertificateNumber,
     }
     .text(locale)
 }
 
-/// "12 people are ready to add." / the button "Add 12 people" / "2 rows have problems…".
-pub fn roster_counts(locale: Locale, ready: usize, with_problems: usize) -> (String, String, String) {
+/// "12 people are ready to add." / the button "Add 12 people" / "2 rows have problems…"
+/// (trainings instead of people for a file of trainings completed).
+pub fn roster_counts(locale: Locale, completions: bool, ready: usize, with_problems: usize) -> (String, String, String) {
     let count = |m| fmt(locale, m, &[("count", n(ready as f64))]);
-    (count(Fmt::RosterReady), count(Fmt::RosterAdd), fmt(locale, Fmt::RosterRowsWithProblems, &[("count", n(with_problems as f64))]))
+    let (ready_msg, add_msg) = if completions { (Fmt::CompletionsReady, Fmt::CompletionsAdd) } else { (Fmt::RosterReady, Fmt::RosterAdd) };
+    (count(ready_msg), count(add_msg), fmt(locale, Fmt::RosterRowsWithProblems, &[("count", n(with_problems as f64))]))
 }
 
 /// The calendar's name: "Escalera: María López".

@@ -129,7 +129,7 @@ pub enum Problem {
     InvalidPercent,
     /// An imported value that is not one of the choices (a worker type, a language).
     UnknownValue,
-    /// An imported record that is already here (the same email).
+    /// An imported record that is already here, or earlier in the same file.
     AlreadyHere,
     /// Rates must go up (or stay) from one step to the next.
     RatesOutOfOrder,

@@ -117,9 +117,17 @@ pub enum Column {
     HireDate,
     Supervisor,
     Notes,
+    // Trainings completed:
+    Person,
+    Training,
+    CompletedOn,
+    Hours,
+    Provider,
+    CertificateNumber,
 }
 
 impl Column {
+    /// A roster's columns.
     pub const ALL: [Column; 10] = [
         Column::Name,
         Column::Email,
@@ -145,6 +153,12 @@ impl Column {
             Column::HireDate => "hire_date",
             Column::Supervisor => "supervisor",
             Column::Notes => "notes",
+            Column::Person => "person",
+            Column::Training => "training",
+            Column::CompletedOn => "completed_on",
+            Column::Hours => "hours",
+            Column::Provider => "provider",
+            Column::CertificateNumber => "certificate_number",
         }
     }
 
@@ -161,6 +175,12 @@ impl Column {
             Column::HireDate => &["hire date", "start date", "date hired", "fecha de contratacion", "fecha de ingreso"],
             Column::Supervisor => &["supervisor", "supervisora", "supervising provider"],
             Column::Notes => &["notes", "notas", "comments", "comentarios"],
+            Column::Person => &["person", "person id", "name", "full name", "email", "nombre", "persona", "correo"],
+            Column::Training => &["training", "training id", "course", "capacitacion", "curso"],
+            Column::CompletedOn => &["completed on", "date completed", "date", "fecha", "fecha de finalizacion", "completado el"],
+            Column::Hours => &["hours", "horas"],
+            Column::Provider => &["provider", "proveedor", "trainer", "capacitador"],
+            Column::CertificateNumber => &["certificate number", "certificate", "numero de certificado", "certificado"],
         }
     }
 
@@ -177,11 +197,17 @@ impl Column {
             Column::Supervisor => Some(Field::Supervisor),
             Column::Notes => Some(Field::Notes),
             Column::WorkerType | Column::PreferredLanguage => None,
+            Column::Person => Some(Field::Person),
+            Column::Training => Some(Field::Training),
+            Column::CompletedOn => Some(Field::CompletedOn),
+            Column::Hours => Some(Field::Hours),
+            Column::Provider => Some(Field::Provider),
+            Column::CertificateNumber => Some(Field::CertificateNumber),
         }
     }
 
-    fn of_field(field: Field) -> Column {
-        Column::ALL.into_iter().find(|c| c.field() == Some(field)).unwrap_or(Column::Name)
+    fn of_field(columns: &[Column], field: Field) -> Column {
+        columns.iter().copied().find(|c| c.field() == Some(field)).unwrap_or(columns[0])
     }
 }
 
@@ -194,11 +220,11 @@ fn folded_header(h: &str) -> String {
 
 /// The mapping to start from: a header remembered for the field from the last import when
 /// the file has it, else one the field is known by, else none.
-pub fn guess(headers: &[String], remembered: &[(String, String)]) -> Mapping {
+pub fn guess(columns: &[Column], headers: &[String], remembered: &[(String, String)]) -> Mapping {
     let folded: Vec<String> = headers.iter().map(|h| folded_header(h)).collect();
-    Column::ALL
-        .into_iter()
-        .map(|column| {
+    columns
+        .iter()
+        .map(|&column| {
             let by_memory = remembered
                 .iter()
                 .find(|(code, _)| code == column.code())
@@ -257,29 +283,32 @@ pub struct RowProblem {
     pub problem: Problem,
 }
 
-/// The people to add and every problem found; a row with a problem adds no one.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct Plan {
-    pub people: Vec<Person>,
+/// The records to add and every problem found; a row with a problem adds nothing.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Plan<T> {
+    pub items: Vec<T>,
     pub problems: Vec<RowProblem>,
     /// Rows with at least one problem.
     pub rows_with_problems: usize,
 }
 
+/// The row's value for `column` (empty when it is not mapped). Our own exports guard a
+/// formula-looking cell with a leading apostrophe: it is taken off.
+fn cell(mapping: &Mapping, cells: &[String], column: Column) -> String {
+    let raw = mapping.iter().find(|(c, _)| *c == column).and_then(|(_, i)| cells.get((*i)?)).cloned().unwrap_or_default();
+    match raw.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(['=', '+', '-', '@']) => rest.to_owned(),
+        _ => raw,
+    }
+}
+
 /// Checks every row. `existing` are the people here (an email already here, or twice in the
 /// file, is reported and not added again); `new_id` gives each new person an id.
-pub fn plan(table: &Table, mapping: &Mapping, existing: &[Person], new_id: &mut dyn FnMut() -> String) -> Plan {
-    let mut out = Plan::default();
+pub fn plan(table: &Table, mapping: &Mapping, existing: &[Person], new_id: &mut dyn FnMut() -> String) -> Plan<Person> {
+    let mut out = Plan { items: Vec::new(), problems: Vec::new(), rows_with_problems: 0 };
     let mut emails: Vec<String> = existing.iter().filter(|p| !p.email.trim().is_empty()).map(|p| p.email.trim().to_lowercase()).collect();
     for (line, cells) in &table.rows {
-        let cell = |column: Column| -> String {
-            let raw = mapping.iter().find(|(c, _)| *c == column).and_then(|(_, i)| cells.get((*i)?)).cloned().unwrap_or_default();
-            // Our own exports guard a formula-looking cell with a leading apostrophe.
-            match raw.strip_prefix('\'') {
-                Some(rest) if rest.starts_with(['=', '+', '-', '@']) => rest.to_owned(),
-                _ => raw,
-            }
-        };
+        let cell = |column: Column| cell(mapping, cells, column);
         let mut found: Vec<(Column, Problem)> = Vec::new();
         let worker = worker_type(&cell(Column::WorkerType)).unwrap_or_else(|| {
             found.push((Column::WorkerType, Problem::UnknownValue));
@@ -308,15 +337,91 @@ pub fn plan(table: &Table, mapping: &Mapping, existing: &[Person], new_id: &mut 
             found.push((Column::Email, Problem::AlreadyHere));
         }
         match draft.to_person("", false) {
-            Err(errors) => found.extend(errors.0.into_iter().map(|(field, p)| (Column::of_field(field), p))),
+            Err(errors) => found.extend(errors.0.into_iter().map(|(field, p)| (Column::of_field(&Column::ALL, field), p))),
             Ok(person) if found.is_empty() => {
                 if !email.is_empty() {
                     emails.push(email);
                 }
-                out.people.push(Person { id: new_id(), ..person });
+                out.items.push(Person { id: new_id(), ..person });
             }
             Ok(_) => {}
         }
+        if !found.is_empty() {
+            out.rows_with_problems += 1;
+            out.problems.extend(found.into_iter().map(|(column, problem)| RowProblem { line: *line, column, value: cell(column), problem }));
+        }
+    }
+    out
+}
+
+/// A file of trainings completed: its columns.
+pub const COMPLETION_COLUMNS: [Column; 7] =
+    [Column::Person, Column::Training, Column::CompletedOn, Column::Hours, Column::Provider, Column::CertificateNumber, Column::Notes];
+
+/// Checks every row of a file of trainings completed. The person is found by id, email, or a
+/// name only one person here has; the training by id or by its name in either language.
+/// A completion of the same training on the same day, here or earlier in the file, is not
+/// added again. Hours left empty take the training's typical hours.
+pub fn plan_completions(
+    table: &Table,
+    mapping: &Mapping,
+    people: &[Person],
+    here: &dyn Fn(&str) -> Vec<(String, super::date::Date)>,
+    trainings: &[super::training::TrainingType],
+    today: super::date::Date,
+    new_id: &mut dyn FnMut() -> String,
+) -> Plan<super::completion::Completion> {
+    use super::form::CompletionDraft;
+    let mut out = Plan { items: Vec::new(), problems: Vec::new(), rows_with_problems: 0 };
+    let mut seen: Vec<(String, String, super::date::Date)> = Vec::new();
+    for (line, cells) in &table.rows {
+        let cell = |column: Column| cell(mapping, cells, column);
+        let mut found: Vec<(Column, Problem)> = Vec::new();
+        let who = cell(Column::Person);
+        let folded_who = fold(who.trim());
+        let person = people.iter().find(|p| p.id == who.trim()).or_else(|| {
+            let lower = who.trim().to_lowercase();
+            people.iter().find(|p| !p.email.is_empty() && p.email.trim().to_lowercase() == lower)
+        });
+        let person = person.or_else(|| {
+            let named: Vec<&Person> = people.iter().filter(|p| fold(&p.name) == folded_who).collect();
+            (named.len() == 1).then(|| named[0])
+        });
+        if person.is_none() && !who.trim().is_empty() {
+            found.push((Column::Person, Problem::UnknownValue));
+        }
+        let what = cell(Column::Training);
+        let folded_what = fold(what.trim());
+        let training = trainings.iter().find(|t| t.id == what.trim() || fold(t.name.en.trim()) == folded_what || fold(t.name.es.trim()) == folded_what);
+        if training.is_none() && !what.trim().is_empty() {
+            found.push((Column::Training, Problem::UnknownValue));
+        }
+        let hours = cell(Column::Hours);
+        let draft = CompletionDraft {
+            person_id: person.map(|p| p.id.clone()).unwrap_or_else(|| if who.trim().is_empty() { String::new() } else { "?".into() }),
+            training_id: training.map(|t| t.id.clone()).unwrap_or_else(|| if what.trim().is_empty() { String::new() } else { "?".into() }),
+            completed_on: cell(Column::CompletedOn),
+            hours: if hours.trim().is_empty() { training.map(|t| t.typical_hours.to_string()).unwrap_or_default() } else { hours },
+            provider: cell(Column::Provider),
+            certificate_number: cell(Column::CertificateNumber),
+            ce_category: training.and_then(|t| t.default_ce_category),
+            notes: cell(Column::Notes),
+        };
+        match draft.to_completion("", today) {
+            Err(errors) => found.extend(errors.0.into_iter().map(|(field, p)| (Column::of_field(&COMPLETION_COLUMNS, field), p))),
+            Ok(c) if found.is_empty() => {
+                let key = (c.person_id.clone(), c.training_id.clone(), c.completed_on);
+                let already = seen.contains(&key) || here(&c.person_id).iter().any(|(t, d)| *t == c.training_id && *d == c.completed_on);
+                if already {
+                    found.push((Column::CompletedOn, Problem::AlreadyHere));
+                } else {
+                    seen.push(key);
+                    out.items.push(super::completion::Completion { id: new_id(), ..c });
+                }
+            }
+            Ok(_) => {}
+        }
+        found.dedup();
         if !found.is_empty() {
             out.rows_with_problems += 1;
             out.problems.extend(found.into_iter().map(|(column, problem)| RowProblem { line: *line, column, value: cell(column), problem }));
@@ -359,16 +464,16 @@ mod tests {
     #[test]
     fn columns_are_guessed_in_either_language_or_as_remembered() {
         let headers: Vec<String> = ["Nombre completo", "Correo electrónico", "Tipo de trabajador(a)", "Fecha de contratación", "Mi programa"].map(String::from).to_vec();
-        let m = guess(&headers, &[]);
+        let m = guess(&Column::ALL, &headers, &[]);
         let at = |c: Column| m.iter().find(|(x, _)| *x == c).unwrap().1;
         assert_eq!((at(Column::Name), at(Column::Email), at(Column::WorkerType), at(Column::HireDate)), (Some(0), Some(1), Some(2), Some(3)));
         assert_eq!(at(Column::Program), None);
         let remembered = vec![("program".to_owned(), "mi programa".to_owned())];
-        assert_eq!(guess(&headers, &remembered).iter().find(|(c, _)| *c == Column::Program).unwrap().1, Some(4));
-        assert_eq!(remember(&headers, &guess(&headers, &remembered))[0], ("name".to_owned(), "Nombre completo".to_owned()));
+        assert_eq!(guess(&Column::ALL, &headers, &remembered).iter().find(|(c, _)| *c == Column::Program).unwrap().1, Some(4));
+        assert_eq!(remember(&headers, &guess(&Column::ALL, &headers, &remembered))[0], ("name".to_owned(), "Nombre completo".to_owned()));
         // Our own people CSV maps itself.
         let own: Vec<String> = crate::export::records::PEOPLE_HEADER.split(',').map(String::from).collect();
-        assert!(guess(&own, &[]).iter().all(|(_, i)| i.is_some()));
+        assert!(guess(&Column::ALL, &own, &[]).iter().all(|(_, i)| i.is_some()));
     }
 
     #[test]
@@ -384,9 +489,9 @@ mod tests {
         let t = table(text);
         assert_eq!(t.rows.len(), 6, "blank lines are skipped");
         let here = vec![Person { email: "rosa@EXAMPLE.org".into(), ..crate::domain::person::sample("r", "Rosa") }];
-        let plan = plan(&t, &guess(&t.headers, &[]), &here, &mut ids());
-        assert_eq!(plan.people.iter().map(|p| (p.id.as_str(), p.name.as_str())).collect::<Vec<_>>(), vec![("new-1", "José Núñez")]);
-        let jose = &plan.people[0];
+        let plan = plan(&t, &guess(&Column::ALL, &t.headers, &[]), &here, &mut ids());
+        assert_eq!(plan.items.iter().map(|p| (p.id.as_str(), p.name.as_str())).collect::<Vec<_>>(), vec![("new-1", "José Núñez")]);
+        let jose = &plan.items[0];
         assert_eq!((jose.worker_type, jose.preferred_language, jose.hire_date.map(|d| crate::domain::date::DateExt::to_iso(d))), (WorkerType::Chw, PreferredLanguage::Spanish, Some("2024-02-29".into())));
         let found: Vec<(usize, Column, Problem)> = plan.problems.iter().map(|p| (p.line, p.column, p.problem)).collect();
         assert_eq!(
@@ -407,14 +512,64 @@ mod tests {
     #[test]
     fn a_guarded_formula_from_our_own_export_comes_back_as_it_was_typed() {
         let t = table("name,notes\nAna,'=SUM(1;2)\n");
-        let plan = plan(&t, &guess(&t.headers, &[]), &[], &mut ids());
-        assert_eq!(plan.people[0].notes, "=SUM(1;2)");
+        let plan = plan(&t, &guess(&Column::ALL, &t.headers, &[]), &[], &mut ids());
+        assert_eq!(plan.items[0].notes, "=SUM(1;2)");
     }
 
     #[test]
     fn an_empty_file_is_not_a_table() {
         assert_eq!(read_table("  \n", b','), Err(TableProblem::Empty));
         assert_eq!(read_table(",,\n", b','), Err(TableProblem::Empty));
+    }
+
+    #[test]
+    fn trainings_completed_find_their_person_and_training_and_are_never_added_twice() {
+        use crate::domain::date::{Date, DateExt};
+        let mut ana = crate::domain::person::sample("p-ana", "Ana Flores");
+        ana.email = "ana@example.org".into();
+        let jose = crate::domain::person::sample("p-jose", "José Núñez");
+        let twins = [crate::domain::person::sample("t1", "Luis Ortiz"), crate::domain::person::sample("t2", "Luis Ortiz")];
+        let people = vec![ana, jose, twins[0].clone(), twins[1].clone()];
+        let trainings = crate::domain::catalog::builtin_trainings();
+        let text = "person,training,date,hours,provider\n\
+                    ANA@example.org,builtin.mhfa_adult,2025-03-01,,CalMHSA\n\
+                    jose nunez,Primeros Auxilios de Salud Mental (adultos),2025-04-01,7.5,\n\
+                    Ana Flores,builtin.hipaa,2025-02-01,1,\n\
+                    Luis Ortiz,builtin.hipaa,2025-02-01,1,\n\
+                    Nadie,builtin.hipaa,2025-02-01,1,\n\
+                    ana@example.org,Astronomy,2025-02-01,1,\n\
+                    ana@example.org,builtin.mhfa_adult,2025-03-01,8,\n\
+                    p-jose,builtin.hipaa,2099-01-01,-2,\n";
+        let t = table(text);
+        let mapping = guess(&COMPLETION_COLUMNS, &t.headers, &[]);
+        // Ana already has HIPAA on 2025-02-01 here.
+        let here = |id: &str| if id == "p-ana" { vec![("builtin.hipaa".to_owned(), Date::parse_iso("2025-02-01").unwrap())] } else { Vec::new() };
+        let today = Date::parse_iso("2026-11-29").unwrap();
+        let plan = plan_completions(&t, &mapping, &people, &here, &trainings, today, &mut ids());
+        let added: Vec<(&str, &str, String, String)> =
+            plan.items.iter().map(|c| (c.person_id.as_str(), c.training_id.as_str(), c.completed_on.to_iso(), c.hours.to_string())).collect();
+        assert_eq!(
+            added,
+            vec![
+                ("p-ana", "builtin.mhfa_adult", "2025-03-01".to_owned(), "7.5".to_owned()),
+                ("p-jose", "builtin.mhfa_adult", "2025-04-01".to_owned(), "7.5".to_owned()),
+            ],
+            "by email ignoring case, by a name one person has (accents aside), typical hours when empty"
+        );
+        let found: Vec<(usize, Column, Problem)> = plan.problems.iter().map(|p| (p.line, p.column, p.problem)).collect();
+        assert_eq!(
+            found,
+            vec![
+                (4, Column::CompletedOn, Problem::AlreadyHere),
+                (5, Column::Person, Problem::UnknownValue),
+                (6, Column::Person, Problem::UnknownValue),
+                (7, Column::Training, Problem::UnknownValue),
+                (8, Column::CompletedOn, Problem::AlreadyHere),
+                (9, Column::CompletedOn, Problem::DateInFuture),
+                (9, Column::Hours, Problem::InvalidHours),
+            ]
+        );
+        assert_eq!(plan.rows_with_problems, 6);
     }
 
     use proptest::prelude::*;
@@ -427,7 +582,7 @@ mod tests {
         fn arbitrary_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..600)) {
             let (text, _) = decode(&bytes);
             if let Ok(t) = read_table(&text, delimiter(&text)) {
-                let mapping = guess(&t.headers, &[]);
+                let mapping = guess(&Column::ALL, &t.headers, &[]);
                 let _ = plan(&t, &mapping, &[], &mut ids());
                 let every: Mapping = Column::ALL.into_iter().enumerate().map(|(i, c)| (c, Some(i))).collect();
                 let _ = plan(&t, &every, &[], &mut ids());

@@ -135,6 +135,20 @@ impl Db {
         Ok(())
     }
 
+    /// Adds many completions, to as many people's documents, in one transaction: all of them
+    /// or none (an import of trainings completed).
+    pub async fn save_completions(&self, completions: &[Completion]) -> Result<()> {
+        let mut by_person: Vec<FileChange> = Vec::new();
+        let mut owners: Vec<String> = completions.iter().map(|c| c.person_id.clone()).collect();
+        owners.sort();
+        owners.dedup();
+        for owner in owners {
+            let mine: Vec<Completion> = completions.iter().filter(|c| c.person_id == owner).cloned().collect();
+            by_person.push((owner, Box::new(move |f: &mut PersonRecords| mine.into_iter().for_each(|c| upsert(&mut f.completions, c)))));
+        }
+        self.update_many(by_person, &[]).await
+    }
+
     /// Saves a person and makes them "me" in one transaction (first run in personal mode).
     pub async fn save_person_and_settings(&self, person: &Person, settings: &Settings) -> Result<()> {
         self.write_all(&[(PEOPLE, record(person)?), (SETTINGS, record(&Keyed { id: SETTINGS_KEY, value: settings })?)]).await?;

@@ -5,7 +5,7 @@ import { test, expect } from './fixtures.mjs';
 import fs from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import AxeBuilder from '@axe-core/playwright';
-import { addPerson, chooseOrganization, h1, parseCsv, recordOnPersonPage } from './helpers.mjs';
+import { addPerson, chooseOrganization, h1, historyRows, parseCsv, recordOnPersonPage } from './helpers.mjs';
 
 const REQ = 'preset.chw_annual_training';
 
@@ -230,7 +230,7 @@ test('HR imports a roster from a Spanish Excel CSV: columns matched, every probl
   await page.goto('/people');
   const section = page.locator('details.roster-import');
   await section.locator('summary').click();
-  await page.getByLabel('Choose a CSV file').setInputFiles(file);
+  await page.locator('details.roster-import').getByLabel('Choose a CSV file').setInputFiles(file);
   await expect(page.locator('#roster-latin1')).toBeVisible();
   // Columns guessed from the Spanish headers; the program column is matched by hand.
   await expect(page.getByLabel('Full name', { exact: true })).toHaveValue('0');
@@ -243,7 +243,7 @@ test('HR imports a roster from a Spanish Excel CSV: columns matched, every probl
   await expect(problems.nth(0)).toContainText('Full name');
   await expect(problems.nth(1)).toContainText('astronauta');
   await expect(problems.nth(1)).toContainText('This is not one of the choices.');
-  await expect(problems.nth(3)).toContainText('Someone here, or earlier in the file, has this email');
+  await expect(problems.nth(3)).toContainText('Already here, or earlier in the file: not added again.');
   await page.screenshot({ path: 'tests/e2e/screenshots/roster-import.png', fullPage: true });
   // The open import, its mapping and its problems pass axe-core too.
   const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
@@ -257,7 +257,7 @@ test('HR imports a roster from a Spanish Excel CSV: columns matched, every probl
   await page.reload();
   await expect(page.locator('table.list tbody tr')).toHaveCount(1);
   await page.locator('details.roster-import summary').click();
-  await page.getByLabel('Choose a CSV file').setInputFiles(file);
+  await page.locator('details.roster-import').getByLabel('Choose a CSV file').setInputFiles(file);
   // Only an import that adds people remembers a mapping.
   await expect(page.getByLabel('Program', { exact: true })).toHaveValue('');
   await page.getByLabel('Program', { exact: true }).selectOption('4');
@@ -273,8 +273,49 @@ test('HR imports a roster from a Spanish Excel CSV: columns matched, every probl
   // Next time the mapping is remembered, and the same rows are now "already here".
   await page.goto('/people');
   await page.locator('details.roster-import summary').click();
-  await page.getByLabel('Choose a CSV file').setInputFiles(file);
+  await page.locator('details.roster-import').getByLabel('Choose a CSV file').setInputFiles(file);
   await expect(page.getByLabel('Program', { exact: true })).toHaveValue('4');
   await expect(page.locator('#roster-result')).toHaveText('0 people are ready to add.');
   await expect(page.getByRole('button', { name: 'Add 0 people' })).toBeDisabled();
+});
+
+test('HR imports trainings completed from a CSV: each row finds its person and training, and none is added twice', async ({ page }, info) => {
+  await page.clock.setFixedTime(new Date('2026-11-24T12:00:00'));
+  await chooseOrganization(page);
+  await addPerson(page, { name: 'Ana Flores', worker: 'chw', email: 'ana@example.org' });
+  await recordOnPersonPage(page, { training: 'builtin.hipaa', date: '2025-02-01' });
+  await addPerson(page, { name: 'José Núñez', worker: 'peer_support_specialist' });
+  const rows = [
+    'Persona,Capacitación,Fecha,Horas,Proveedor',
+    'ana@example.org,Primeros Auxilios de Salud Mental (adultos),2025-03-01,,CalMHSA',
+    'jose nunez,builtin.cpr_first_aid,2025-04-01,4,Cruz Roja',
+    'Ana Flores,builtin.hipaa,2025-02-01,1,',
+    'Nadie,builtin.hipaa,2025-02-01,1,',
+    'Ana Flores,builtin.hipaa,2027-01-01,1,',
+  ];
+  const file = info.outputPath('completions.csv');
+  fs.writeFileSync(file, rows.join('\r\n') + '\r\n');
+  await page.goto('/people');
+  const section = page.locator('details.completions-import');
+  await section.locator('summary').click();
+  await section.getByLabel('Choose a CSV file').setInputFiles(file);
+  await expect(section.getByLabel('Person (name, email or id)')).toHaveValue('0');
+  await expect(section.getByLabel('Date completed')).toHaveValue('2');
+  await expect(page.locator('#completions-result')).toHaveText('2 trainings are ready to add.');
+  const problems = page.locator('#completions-problems tbody tr');
+  await expect(problems).toHaveCount(3);
+  await expect(problems.nth(0)).toContainText('Already here, or earlier in the file: not added again.');
+  await expect(problems.nth(1)).toContainText('Nadie');
+  await expect(problems.nth(2)).toContainText('The date cannot be in the future');
+  await page.getByRole('button', { name: 'Add 2 trainings' }).click();
+  await expect(page.getByRole('status')).toContainText('Trainings added.');
+  await page.getByRole('link', { name: 'Ana Flores' }).click();
+  await expect(historyRows(page)).toHaveCount(2);
+  await expect(historyRows(page).first()).toContainText('Mental Health First Aid (adult)');
+  await expect(historyRows(page).first()).toContainText('7.5');
+  // The same file again adds nothing.
+  await page.goto('/people');
+  await page.locator('details.completions-import summary').click();
+  await page.locator('details.completions-import').getByLabel('Choose a CSV file').setInputFiles(file);
+  await expect(page.locator('#completions-result')).toHaveText('0 trainings are ready to add.');
 });

@@ -135,6 +135,7 @@ pub fn PeopleList() -> impl IntoView {
                 <button type="button" id="completions-csv" on:click=move |_| download_csv(c, true)>{tr(Msg::CompletionsCsv)}</button>
             </p>
             <super::roster_import::RosterImport />
+            <super::roster_import::RosterImport completions=true />
             <super::record_file::RecordImport />
             <super::backup::LastBackupLine />
             <p class="muted"><a href="/trash">{tr(Msg::TrashLink)}</a></p>

@@ -1,9 +1,10 @@
-//! The People page's "Import people from a spreadsheet (CSV)": choose a file, check which
-//! column holds what (guessed, and remembered for next time), see every row's problem by line
-//! and column, then add the valid people in one transaction. The reading and the rules are
-//! `domain::roster_import`; nothing is written before the person confirms.
+//! The People page's "Import people from a spreadsheet (CSV)" and "Import trainings completed
+//! from a spreadsheet (CSV)": choose a file, check which column holds what (guessed, and
+//! remembered for next time), see every row's problem by line and column, then add the valid
+//! rows in one transaction. The reading and the rules are `domain::roster_import`; nothing is
+//! written before the person confirms.
 
-use crate::domain::roster_import::{decode, delimiter, guess, plan, read_table, remember, Column, Encoding, Mapping, Plan, Table};
+use crate::domain::roster_import::{decode, delimiter, guess, plan, plan_completions, read_table, remember, Column, Encoding, Mapping, RowProblem, Table, COMPLETION_COLUMNS};
 use crate::export::records::roster_report;
 use crate::i18n::{self, Msg};
 use crate::ui::browser;
@@ -11,13 +12,31 @@ use crate::ui::ctx::{db, dynamic, tr, use_ctx};
 use gloo_storage::{LocalStorage, Storage};
 use leptos::prelude::*;
 
-/// Where the last mapping is remembered (field code → header name), on this device only.
-const MAPPING_KEY: &str = "escalera.roster-mapping";
+/// What a checked file would add: people, or trainings completed.
+#[derive(Clone, PartialEq)]
+enum Checked {
+    People(Vec<crate::domain::person::Person>),
+    Completions(Vec<crate::domain::completion::Completion>),
+}
 
+impl Checked {
+    fn len(&self) -> usize {
+        match self {
+            Checked::People(x) => x.len(),
+            Checked::Completions(x) => x.len(),
+        }
+    }
+}
+
+/// `completions`: a file of trainings completed rather than a roster of people.
 #[component]
-pub fn RosterImport() -> impl IntoView {
+pub fn RosterImport(#[prop(optional)] completions: bool) -> impl IntoView {
     let c = use_ctx();
-    let people = super::load_people(c);
+    // Where the last mapping is remembered (field code → header name), on this device only.
+    let mapping_key = if completions { "escalera.completions-mapping" } else { "escalera.roster-mapping" };
+    let columns: &'static [Column] = if completions { &COMPLETION_COLUMNS } else { &Column::ALL };
+    let (prefix, required) = if completions { ("completions", Column::Person) } else { ("roster", Column::Name) };
+    let snapshot = super::load_snapshot(c, super::Whose::Everyone);
     let problem = RwSignal::new(None::<String>);
     let latin1 = RwSignal::new(false);
     let table = RwSignal::new(None::<Table>);
@@ -36,21 +55,37 @@ pub fn RosterImport() -> impl IntoView {
             let (text, encoding) = decode(&bytes);
             match read_table(&text, delimiter(&text)) {
                 Ok(t) if !t.rows.is_empty() => {
-                    let remembered: Vec<(String, String)> = LocalStorage::get(MAPPING_KEY).unwrap_or_default();
+                    let remembered: Vec<(String, String)> = LocalStorage::get(mapping_key).unwrap_or_default();
                     latin1.set(encoding == Encoding::Windows1252);
-                    mapping.set(guess(&t.headers, &remembered));
+                    mapping.set(guess(columns, &t.headers, &remembered));
                     table.set(Some(t));
                 }
                 _ => problem.set(Some(Msg::RosterNotCsv.text(locale).to_owned())),
             }
         });
     };
-    // The plan follows the mapping; ids are given when the people are added.
+    // The plan follows the mapping; ids are given when the rows are added.
     let checked = Memo::new(move |_| {
-        let existing = people.get().and_then(Result::ok).unwrap_or_default();
-        table.with(|t| t.as_ref().map(|t| mapping.with(|m| plan(t, m, &existing, &mut || String::new()))))
+        let today = browser::today();
+        snapshot.with(|snap| {
+            let snap = snap.as_ref()?.as_ref().ok()?;
+            let people = snap.records.people.as_slice();
+            table.with(|t| {
+                let t = t.as_ref()?;
+                mapping.with(|m| {
+                    Some(if completions {
+                        let here = |id: &str| snap.records.file(id).map(|f| f.completions.iter().filter(|c| !c.removed).map(|c| (c.training_id.clone(), c.completed_on)).collect()).unwrap_or_default();
+                        let p = plan_completions(t, m, people, &here, &snap.trainings, today, &mut String::new);
+                        (Checked::Completions(p.items), p.problems, p.rows_with_problems)
+                    } else {
+                        let p = plan(t, m, people, &mut String::new);
+                        (Checked::People(p.items), p.problems, p.rows_with_problems)
+                    })
+                })
+            })
+        })
     });
-    let has_names = move || mapping.with(|m| m.iter().any(|(c, i)| *c == Column::Name && i.is_some()));
+    let has_names = move || mapping.with(|m| m.iter().any(|(c, i)| *c == required && i.is_some()));
     let cancel = move |_| {
         table.set(None);
         if let Some(i) = input.get_untracked() {
@@ -58,34 +93,43 @@ pub fn RosterImport() -> impl IntoView {
         }
     };
     let add = move |_| {
-        let Some(Plan { people: found, .. }) = checked.get_untracked() else { return };
-        let found: Vec<_> = found.into_iter().map(|p| crate::domain::person::Person { id: browser::new_id(), ..p }).collect();
+        let Some((found, _, _)) = checked.get_untracked() else { return };
         if let Some(t) = table.get_untracked() {
-            let _ = LocalStorage::set(MAPPING_KEY, mapping.with_untracked(|m| remember(&t.headers, m)));
+            let _ = LocalStorage::set(mapping_key, mapping.with_untracked(|m| remember(&t.headers, m)));
         }
         leptos::task::spawn_local(async move {
-            match db().save_people(&found).await {
+            let (saved, done) = match found {
+                Checked::People(people) => {
+                    let people: Vec<_> = people.into_iter().map(|p| crate::domain::person::Person { id: browser::new_id(), ..p }).collect();
+                    (db().save_people(&people).await, Msg::RosterImported)
+                }
+                Checked::Completions(list) => {
+                    let list: Vec<_> = list.into_iter().map(|x| crate::domain::completion::Completion { id: browser::new_id(), ..x }).collect();
+                    (db().save_completions(&list).await, Msg::CompletionsImported)
+                }
+            };
+            match saved {
                 Ok(()) => {
                     table.set(None);
                     c.changed();
-                    c.notify(Msg::RosterImported, None);
+                    c.notify(done, None);
                 }
-                // One transaction: a failure (a full disk) added no one.
+                // One transaction: a failure (a full disk) added nothing.
                 Err(_) => problem.set(Some(c.t(Msg::DbFailed).to_owned())),
             }
         });
     };
     let report = move |_| {
-        let Some(p) = checked.get_untracked() else { return };
-        let csv = roster_report(c.locale.get_untracked(), &p.problems);
+        let Some((_, problems, _)) = checked.get_untracked() else { return };
+        let csv: String = roster_report(c.locale.get_untracked(), &problems);
         browser::download_csv(&format!("escalera-import-report-{}.csv", crate::domain::date::DateExt::to_iso(browser::today())), &csv, c.settings.with_untracked(|s| s.csv_bom));
     };
 
     let mapping_view = move || {
         let locale = c.locale.get();
         let headers = table.with(|t| t.as_ref().map(|t| t.headers.clone()))?;
-        let selects = Column::ALL.into_iter().map(|column| {
-            let id = format!("roster-map-{}", column.code());
+        let selects = columns.iter().copied().map(|column| {
+            let id = format!("{prefix}-map-{}", column.code());
             let chosen = move || mapping.with(|m| m.iter().find(|(c, _)| *c == column).and_then(|(_, i)| *i)).map_or(String::new(), |i| i.to_string());
             let options = headers.iter().enumerate().map(|(i, h)| view! { <option value=i.to_string()>{h.clone()}</option> }).collect_view();
             view! {
@@ -103,15 +147,15 @@ pub fn RosterImport() -> impl IntoView {
         }).collect_view();
         Some(view! {
             <h3>{Msg::RosterMappingTitle.text(locale)}</h3>
-            {latin1.get().then(|| view! { <p class="alert alert-warning" id="roster-latin1">{Msg::RosterLatin1.text(locale)}</p> })}
+            {latin1.get().then(|| view! { <p class="alert alert-warning" id=format!("{prefix}-latin1")>{Msg::RosterLatin1.text(locale)}</p> })}
             <div class="roster-mapping">{selects}</div>
         })
     };
     let result_view = move || {
         let locale = c.locale.get();
-        let p = checked.get()?;
-        let (ready, add_label, with_problems) = i18n::roster_counts(locale, p.people.len(), p.rows_with_problems);
-        let rows = p.problems.iter().map(|r| view! {
+        let (found, problems, rows_with_problems): (Checked, Vec<RowProblem>, usize) = checked.get()?;
+        let (ready, add_label, with_problems) = i18n::roster_counts(locale, completions, found.len(), rows_with_problems);
+        let rows = problems.iter().map(|r| view! {
             <tr>
                 <td data-label=Msg::RosterColLine.text(locale)>{r.line}</td>
                 <td data-label=Msg::RosterColColumn.text(locale)>{i18n::roster_column(locale, r.column)}</td>
@@ -120,14 +164,15 @@ pub fn RosterImport() -> impl IntoView {
             </tr>
         }).collect_view();
         let names = has_names();
+        let empty = found.len() == 0;
         Some(view! {
-            <div class="restore-preview" role="region" aria-labelledby="roster-result">
-                <p id="roster-result"><strong>{ready}</strong></p>
-                {(!names).then(|| view! { <p class="alert alert-error" id="roster-name-needed">{Msg::RosterNameNeeded.text(locale)}</p> })}
-                {(p.rows_with_problems > 0).then(|| view! {
+            <div class="restore-preview" role="region" aria-labelledby=format!("{prefix}-result")>
+                <p id=format!("{prefix}-result")><strong>{ready}</strong></p>
+                {(!names).then(|| view! { <p class="alert alert-error">{Msg::RosterNameNeeded.text(locale)}</p> })}
+                {(rows_with_problems > 0).then(|| view! {
                     <p>{with_problems}</p>
                     <h3>{Msg::RosterProblemsTitle.text(locale)}</h3>
-                    <table class="list" id="roster-problems">
+                    <table class="list" id=format!("{prefix}-problems")>
                         <thead><tr>
                             <th scope="col">{Msg::RosterColLine.text(locale)}</th>
                             <th scope="col">{Msg::RosterColColumn.text(locale)}</th>
@@ -136,24 +181,27 @@ pub fn RosterImport() -> impl IntoView {
                         </tr></thead>
                         <tbody>{rows}</tbody>
                     </table>
-                    <p class="actions"><button type="button" id="roster-report" on:click=report>{Msg::RosterReport.text(locale)}</button></p>
+                    <p class="actions"><button type="button" id=format!("{prefix}-report") on:click=report>{Msg::RosterReport.text(locale)}</button></p>
                 })}
                 <div class="actions">
-                    <button type="button" class="primary" id="roster-add" disabled=!names || p.people.is_empty() on:click=add>{add_label}</button>
+                    <button type="button" class="primary" id=format!("{prefix}-add") disabled=!names || empty on:click=add.clone()>{add_label}</button>
                     <button type="button" class="link" on:click=cancel>{Msg::Cancel.text(locale)}</button>
                 </div>
             </div>
         })
     };
 
+    let (title, hint) = if completions { (Msg::CompletionsImportTitle, Msg::CompletionsImportHint) } else { (Msg::RosterTitle, Msg::RosterHint) };
+    let file_id = format!("{prefix}-file");
     view! {
-        <details class="card disclosure roster-import">
-            <summary><h2>{tr(Msg::RosterTitle)}</h2></summary>
+        <details class=format!("card disclosure {prefix}-import")>
+            <summary><h2>{tr(title)}</h2></summary>
             <div class="field">
-                <label for="roster-file">{tr(Msg::RosterChoose)}</label>
-                <p class="hint" id="roster-file-hint">{tr(Msg::RosterHint)}</p>
-                <input id="roster-file" type="file" accept=".csv,text/csv" node_ref=input on:change=chosen aria-describedby="roster-file-hint roster-file-error" />
-                <p class="error" id="roster-file-error" role="alert">{move || problem.get()}</p>
+                <label for=file_id.clone()>{tr(Msg::RosterChoose)}</label>
+                <p class="hint" id=format!("{prefix}-file-hint")>{tr(hint)}</p>
+                <input id=file_id type="file" accept=".csv,text/csv" node_ref=input on:change=chosen
+                    aria-describedby=format!("{prefix}-file-hint {prefix}-file-error") />
+                <p class="error" id=format!("{prefix}-file-error") role="alert">{move || problem.get()}</p>
             </div>
             {dynamic(mapping_view)}
             {dynamic(result_view)}

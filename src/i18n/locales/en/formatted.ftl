@@ -318,3 +318,13 @@ roster-rows-with-problems = { $count ->
     [one] 1 row has a problem and will not be added.
    *[other] { $count } rows have problems and will not be added.
 }
+# Counts: $count
+completions-ready = { $count ->
+    [one] 1 training is ready to add.
+   *[other] { $count } trainings are ready to add.
+}
+# Counts: $count
+completions-add = { $count ->
+    [one] Add 1 training
+   *[other] Add { $count } trainings
+}

@@ -319,3 +319,13 @@ roster-rows-with-problems = { $count ->
     [one] 1 fila tiene un problema y no se agregará.
    *[other] { $count } filas tienen problemas y no se agregarán.
 }
+# Counts: $count
+completions-ready = { $count ->
+    [one] 1 capacitación está lista para agregarse.
+   *[other] { $count } capacitaciones están listas para agregarse.
+}
+# Counts: $count
+completions-add = { $count ->
+    [one] Agregar 1 capacitación
+   *[other] Agregar { $count } capacitaciones
+}
