@@ -597,3 +597,13 @@ async fn a_removal_is_dated_and_purged_after_30_days_in_one_transaction() {
     assert!(records.removals.is_empty());
     db.close();
 }
+
+#[wasm_bindgen_test]
+fn a_full_device_is_told_apart_from_other_failures() {
+    use escalera::store::StoreError;
+    // What the store keeps of a refused write: the DOM exception's name, then its message.
+    let full: StoreError = wasm_bindgen::JsValue::from(web_sys::DomException::new_with_message_and_name("The quota has been exceeded.", "QuotaExceededError").unwrap()).into();
+    assert!(full.is_full(), "{full}");
+    let other: StoreError = wasm_bindgen::JsValue::from(web_sys::DomException::new_with_message_and_name("Key already exists.", "ConstraintError").unwrap()).into();
+    assert!(!other.is_full());
+}

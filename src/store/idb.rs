@@ -43,7 +43,22 @@ impl From<JsValue> for StoreError {
 
 impl From<indexed_db_futures::error::Error> for StoreError {
     fn from(e: indexed_db_futures::error::Error) -> StoreError {
-        StoreError(e.to_string())
+        match &e {
+            // Keep the exception's name (`QuotaExceededError`, …): `is_full` reads it.
+            indexed_db_futures::error::Error::DomException(d) => {
+                let sys: &web_sys::DomException = d.as_ref().unchecked_ref();
+                StoreError(format!("{}: {}", sys.name(), sys.message()))
+            }
+            _ => StoreError(e.to_string()),
+        }
+    }
+}
+
+impl StoreError {
+    /// The device's storage is full (the browser's quota for this site is used up): the
+    /// write was refused as a whole, and the person is told to free space and back up.
+    pub fn is_full(&self) -> bool {
+        self.0.contains("QuotaExceededError")
     }
 }
 

@@ -114,7 +114,7 @@ impl Ctx {
                         self.notify(msg, undo);
                     }
                 }
-                Err(_) => self.notify(Msg::SaveFailed, None),
+                Err(e) => self.notify(if e.is_full() { Msg::StorageFull } else { Msg::SaveFailed }, None),
             }
         });
     }
@@ -135,7 +135,12 @@ impl Ctx {
                     self.changed();
                     self.notify(done, None);
                 }
-                Err(_) => failed.set(true),
+                Err(e) => {
+                    failed.set(true);
+                    if e.is_full() {
+                        self.notify(Msg::StorageFull, None);
+                    }
+                }
             }
         });
     }
