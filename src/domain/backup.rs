@@ -195,21 +195,7 @@ impl BackupData {
     /// Reads a backup written by this or an earlier version, or says why it cannot.
     /// `schema_version` is the store's current one.
     pub fn from_file(text: &str, schema_version: u32) -> Result<BackupData, BackupProblem> {
-        if text.trim().is_empty() {
-            return Err(BackupProblem::Empty);
-        }
-        serde_json::from_str::<serde::de::IgnoredAny>(text).map_err(|e| BackupProblem::NotJson { line: e.line(), column: e.column() })?;
-        let header: Header = serde_json::from_str(text).map_err(|_| BackupProblem::NotABackup)?;
-        if header.format.as_deref() != Some(FORMAT) {
-            return Err(BackupProblem::NotABackup);
-        }
-        let version = |v: Option<u64>| v.map(|v| v.min(u32::MAX as u64) as u32);
-        match version(header.format_version) {
-            Some(v) if v > FORMAT_VERSION => return Err(BackupProblem::NewerFormat { version: v }),
-            None => return Err(BackupProblem::NotABackup),
-            _ => {}
-        }
-        if let Some(v) = version(header.schema_version).filter(|v| *v > schema_version) {
+        if let Some(v) = check_envelope(text, FORMAT, FORMAT_VERSION)?.filter(|v| *v > schema_version) {
             return Err(BackupProblem::NewerSchema { version: v });
         }
         let envelope: Envelope<Box<serde_json::value::RawValue>> =
@@ -239,6 +225,26 @@ impl BackupData {
             }
         }
         Ok(data)
+    }
+}
+
+/// The checks every file this app reads starts with (a backup, a person's record): not empty,
+/// JSON, of the expected `format`, and of a format version this app reads. Returns the file's
+/// data (schema) version, if it names one.
+pub(crate) fn check_envelope(text: &str, format: &str, format_version: u32) -> Result<Option<u32>, BackupProblem> {
+    if text.trim().is_empty() {
+        return Err(BackupProblem::Empty);
+    }
+    serde_json::from_str::<serde::de::IgnoredAny>(text).map_err(|e| BackupProblem::NotJson { line: e.line(), column: e.column() })?;
+    let header: Header = serde_json::from_str(text).map_err(|_| BackupProblem::NotABackup)?;
+    if header.format.as_deref() != Some(format) {
+        return Err(BackupProblem::NotABackup);
+    }
+    let version = |v: Option<u64>| v.map(|v| v.min(u32::MAX as u64) as u32);
+    match version(header.format_version) {
+        Some(v) if v > format_version => Err(BackupProblem::NewerFormat { version: v }),
+        None => Err(BackupProblem::NotABackup),
+        _ => Ok(version(header.schema_version)),
     }
 }
 

@@ -28,12 +28,6 @@ pub struct PersonFile {
     pub training_types: Vec<TrainingType>,
 }
 
-#[derive(Deserialize)]
-struct Header {
-    format: Option<String>,
-    format_version: Option<u64>,
-}
-
 #[derive(Serialize, Deserialize)]
 struct Envelope<R> {
     format: String,
@@ -82,19 +76,7 @@ impl PersonFile {
 
     /// Reads a person's record file, or says why it cannot (the backup's reasons).
     pub fn from_file(text: &str) -> Result<PersonFile, BackupProblem> {
-        if text.trim().is_empty() {
-            return Err(BackupProblem::Empty);
-        }
-        serde_json::from_str::<serde::de::IgnoredAny>(text).map_err(|e| BackupProblem::NotJson { line: e.line(), column: e.column() })?;
-        let header: Header = serde_json::from_str(text).map_err(|_| BackupProblem::NotABackup)?;
-        if header.format.as_deref() != Some(FORMAT) {
-            return Err(BackupProblem::NotABackup);
-        }
-        match header.format_version.map(|v| v.min(u32::MAX as u64) as u32) {
-            Some(v) if v > FORMAT_VERSION => return Err(BackupProblem::NewerFormat { version: v }),
-            None => return Err(BackupProblem::NotABackup),
-            _ => {}
-        }
+        super::backup::check_envelope(text, FORMAT, FORMAT_VERSION)?;
         let invalid = |e: serde_json::Error| BackupProblem::Invalid { detail: e.to_string() };
         let envelope: Envelope<Box<serde_json::value::RawValue>> = serde_json::from_str(text).map_err(invalid)?;
         let records = PersonRecords::from_json(&envelope.person.id, envelope.records.get()).map_err(invalid)?;
