@@ -101,6 +101,35 @@ pub enum Match {
     New,
 }
 
+impl Match {
+    /// The person here the match names, if any.
+    pub fn here(&self) -> Option<&str> {
+        match self {
+            Match::SameId(id) | Match::Email(id) | Match::Name(id) => Some(id),
+            Match::New => None,
+        }
+    }
+
+    /// Is the import for the person here? The same id or email is; the same name only once a
+    /// person confirms it (two people can share a name).
+    pub fn is_for_person_here(&self, confirmed: bool) -> bool {
+        match self {
+            Match::SameId(_) | Match::Email(_) => true,
+            Match::Name(_) => confirmed,
+            Match::New => false,
+        }
+    }
+}
+
+/// The file as someone new here: under its own id, unless that id is taken here.
+pub fn as_someone_new(file: &PersonFile, people: &[Person], new_id: impl FnOnce() -> String) -> PersonFile {
+    let mut new_file = file.clone();
+    if people.iter().any(|p| p.id == file.person.id) {
+        new_file.person.id = new_id();
+    }
+    new_file
+}
+
 pub fn find_match(people: &[Person], incoming: &Person) -> Match {
     if people.iter().any(|p| p.id == incoming.id) {
         return Match::SameId(incoming.id.clone());
@@ -290,6 +319,20 @@ mod tests {
         assert_eq!(again.added.total(), 0);
         assert_eq!(again.added.training_types, 0);
         assert_eq!(again.records, plan.records);
+    }
+
+    #[test]
+    fn only_an_id_or_email_match_is_certain_and_a_taken_id_is_replaced_for_someone_new() {
+        assert!(Match::SameId("a".into()).is_for_person_here(false));
+        assert!(Match::Email("a".into()).is_for_person_here(false));
+        assert!(!Match::Name("a".into()).is_for_person_here(false));
+        assert!(Match::Name("a".into()).is_for_person_here(true));
+        assert!(!Match::New.is_for_person_here(true));
+        assert_eq!(Match::Email("x".into()).here(), Some("x"));
+        let (ana, records, own) = sample();
+        let file = PersonFile::of(&ana, &records, &own);
+        assert_eq!(as_someone_new(&file, &[person("ana", "Other", "")], || "fresh".into()).person.id, "fresh");
+        assert_eq!(as_someone_new(&file, &[], || "fresh".into()).person.id, "ana");
     }
 
     #[test]

@@ -235,6 +235,12 @@ pub fn guess(columns: &[Column], headers: &[String], remembered: &[(String, Stri
         .collect()
 }
 
+/// Is every column a row cannot do without matched to one of the file's (a person's name on
+/// a roster; the person on a file of trainings completed)?
+pub fn required_mapped(mapping: &Mapping) -> bool {
+    mapping.iter().filter(|(c, _)| matches!(c, Column::Name | Column::Person)).all(|(_, i)| i.is_some())
+}
+
 /// What to remember of a mapping for next time: each field's header name.
 pub fn remember(headers: &[String], mapping: &Mapping) -> Vec<(String, String)> {
     mapping.iter().filter_map(|(c, i)| Some((c.code().to_owned(), headers.get((*i)?)?.clone()))).collect()
@@ -468,6 +474,9 @@ mod tests {
         let at = |c: Column| m.iter().find(|(x, _)| *x == c).unwrap().1;
         assert_eq!((at(Column::Name), at(Column::Email), at(Column::WorkerType), at(Column::HireDate)), (Some(0), Some(1), Some(2), Some(3)));
         assert_eq!(at(Column::Program), None);
+        assert!(required_mapped(&m));
+        assert!(!required_mapped(&guess(&Column::ALL, &["Programa".to_owned()], &[])), "no name column");
+        assert!(!required_mapped(&guess(&COMPLETION_COLUMNS, &["Fecha".to_owned()], &[])), "no person column");
         let remembered = vec![("program".to_owned(), "mi programa".to_owned())];
         assert_eq!(guess(&Column::ALL, &headers, &remembered).iter().find(|(c, _)| *c == Column::Program).unwrap().1, Some(4));
         assert_eq!(remember(&headers, &guess(&Column::ALL, &headers, &remembered))[0], ("name".to_owned(), "Nombre completo".to_owned()));

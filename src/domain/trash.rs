@@ -150,6 +150,28 @@ pub fn items<'a>(files: impl Iterator<Item = &'a PersonRecords>, today: Date) ->
     out
 }
 
+/// What the trash lists as kept until restored (never purged): archived people, and the
+/// training types and requirements the organization took out of use. A built-in or preset
+/// that is off as shipped (an opt-in specialization) was never removed, so it is not listed.
+pub struct Kept<'a> {
+    pub people: Vec<&'a super::person::Person>,
+    pub trainings: Vec<&'a super::training::TrainingType>,
+    pub requirements: Vec<&'a super::requirement::Requirement>,
+}
+
+pub fn kept_until_restored<'a>(
+    people: &'a [super::person::Person],
+    catalog: &'a [super::training::CatalogEntry],
+    requirements: &'a [super::requirement::RequirementEntry],
+) -> Kept<'a> {
+    use super::training::Origin;
+    Kept {
+        people: people.iter().filter(|p| p.archived).collect(),
+        trainings: catalog.iter().filter(|e| e.training.retired && e.origin != Origin::BuiltIn).map(|e| &e.training).collect(),
+        requirements: requirements.iter().filter(|e| e.requirement.retired && e.origin != Origin::BuiltIn).map(|e| &e.requirement).collect(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -219,6 +241,30 @@ mod tests {
         assert_eq!(list[0].removed_on, d("2026-11-20"));
         assert_eq!(list[1].kept_until, d("2026-11-30"));
         assert_eq!(list[1].record.restored(), Removed::Completion(done("a", false)));
+    }
+
+    #[test]
+    fn archived_and_taken_out_of_use_are_kept_but_what_ships_off_is_not_listed() {
+        use crate::domain::requirement::effective_requirements;
+        use crate::domain::training::effective_catalog;
+        let presets = crate::domain::presets::presets();
+        let shipped_off = presets.iter().filter(|r| r.retired).count();
+        assert!(shipped_off > 0, "the specializations ship off");
+        let mut stopped = presets.iter().find(|r| !r.retired).unwrap().clone();
+        stopped.retired = true;
+        let entries = effective_requirements(&presets, std::slice::from_ref(&stopped));
+        let builtins = crate::domain::catalog::builtin_trainings();
+        let mut own = builtins[0].clone();
+        own.id = "own.retired".into();
+        own.retired = true;
+        let catalog = effective_catalog(&builtins, std::slice::from_ref(&own));
+        let mut gone = crate::domain::person::sample("p2", "Beto");
+        gone.archived = true;
+        let people = vec![crate::domain::person::sample("p1", "Ana"), gone];
+        let kept = kept_until_restored(&people, &catalog, &entries);
+        assert_eq!(kept.people.iter().map(|p| p.id.as_str()).collect::<Vec<_>>(), vec!["p2"]);
+        assert_eq!(kept.trainings.iter().map(|t| t.id.as_str()).collect::<Vec<_>>(), vec!["own.retired"]);
+        assert_eq!(kept.requirements.iter().map(|r| r.id.as_str()).collect::<Vec<_>>(), vec![stopped.id.as_str()]);
     }
 
     #[test]

@@ -134,6 +134,20 @@ pub fn download(filename: &str, mime: &str, text: &str) {
     gloo_timers::callback::Timeout::new(10_000, move || drop(url)).forget();
 }
 
+/// The file chosen in a file input, if any (read with gloo-file).
+pub fn chosen_file(input: &leptos::prelude::NodeRef<leptos::html::Input>) -> Option<gloo_file::File> {
+    use leptos::prelude::GetUntracked;
+    input.get_untracked().and_then(|i| i.files()).and_then(|f| f.get(0)).map(gloo_file::File::from)
+}
+
+/// Empties a file input (after a cancel), so choosing the same file again is a change.
+pub fn clear_file(input: &leptos::prelude::NodeRef<leptos::html::Input>) {
+    use leptos::prelude::GetUntracked;
+    if let Some(i) = input.get_untracked() {
+        i.set_value("");
+    }
+}
+
 /// Saves a CSV file, starting with a byte-order mark when Settings ask for one (Excel on
 /// Windows reads UTF-8 accents right only with it).
 pub fn download_csv(filename: &str, text: &str, bom: bool) {

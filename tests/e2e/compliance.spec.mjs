@@ -4,7 +4,7 @@
 // requirement edits and the printable yearly record work through the interface.
 import { test, expect } from './fixtures.mjs';
 import fs from 'node:fs';
-import { addPerson, chooseOrganization, h1, historyRows, parseCsv, recordOnPersonPage, tabTo } from './helpers.mjs';
+import { addPerson, chooseOrganization, h1, historyRows, parseCsv, recordOnPersonPage, tabTo, fitsPrintedPage } from './helpers.mjs';
 
 const card = (page, id) => page.locator(`.progress li.req[data-requirement="preset.${id}"]`);
 
@@ -218,16 +218,7 @@ test('the yearly training record has the DHCS checklist fields and fits A4 and L
   await expect(page).toHaveURL(/\/record\/2024$/);
   await expect(page.locator('#year-record tbody tr')).toHaveCount(1);
 
-  await page.emulateMedia({ media: 'print' });
-  await expect(page.locator('header.top')).toBeHidden();
-  await expect(page.getByRole('button', { name: 'Print' })).toBeHidden();
-  // Printable widths at 12 mm side margins: A4 186 mm, Letter 192 mm (96 px per inch).
-  for (const [paper, mm] of [['A4', 186], ['Letter', 192]]) {
-    await page.setViewportSize({ width: Math.floor((mm / 25.4) * 96), height: 1000 });
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-    expect(overflow, `${paper}: ${overflow}px too wide`).toBeLessThanOrEqual(0);
-    await page.screenshot({ path: `tests/e2e/screenshots/year-record-print-${paper}.png`, fullPage: true });
-  }
+  await fitsPrintedPage(page, 'year-record');
   const pdf = await page.pdf({ format: 'A4' });
   expect(pdf.length).toBeGreaterThan(1000);
 });

@@ -107,3 +107,17 @@ export async function attest(page, { kind, date, by }) {
   await page.getByRole('button', { name: 'Record an attestation' }).click();
   await expect(page.locator('#attestations')).toContainText(by);
 }
+
+/** In print media, the page fits A4 and US Letter: printable widths at 12 mm side margins
+ *  (A4 186 mm, Letter 192 mm; 96 px per inch), nothing wider; a screenshot of each. */
+export async function fitsPrintedPage(page, name) {
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.locator('header.top')).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Print' })).toBeHidden();
+  for (const [paper, mm] of [['A4', 186], ['Letter', 192]]) {
+    await page.setViewportSize({ width: Math.floor((mm / 25.4) * 96), height: 1000 });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow, `${paper}: ${overflow}px too wide`).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: `tests/e2e/screenshots/${name}-print-${paper}.png`, fullPage: true });
+  }
+}

@@ -5,7 +5,7 @@ import { test, expect } from './fixtures.mjs';
 import fs from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import AxeBuilder from '@axe-core/playwright';
-import { addPerson, chooseOrganization, h1, historyRows, parseCsv, recordOnPersonPage } from './helpers.mjs';
+import { addPerson, chooseOrganization, h1, historyRows, parseCsv, recordOnPersonPage, fitsPrintedPage } from './helpers.mjs';
 
 const REQ = 'preset.chw_annual_training';
 
@@ -201,15 +201,7 @@ test('a transcript in the person\'s language prints on A4 and Letter', async ({ 
   // The page around it keeps the reader's language.
   await expect(page.getByRole('button', { name: 'Print' })).toBeVisible();
 
-  await page.emulateMedia({ media: 'print' });
-  await expect(page.locator('header.top')).toBeHidden();
-  await expect(page.getByRole('button', { name: 'Print' })).toBeHidden();
-  for (const [paper, mm] of [['A4', 186], ['Letter', 192]]) {
-    await page.setViewportSize({ width: Math.floor((mm / 25.4) * 96), height: 1000 });
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-    expect(overflow, `${paper}: ${overflow}px too wide`).toBeLessThanOrEqual(0);
-    await page.screenshot({ path: `tests/e2e/screenshots/transcript-print-${paper}.png`, fullPage: true });
-  }
+  await fitsPrintedPage(page, 'transcript');
 });
 
 test('HR imports a roster from a Spanish Excel CSV: columns matched, every problem named, valid rows added at once', async ({ page }, info) => {

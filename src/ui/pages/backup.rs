@@ -108,10 +108,10 @@ pub fn BackupSection() -> impl IntoView {
     let chosen = move |_| {
         problem.set(None);
         changes.set(None);
-        let Some(file) = input.get_untracked().and_then(|i| i.files()).and_then(|f| f.get(0)) else { return };
+        let Some(file) = browser::chosen_file(&input) else { return };
         leptos::task::spawn_local(async move {
             let locale = c.locale.get_untracked();
-            let text = match gloo_file::futures::read_as_text(&gloo_file::File::from(file)).await {
+            let text = match gloo_file::futures::read_as_text(&file).await {
                 Ok(text) => text,
                 Err(_) => {
                     problem.set(Some(Msg::BackupUnreadable.text(locale).to_owned()));
@@ -133,9 +133,7 @@ pub fn BackupSection() -> impl IntoView {
     let cancel = move |_| {
         changes.set(None);
         incoming.set_value(None);
-        if let Some(i) = input.get_untracked() {
-            i.set_value("");
-        }
+        browser::clear_file(&input);
     };
     let replace = move |_| {
         let Some(data) = incoming.get_value() else { return };

@@ -2,7 +2,7 @@
 //! (docs/person-record.md); the People page imports one after showing who it matches and
 //! what it adds. The rules (what travels, matching, no duplicates) are `domain::my_record`.
 
-use crate::domain::my_record::{find_match, plan_import, Added, ImportPlan, Match, PersonFile};
+use crate::domain::my_record::{as_someone_new, find_match, plan_import, Added, ImportPlan, Match, PersonFile};
 use crate::domain::catalog::builtin_trainings;
 use crate::domain::date::DateExt;
 use crate::domain::ladders::examples::example_ladders;
@@ -56,19 +56,12 @@ async fn plan(file: PersonFile) -> Result<Pending, crate::store::StoreError> {
     let examples = example_ladders();
     let ladder_ids: HashSet<&str> = ladders.iter().chain(examples.iter()).map(|l| l.id.as_str()).collect();
     let found = find_match(&people, &file.person);
-    let target = match &found {
-        Match::SameId(id) | Match::Email(id) | Match::Name(id) => people.iter().find(|p| &p.id == id).cloned(),
-        Match::New => None,
-    };
+    let target = found.here().and_then(|id| people.iter().find(|p| p.id == id)).cloned();
     let as_match = match &target {
         Some(t) => Some(plan_import(&file, Some(t), &*db().person_records(&t.id).await?, &known, &ladder_ids)),
         None => None,
     };
-    // As someone new: under the file's id unless that id is taken here.
-    let mut new_file = file.clone();
-    if people.iter().any(|p| p.id == file.person.id) {
-        new_file.person.id = browser::new_id();
-    }
+    let new_file = as_someone_new(&file, &people, browser::new_id);
     let as_new = plan_import(&new_file, None, &crate::domain::person_records::PersonRecords::new(&new_file.person.id), &known, &ladder_ids);
     Ok(Pending { here_name: target.map(|t| t.name), file, found, as_match, as_new })
 }
@@ -106,10 +99,10 @@ pub fn RecordImport() -> impl IntoView {
         problem.set(None);
         pending.set(None);
         same_person.set(false);
-        let Some(file) = input.get_untracked().and_then(|i| i.files()).and_then(|f| f.get(0)) else { return };
+        let Some(file) = browser::chosen_file(&input) else { return };
         leptos::task::spawn_local(async move {
             let locale = c.locale.get_untracked();
-            let Ok(text) = gloo_file::futures::read_as_text(&gloo_file::File::from(file)).await else {
+            let Ok(text) = gloo_file::futures::read_as_text(&file).await else {
                 return problem.set(Some(Msg::BackupUnreadable.text(locale).to_owned()));
             };
             match PersonFile::from_file(&text) {
@@ -124,15 +117,13 @@ pub fn RecordImport() -> impl IntoView {
     let chosen_plan = move || {
         pending.with(|p| {
             let p = p.as_ref()?;
-            let use_match = matches!(p.found, Match::SameId(_) | Match::Email(_)) || (matches!(p.found, Match::Name(_)) && same_person.get());
-            Some(if use_match { p.as_match.clone().unwrap_or_else(|| p.as_new.clone()) } else { p.as_new.clone() })
+            let for_here = p.found.is_for_person_here(same_person.get());
+            Some(if for_here { p.as_match.clone().unwrap_or_else(|| p.as_new.clone()) } else { p.as_new.clone() })
         })
     };
     let cancel = move |_| {
         pending.set(None);
-        if let Some(i) = input.get_untracked() {
-            i.set_value("");
-        }
+        browser::clear_file(&input);
     };
     let import = move |_| {
         let Some(plan) = chosen_plan() else { return };

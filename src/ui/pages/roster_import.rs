@@ -4,7 +4,10 @@
 //! rows in one transaction. The reading and the rules are `domain::roster_import`; nothing is
 //! written before the person confirms.
 
-use crate::domain::roster_import::{decode, delimiter, guess, plan, plan_completions, read_table, remember, Column, Encoding, Mapping, RowProblem, Table, COMPLETION_COLUMNS};
+use crate::domain::catalog::builtin_trainings;
+use crate::domain::compliance::Records;
+use crate::domain::training::{effective_catalog, TrainingType};
+use crate::domain::roster_import::{decode, delimiter, guess, plan, plan_completions, read_table, remember, required_mapped, Column, Encoding, Mapping, RowProblem, Table, COMPLETION_COLUMNS};
 use crate::export::records::roster_report;
 use crate::i18n::{self, Msg};
 use crate::ui::browser;
@@ -35,8 +38,10 @@ pub fn RosterImport(#[prop(optional)] completions: bool) -> impl IntoView {
     // Where the last mapping is remembered (field code → header name), on this device only.
     let mapping_key = if completions { "escalera.completions-mapping" } else { "escalera.roster-mapping" };
     let columns: &'static [Column] = if completions { &COMPLETION_COLUMNS } else { &Column::ALL };
-    let (prefix, required) = if completions { ("completions", Column::Person) } else { ("roster", Column::Name) };
-    let snapshot = super::load_snapshot(c, super::Whose::Everyone);
+    let prefix = if completions { "completions" } else { "roster" };
+    // Everyone's records and the catalog, read when a file is chosen (not on every visit to
+    // the People page): the store's cache makes a second read cheap.
+    let known = StoredValue::new_local(None::<(Records, Vec<TrainingType>)>);
     let problem = RwSignal::new(None::<String>);
     let latin1 = RwSignal::new(false);
     let table = RwSignal::new(None::<Table>);
@@ -46,12 +51,21 @@ pub fn RosterImport(#[prop(optional)] completions: bool) -> impl IntoView {
     let chosen = move |_| {
         problem.set(None);
         table.set(None);
-        let Some(file) = input.get_untracked().and_then(|i| i.files()).and_then(|f| f.get(0)) else { return };
+        let Some(file) = browser::chosen_file(&input) else { return };
         leptos::task::spawn_local(async move {
             let locale = c.locale.get_untracked();
-            let Ok(bytes) = gloo_file::futures::read_as_bytes(&gloo_file::File::from(file)).await else {
+            let Ok(bytes) = gloo_file::futures::read_as_bytes(&file).await else {
                 return problem.set(Some(Msg::BackupUnreadable.text(locale).to_owned()));
             };
+            let read = async {
+                let stored = db().stored_training_types().await?;
+                let trainings = effective_catalog(&builtin_trainings(), &stored).into_iter().map(|e| e.training).collect();
+                Ok::<_, crate::store::StoreError>((db().everyone().await?, trainings))
+            };
+            match read.await {
+                Ok(data) => known.set_value(Some(data)),
+                Err(_) => return problem.set(Some(Msg::DbFailed.text(locale).to_owned())),
+            }
             let (text, encoding) = decode(&bytes);
             match read_table(&text, delimiter(&text)) {
                 Ok(t) if !t.rows.is_empty() => {
@@ -67,15 +81,15 @@ pub fn RosterImport(#[prop(optional)] completions: bool) -> impl IntoView {
     // The plan follows the mapping; ids are given when the rows are added.
     let checked = Memo::new(move |_| {
         let today = browser::today();
-        snapshot.with(|snap| {
-            let snap = snap.as_ref()?.as_ref().ok()?;
-            let people = snap.records.people.as_slice();
-            table.with(|t| {
-                let t = t.as_ref()?;
+        table.with(|t| {
+            let t = t.as_ref()?;
+            known.with_value(|k| {
+                let (records, trainings) = k.as_ref()?;
+                let people = records.people.as_slice();
                 mapping.with(|m| {
                     Some(if completions {
-                        let here = |id: &str| snap.records.file(id).map(|f| f.completions.iter().filter(|c| !c.removed).map(|c| (c.training_id.clone(), c.completed_on)).collect()).unwrap_or_default();
-                        let p = plan_completions(t, m, people, &here, &snap.trainings, today, &mut String::new);
+                        let here = |id: &str| records.file(id).map(|f| f.completions.iter().filter(|c| !c.removed).map(|c| (c.training_id.clone(), c.completed_on)).collect()).unwrap_or_default();
+                        let p = plan_completions(t, m, people, &here, trainings, today, &mut String::new);
                         (Checked::Completions(p.items), p.problems, p.rows_with_problems)
                     } else {
                         let p = plan(t, m, people, &mut String::new);
@@ -85,12 +99,10 @@ pub fn RosterImport(#[prop(optional)] completions: bool) -> impl IntoView {
             })
         })
     });
-    let has_names = move || mapping.with(|m| m.iter().any(|(c, i)| *c == required && i.is_some()));
+    let has_names = move || mapping.with(required_mapped);
     let cancel = move |_| {
         table.set(None);
-        if let Some(i) = input.get_untracked() {
-            i.set_value("");
-        }
+        browser::clear_file(&input);
     };
     let add = move |_| {
         let Some((found, _, _)) = checked.get_untracked() else { return };

@@ -4,9 +4,8 @@
 //! are listed below it: they are never purged. The rules are `domain::trash`.
 
 use super::{load_snapshot, Snapshot, Whose};
-use crate::domain::trash::{items, Removed, TrashItem, KEEP_DAYS};
+use crate::domain::trash::{items, kept_until_restored, Removed, TrashItem, KEEP_DAYS};
 use crate::domain::text::Locale;
-use crate::domain::training::Origin;
 use crate::i18n::{self, Msg};
 use crate::ui::browser;
 use crate::ui::ctx::{db, dynamic, tr, use_ctx, Ctx, Undo};
@@ -70,12 +69,10 @@ pub fn TrashPage() -> impl IntoView {
                 }
             })
             .collect_view();
-        let archived: Vec<_> = snap.records.people.iter().filter(|p| p.archived).map(|p| (format!("/people/{}", p.id), p.name.clone())).collect();
-        let retired_trainings: Vec<_> =
-            snap.catalog.iter().filter(|e| e.training.retired && e.origin != Origin::BuiltIn).map(|e| (format!("/trainings/{}", e.training.id), e.training.name.get(locale).to_owned())).collect();
-        let retired_requirements: Vec<_> =
-            // A preset that is off as shipped (an opt-in specialization) was never removed.
-            snap.entries.iter().filter(|e| e.requirement.retired && e.origin != Origin::BuiltIn).map(|e| ("/requirements".to_owned(), e.requirement.name.get(locale).to_owned())).collect();
+        let k = kept_until_restored(&snap.records.people, &snap.catalog, &snap.entries);
+        let archived: Vec<_> = k.people.iter().map(|p| (format!("/people/{}", p.id), p.name.clone())).collect();
+        let retired_trainings: Vec<_> = k.trainings.iter().map(|t| (format!("/trainings/{}", t.id), t.name.get(locale).to_owned())).collect();
+        let retired_requirements: Vec<_> = k.requirements.iter().map(|r| ("/requirements".to_owned(), r.name.get(locale).to_owned())).collect();
         let kept = [(Msg::TrashArchivedPeople, archived), (Msg::TrashRetiredTrainings, retired_trainings), (Msg::TrashRetiredRequirements, retired_requirements)];
         view! {
             {if list.is_empty() {
