@@ -32,6 +32,8 @@ test('a removed training waits in the trash, comes back in one click, and is pur
   await page.getByRole('status').getByRole('button', { name: 'Undo' }).click();
   await expect(row).toHaveCount(1);
   await row.getByRole('button', { name: 'Restore' }).click();
+  // Saved before leaving: a full page load would cut the write short.
+  await expect(page.locator('#trash-empty')).toBeVisible();
   await page.goto(personUrl);
   await expect(historyRows(page)).toHaveCount(2);
 
