@@ -51,6 +51,7 @@ pub mod date;
 pub mod example_data;
 pub mod form;
 pub mod hours;
+pub mod merge;
 pub mod ladders;
 pub mod my_record;
 pub mod person;

@@ -54,6 +54,13 @@ fn completion(id: &str, person_id: &str, training_id: &str, on: &str) -> Complet
     }
 }
 
+async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms).unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
 /// Deletes a database left by an earlier run of the same test.
 async fn fresh(name: &str) {
     let factory = web_sys::window().unwrap().indexed_db().unwrap().unwrap();
@@ -72,7 +79,7 @@ async fn opens_fresh_database_at_latest_version_with_every_store() {
     assert_eq!(db.version(), schema::LATEST);
     let mut names = db.store_names();
     names.sort();
-    assert_eq!(names, vec!["ladders", "pay_grades", "people", "person_records", "promotion_plans", "requirements", "settings", "training_types", "wage_floors"]);
+    assert_eq!(names, vec!["changes", "ladders", "pay_grades", "people", "person_records", "promotion_plans", "requirements", "settings", "training_types", "wage_floors"]);
     assert_eq!(db.settings().await.unwrap(), Settings::default());
     assert!(db.people().await.unwrap().is_empty());
     assert!(db.person_records("nobody").await.unwrap().is_empty());
@@ -328,7 +335,7 @@ async fn upgrades_version_3_database_moving_every_record_into_one_document_per_p
     assert_eq!(db.version(), schema::LATEST);
     let mut names = db.store_names();
     names.sort();
-    assert_eq!(names, vec!["ladders", "pay_grades", "people", "person_records", "promotion_plans", "requirements", "settings", "training_types", "wage_floors"], "the old stores are gone");
+    assert_eq!(names, vec!["changes", "ladders", "pay_grades", "people", "person_records", "promotion_plans", "requirements", "settings", "training_types", "wage_floors"], "the old stores are gone");
     let rosa = db.person_records("p1").await.unwrap();
     assert_eq!(rosa.completions, vec![completion("c1", "p1", "builtin.cpr_first_aid", "2025-03-03"), gone]);
     assert_eq!(rosa.work_hours, vec![worked("w1", "p1")]);
@@ -499,6 +506,67 @@ async fn upgrades_version_4_database_and_keeps_ladders_pay_and_plans() {
     assert!(db.wage_floors().await.unwrap().is_empty());
     assert!(db.reset_floor("own-floor").await.is_err());
     db.close();
+}
+
+/// Version 6 adds the change stamps: an upgrade keeps everything, then every write of a record
+/// in its own store is stamped, an edit inside a person's document is stamped there, a reset
+/// built-in leaves a deletion stamp, and a backup carries them all, so two devices' data merge
+/// with the newer change winning.
+#[wasm_bindgen_test]
+async fn changes_are_stamped_and_two_devices_merge_with_the_newer_change_winning() {
+    use escalera::domain::backup::{BackupData, Kind};
+    use escalera::domain::merge::{merge, Side};
+    fresh("t-merge-a").await;
+    fresh("t-merge-b").await;
+    let v5 = Db::open_version("t-merge-a", 5, Hooks::default()).await.unwrap();
+    v5.save_person(&person("p1", "Rosa")).await.unwrap();
+    v5.save_completion(&completion("c1", "p1", "builtin.peer_exam", "2024-03-01")).await.unwrap();
+    v5.close();
+    let a = Db::open("t-merge-a", Hooks::default()).await.unwrap();
+    assert!(a.store_names().contains(&"changes".to_owned()));
+    assert_eq!(a.person_records("p1").await.unwrap().completions.len(), 1, "the upgrade keeps every record");
+    assert!(a.backup_data().await.unwrap().changes.is_empty(), "nothing written since has a stamp");
+
+    // Device B starts from A's backup; both then change things.
+    let b = Db::open("t-merge-b", Hooks::default()).await.unwrap();
+    b.restore(&a.backup_data().await.unwrap()).await.unwrap();
+    a.save_person(&person("p1", "Rosa Núñez")).await.unwrap();
+    let mut custom = builtin_trainings()[0].clone();
+    custom.typical_hours = Hours::whole(12);
+    a.save_training_type(&custom).await.unwrap();
+    a.reset_builtin_training_type(&custom.id).await.unwrap();
+    let removed = Completion { removed: true, ..completion("c1", "p1", "builtin.peer_exam", "2024-03-01") };
+    b.save_completion(&removed).await.unwrap();
+    b.save_completion(&completion("c2", "p1", "builtin.hipaa", "2026-01-11")).await.unwrap();
+    sleep(5).await; // so B's edit is stamped a later millisecond than A's reset
+    b.save_training_type(&custom).await.unwrap();
+
+    let here = a.backup_data().await.unwrap();
+    assert!(here.changes.iter().any(|s| s.id == "people/p1" && !s.gone));
+    assert!(here.changes.iter().any(|s| s.id == format!("training_types/{}", custom.id) && s.gone), "{:?}", here.changes);
+    let theirs = b.backup_data().await.unwrap();
+    let stamped = &theirs.files[0].changed;
+    assert_eq!(stamped.iter().map(|s| s.id.as_str()).collect::<Vec<_>>(), vec!["c1"], "the edit is stamped, the addition is not");
+
+    // The file goes through its text, as a user's download would.
+    let text = theirs.to_file(schema::LATEST, "test", "2026-11-29T12:00:00Z");
+    let file = BackupData::from_file(&text, schema::LATEST).unwrap();
+    let merged = merge(&here, &file);
+    assert!(merged.conflicts.iter().any(|c| c.id == "c1" && c.kept == Side::File));
+    assert!(merged.conflicts.iter().any(|c| c.id == "p1" && c.kept == Side::Here), "A renamed Rosa; B did not touch her");
+    a.restore(&merged.data).await.unwrap();
+    a.close();
+    let a = Db::open("t-merge-a", Hooks::default()).await.unwrap();
+    let after = a.backup_data().await.unwrap();
+    assert_eq!(after.people[0].name, "Rosa Núñez");
+    let mine = a.person_records("p1").await.unwrap();
+    assert_eq!(mine.completions.iter().map(|c| (c.id.as_str(), c.removed)).collect::<Vec<_>>(), vec![("c1", true), ("c2", false)]);
+    assert_eq!(a.stored_training_types().await.unwrap().as_slice(), &[custom], "B customised it after A's reset");
+    // Merging the same file again changes nothing.
+    assert!(!merge(&after, &file).changes_anything());
+    assert_eq!(merged.tally.iter().find(|(k, _)| *k == Kind::PersonRecords).unwrap().1.added, 1);
+    a.close();
+    b.close();
 }
 
 /// A full backup restored into another database gives back exactly the same data, replacing

@@ -6,6 +6,7 @@
 use super::ladders::board::PromotionPlan;
 use super::ladders::ladder::Ladder;
 use super::ladders::pay::{PayGrade, PayPolicy, WageFloor};
+use super::merge::Stamp;
 use super::person::Person;
 use super::person_records::PersonRecords;
 use super::requirement::Requirement;
@@ -16,7 +17,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 pub const FORMAT: &str = "escalera-backup";
 /// The version of this file's layout; a newer one is refused with the version it needs.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 
 /// Everything the app stores: the stored records only (built-in trainings and presets that
 /// were never customised are part of the app, not of the data).
@@ -32,6 +33,8 @@ pub struct BackupData {
     pub wage_floors: Vec<WageFloor>,
     pub promotion_plans: Vec<PromotionPlan>,
     pub pay_policy: Option<PayPolicy>,
+    /// When each record kept in its own store last changed (`domain::merge`).
+    pub changes: Vec<Stamp>,
 }
 
 /// The first keys of a file, read before the rest: is it a backup, and of which version?
@@ -67,6 +70,9 @@ struct Envelope<F> {
     wage_floors: Vec<WageFloor>,
     promotion_plans: Vec<PromotionPlan>,
     pay_policy: Option<PayPolicy>,
+    /// Since format version 2; a version 1 file has none.
+    #[serde(default)]
+    changes: Vec<Stamp>,
 }
 
 /// A person's document as the file writes it: the stored form with `person_id` in front.
@@ -188,6 +194,7 @@ impl BackupData {
             wage_floors: self.wage_floors.clone(),
             promotion_plans: self.promotion_plans.clone(),
             pay_policy: self.pay_policy.clone(),
+            changes: self.changes.clone(),
         };
         serde_json::to_string(&envelope).unwrap_or_default()
     }
@@ -217,6 +224,7 @@ impl BackupData {
             wage_floors: envelope.wage_floors,
             promotion_plans: envelope.promotion_plans,
             pay_policy: envelope.pay_policy,
+            changes: envelope.changes,
         };
         for kind in Kind::ALL {
             let mut seen = HashSet::new();

@@ -47,6 +47,11 @@ fn dataset(people: usize, per_person: usize, seed: u32) -> BackupData {
             id: format!("a{i}"), person_id: file.person_id.clone(), kind: "recommendation_letter".into(),
             on: start, attested_by: "Dr. Ana Ruiz".into(), note: String::new(), removed: i % 2 == 0,
         });
+        if i == 0 {
+            file.changed.push(crate::domain::merge::Stamp { id: "a0".into(), at: "2026-11-20T10:00:00.000Z".into(), gone: false });
+            data.changes.push(crate::domain::merge::Stamp { id: "people/p0".into(), at: "2026-11-21T10:00:00.000Z".into(), gone: false });
+            data.changes.push(crate::domain::merge::Stamp { id: "training_types/builtin.hipaa".into(), at: "2026-11-22T10:00:00.000Z".into(), gone: true });
+        }
         data.files.push(file);
     }
     data
@@ -58,7 +63,7 @@ fn a_backup_reads_back_exactly_with_its_envelope() {
     let text = data.to_file(5, "0.1.0", "2026-11-24T21:00:00Z");
     let value: serde_json::Value = serde_json::from_str(&text).unwrap();
     assert_eq!(value["format"], "escalera-backup");
-    assert_eq!(value["format_version"], 1);
+    assert_eq!(value["format_version"], 2);
     assert_eq!(value["schema_version"], 5);
     assert_eq!(value["counts"]["people"], 3);
     assert_eq!(value["counts"]["person_records"], 3);
@@ -82,7 +87,7 @@ fn a_bad_file_gets_its_reason() {
         edit(&mut value);
         value.to_string()
     };
-    assert_eq!(read(&edited(&|v| v["format_version"] = 2.into())), BackupProblem::NewerFormat { version: 2 });
+    assert_eq!(read(&edited(&|v| v["format_version"] = 3.into())), BackupProblem::NewerFormat { version: 3 });
     assert_eq!(read(&edited(&|v| v["schema_version"] = 9.into())), BackupProblem::NewerSchema { version: 9 });
     // An impossible date, hours as text, a wrong type: the reason says where.
     let bad_date = edited(&|v| v["person_records"][0]["completions"][0]["completed_on"] = "2025-02-30".into());

@@ -54,6 +54,7 @@ impl PersonFile {
             waivers: Vec::new(),
             plans: Vec::new(),
             removals: Vec::new(),
+            changed: Vec::new(),
         };
         let named: HashSet<&str> = records.completions.iter().map(|c| c.training_id.as_str()).collect();
         let training_types = own_trainings.iter().filter(|t| named.contains(t.id.as_str())).cloned().collect();

@@ -8,6 +8,7 @@
 use super::completion::Completion;
 use super::ladders::person::{Attestation, Placement, PlannedTraining};
 use super::requirement::{Waiver, WorkHours};
+use super::merge::Stamp;
 use super::trash::Removal;
 use serde::{Deserialize, Serialize};
 
@@ -22,6 +23,8 @@ pub struct PersonRecords {
     pub plans: Vec<PlannedTraining>,
     /// When each removed record was removed (the trash: `domain::trash`).
     pub removals: Vec<Removal>,
+    /// When each record edited after it was first saved was last changed (`domain::merge`).
+    pub changed: Vec<Stamp>,
 }
 
 /// A record with a stable id inside a person's document.
@@ -69,6 +72,8 @@ struct Stored {
     plans: Vec<PlannedTraining>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     removals: Vec<Removal>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    changed: Vec<Stamp>,
 }
 
 fn without_owner<T: Keyed + Clone>(list: &[T]) -> Vec<T> {
@@ -111,6 +116,7 @@ impl PersonRecords {
             attestations: without_owner(&self.attestations),
             plans: without_owner(&self.plans),
             removals: self.removals.clone(),
+            changed: self.changed.clone(),
         };
         serde_json::to_string(&stored).expect("records serialize")
     }
@@ -133,6 +139,7 @@ impl PersonRecords {
             attestations: s.attestations,
             plans: s.plans,
             removals: s.removals,
+            changed: s.changed,
         })
     }
 

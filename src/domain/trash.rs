@@ -78,7 +78,7 @@ pub struct TrashItem {
     pub kept_until: Date,
 }
 
-fn removed_ids(f: &PersonRecords) -> Vec<&str> {
+pub(crate) fn removed_ids(f: &PersonRecords) -> Vec<&str> {
     fn ids<T: Keyed>(list: &[T], removed: impl Fn(&T) -> bool) -> impl Iterator<Item = &str> {
         list.iter().filter(move |x| removed(x)).map(|x| x.key())
     }

@@ -4,8 +4,9 @@
 //! one transaction and, once it commits, into the cache.
 
 use super::idb::{record, Db, Result, StoreError};
-use super::schema::{LADDERS, PAY_GRADES, PEOPLE, PERSON_RECORDS, PROMOTION_PLANS, REQUIREMENTS, SETTINGS, TRAINING_TYPES, WAGE_FLOORS};
+use super::schema::{CHANGES, CHANGES_SINCE, LADDERS, PAY_GRADES, PEOPLE, PERSON_RECORDS, PROMOTION_PLANS, REQUIREMENTS, SETTINGS, TRAINING_TYPES, WAGE_FLOORS};
 use crate::domain::backup::BackupData;
+use crate::domain::merge::Stamp;
 use crate::domain::my_record::ImportPlan;
 use crate::domain::completion::Completion;
 use crate::domain::date::Date;
@@ -61,6 +62,28 @@ fn local_today() -> Date {
     Date::from_ymd_opt(now.get_full_year() as i32, now.get_month() + 1, now.get_date()).unwrap_or_default()
 }
 
+/// Now, in UTC, as a stamp's `at` (`domain::merge`).
+fn now_iso() -> String {
+    js_sys::Date::new_0().to_iso_string().as_string().unwrap_or_default()
+}
+
+/// The stores whose records carry a change stamp in `CHANGES` (a stamp's id is
+/// `store/record id`; the settings store's only stamped record is the pay policy).
+const STAMPED: [&str; 7] = [PEOPLE, TRAINING_TYPES, REQUIREMENTS, LADDERS, PAY_GRADES, WAGE_FLOORS, PROMOTION_PLANS];
+
+/// The change stamps of `writes`, stamped `at`.
+fn stamps_of(writes: &[(&str, JsValue)], at: &str) -> Result<Vec<(&'static str, JsValue)>> {
+    let mut out = Vec::new();
+    for (store, value) in writes {
+        let id = Reflect::get(value, &"id".into()).ok().and_then(|v| v.as_string()).unwrap_or_default();
+        let stamped = STAMPED.contains(store) || (*store == SETTINGS && id == PAY_POLICY_KEY);
+        if stamped {
+            out.push((CHANGES, record(&Stamp { id: format!("{store}/{id}"), at: at.to_owned(), gone: false })?));
+        }
+    }
+    Ok(out)
+}
+
 fn from_document(value: &JsValue) -> Result<PersonRecords> {
     let text = |field: &str| Reflect::get(value, &field.into()).ok().and_then(|v| v.as_string());
     let (Some(id), Some(json)) = (text("id"), text("json")) else {
@@ -90,6 +113,44 @@ impl Db {
         Ok(value)
     }
 
+    /// Whether this database has the change stamps' store (a test's database can be opened at
+    /// an older release's version, to write what that release wrote).
+    fn stamps(&self) -> bool {
+        self.version() >= CHANGES_SINCE
+    }
+
+    async fn delete_unstamped(&self, store: &str, id: &str) -> Result<()> {
+        let tx = self.db.transaction(store).with_mode(TransactionMode::Readwrite).build()?;
+        tx.object_store(store)?.delete(id).primitive()?.await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// `write_all`, with a change stamp for every record kept in its own store, in the same
+    /// transaction: what a merge of a backup compares (`domain::merge`).
+    async fn write_stamped(&self, writes: &[(&str, JsValue)]) -> Result<()> {
+        let mut all: Vec<(&str, JsValue)> = writes.to_vec();
+        if self.stamps() {
+            all.extend(stamps_of(writes, &now_iso())?);
+        }
+        self.write_all(&all).await
+    }
+
+    /// Deletes a record (a customised built-in reset) and stamps the deletion, in one
+    /// transaction, so a merge does not bring the older customisation back.
+    async fn delete_stamped(&self, store: &str, id: &str) -> Result<()> {
+        if !self.stamps() {
+            self.delete_unstamped(store, id).await?;
+            return Ok(());
+        }
+        let tx = self.db.transaction(&[store, CHANGES][..]).with_mode(TransactionMode::Readwrite).build()?;
+        tx.object_store(store)?.delete(id).primitive()?;
+        let stamp = Stamp { id: format!("{store}/{id}"), at: now_iso(), gone: true };
+        tx.object_store(CHANGES)?.put(record(&stamp)?).primitive()?;
+        tx.commit().await?;
+        Ok(())
+    }
+
     pub async fn settings(&self) -> Result<Settings> {
         self.cached(
             |c| c.settings.clone(),
@@ -100,7 +161,7 @@ impl Db {
     }
 
     pub async fn save_settings(&self, settings: &Settings) -> Result<()> {
-        self.write_all(&[(SETTINGS, record(&Keyed { id: SETTINGS_KEY, value: settings })?)]).await?;
+        self.write_stamped(&[(SETTINGS, record(&Keyed { id: SETTINGS_KEY, value: settings })?)]).await?;
         let mut cache = self.cache.borrow_mut();
         cache.generation += 1;
         cache.settings = Some(settings.clone());
@@ -119,7 +180,7 @@ impl Db {
     }
 
     pub async fn save_person(&self, person: &Person) -> Result<()> {
-        self.write_all(&[(PEOPLE, record(person)?)]).await?;
+        self.write_stamped(&[(PEOPLE, record(person)?)]).await?;
         self.cache.borrow_mut().put_person(person);
         Ok(())
     }
@@ -127,7 +188,7 @@ impl Db {
     /// Adds or updates many people in one transaction: all of them or none (a roster import).
     pub async fn save_people(&self, people: &[Person]) -> Result<()> {
         let writes = people.iter().map(|p| Ok((PEOPLE, record(p)?))).collect::<Result<Vec<_>>>()?;
-        self.write_all(&writes).await?;
+        self.write_stamped(&writes).await?;
         let mut cache = self.cache.borrow_mut();
         for p in people {
             cache.put_person(p);
@@ -151,7 +212,7 @@ impl Db {
 
     /// Saves a person and makes them "me" in one transaction (first run in personal mode).
     pub async fn save_person_and_settings(&self, person: &Person, settings: &Settings) -> Result<()> {
-        self.write_all(&[(PEOPLE, record(person)?), (SETTINGS, record(&Keyed { id: SETTINGS_KEY, value: settings })?)]).await?;
+        self.write_stamped(&[(PEOPLE, record(person)?), (SETTINGS, record(&Keyed { id: SETTINGS_KEY, value: settings })?)]).await?;
         let mut cache = self.cache.borrow_mut();
         cache.put_person(person);
         cache.settings = Some(settings.clone());
@@ -252,8 +313,10 @@ impl Db {
             Some(doc) => from_document(&doc)?,
             None => PersonRecords::new(person_id),
         };
+        let before = file.clone();
         change(&mut file);
         file.date_removals(local_today());
+        file.stamp_edits(&before, &now_iso());
         store.put(document(&file)?).primitive()?.await?;
         tx.commit().await?;
         self.cache.borrow_mut().put_file(file);
@@ -282,7 +345,7 @@ impl Db {
     }
 
     pub async fn save_training_type(&self, training: &TrainingType) -> Result<()> {
-        self.write_all(&[(TRAINING_TYPES, record(training)?)]).await?;
+        self.write_stamped(&[(TRAINING_TYPES, record(training)?)]).await?;
         self.forget_list(|c| c.training_types = None);
         Ok(())
     }
@@ -293,7 +356,7 @@ impl Db {
         if !TrainingType::is_builtin_id(id) {
             return Err(StoreError(format!("{id} is not a built-in training type")));
         }
-        self.delete(TRAINING_TYPES, id).await?;
+        self.delete_stamped(TRAINING_TYPES, id).await?;
         self.forget_list(|c| c.training_types = None);
         Ok(())
     }
@@ -304,7 +367,7 @@ impl Db {
     }
 
     pub async fn save_requirement(&self, requirement: &Requirement) -> Result<()> {
-        self.write_all(&[(REQUIREMENTS, record(requirement)?)]).await?;
+        self.write_stamped(&[(REQUIREMENTS, record(requirement)?)]).await?;
         self.forget_list(|c| c.requirements = None);
         Ok(())
     }
@@ -315,7 +378,7 @@ impl Db {
         if !Requirement::is_preset_id(id) {
             return Err(StoreError(format!("{id} is not a preset")));
         }
-        self.delete(REQUIREMENTS, id).await?;
+        self.delete_stamped(REQUIREMENTS, id).await?;
         self.forget_list(|c| c.requirements = None);
         Ok(())
     }
@@ -338,11 +401,13 @@ impl Db {
     /// Changes several people's documents and writes `extra` records, all in one transaction:
     /// all of it or none (applying a promotion plan, undoing it).
     pub async fn update_many(&self, changes: Vec<FileChange>, extra: &[(&str, JsValue)]) -> Result<()> {
-        let mut stores: Vec<&str> = extra.iter().map(|(s, _)| *s).chain([PERSON_RECORDS]).collect();
+        let stamps = if self.stamps() { stamps_of(extra, &now_iso())? } else { Vec::new() };
+        let mut stores: Vec<&str> = extra.iter().chain(&stamps).map(|(s, _)| *s).chain([PERSON_RECORDS]).collect();
         stores.sort_unstable();
         stores.dedup();
         let tx = self.db.transaction(stores.as_slice()).with_mode(TransactionMode::Readwrite).build()?;
         let docs = tx.object_store(PERSON_RECORDS)?;
+        let at = now_iso();
         let mut written = Vec::with_capacity(changes.len());
         for (person_id, change) in changes {
             let found: Option<JsValue> = docs.get(person_id.as_str()).primitive()?.await?;
@@ -350,13 +415,15 @@ impl Db {
                 Some(doc) => from_document(&doc)?,
                 None => PersonRecords::new(&person_id),
             };
+            let before = file.clone();
             change(&mut file);
             file.date_removals(local_today());
+            file.stamp_edits(&before, &at);
             docs.put(document(&file)?).primitive()?;
             written.push(file);
         }
-        for (store, value) in extra {
-            tx.object_store(store)?.put(value.clone()).primitive()?;
+        for (store, value) in extra.iter().cloned().chain(stamps) {
+            tx.object_store(store)?.put(value).primitive()?;
         }
         tx.commit().await?;
         let mut cache = self.cache.borrow_mut();
@@ -397,7 +464,7 @@ impl Db {
     }
 
     pub async fn save_pay_policy(&self, policy: &PayPolicy) -> Result<()> {
-        self.write_all(&[(SETTINGS, record(&Keyed { id: PAY_POLICY_KEY, value: policy })?)]).await?;
+        self.write_stamped(&[(SETTINGS, record(&Keyed { id: PAY_POLICY_KEY, value: policy })?)]).await?;
         self.forget_list(|c| c.policy = Some(policy.clone()));
         Ok(())
     }
@@ -408,7 +475,7 @@ impl Db {
         for g in grades {
             writes.push((PAY_GRADES, record(g)?));
         }
-        self.write_all(&writes).await?;
+        self.write_stamped(&writes).await?;
         self.forget_list(|c| {
             c.ladders = None;
             c.grades = None;
@@ -417,13 +484,13 @@ impl Db {
     }
 
     pub async fn save_grade(&self, grade: &PayGrade) -> Result<()> {
-        self.write_all(&[(PAY_GRADES, record(grade)?)]).await?;
+        self.write_stamped(&[(PAY_GRADES, record(grade)?)]).await?;
         self.forget_list(|c| c.grades = None);
         Ok(())
     }
 
     pub async fn save_floor(&self, floor: &WageFloor) -> Result<()> {
-        self.write_all(&[(WAGE_FLOORS, record(floor)?)]).await?;
+        self.write_stamped(&[(WAGE_FLOORS, record(floor)?)]).await?;
         self.forget_list(|c| c.floors = None);
         Ok(())
     }
@@ -433,13 +500,13 @@ impl Db {
         if !id.starts_with("floor.") {
             return Err(StoreError(format!("{id} is not a built-in floor")));
         }
-        self.delete(WAGE_FLOORS, id).await?;
+        self.delete_stamped(WAGE_FLOORS, id).await?;
         self.forget_list(|c| c.floors = None);
         Ok(())
     }
 
     pub async fn save_promotion_plan(&self, plan: &PromotionPlan) -> Result<()> {
-        self.write_all(&[(PROMOTION_PLANS, record(plan)?)]).await?;
+        self.write_stamped(&[(PROMOTION_PLANS, record(plan)?)]).await?;
         self.forget_list(|c| c.plans = None);
         Ok(())
     }
@@ -496,6 +563,7 @@ impl Db {
             wage_floors: self.wage_floors().await?.as_ref().clone(),
             promotion_plans: self.promotion_plans().await?.as_ref().clone(),
             pay_policy: policy,
+            changes: self.all(CHANGES).await?,
         })
     }
 
@@ -506,7 +574,7 @@ impl Db {
         for t in &plan.training_types {
             writes.push((TRAINING_TYPES, record(t)?));
         }
-        self.write_all(&writes).await?;
+        self.write_stamped(&writes).await?;
         let mut cache = self.cache.borrow_mut();
         cache.put_person(&plan.person);
         cache.put_file(plan.records.clone());
@@ -527,6 +595,7 @@ impl Db {
             let mut f = file.as_ref().clone();
             let dated = f.date_removals(today);
             let dropped = f.purge(today);
+            f.stamp_edits(file, "");
             if dated || dropped > 0 {
                 purged += dropped;
                 changed.push(f);
@@ -536,7 +605,7 @@ impl Db {
             return Ok(0);
         }
         let writes = changed.iter().map(|f| Ok((PERSON_RECORDS, document(f)?))).collect::<Result<Vec<_>>>()?;
-        self.write_all(&writes).await?;
+        self.write_stamped(&writes).await?;
         let mut cache = self.cache.borrow_mut();
         for f in changed {
             cache.put_file(f);
@@ -568,7 +637,8 @@ impl Db {
         all(&mut writes, PAY_GRADES, &data.pay_grades)?;
         all(&mut writes, WAGE_FLOORS, &data.wage_floors)?;
         all(&mut writes, PROMOTION_PLANS, &data.promotion_plans)?;
-        let stores = [SETTINGS, PEOPLE, PERSON_RECORDS, TRAINING_TYPES, REQUIREMENTS, LADDERS, PAY_GRADES, WAGE_FLOORS, PROMOTION_PLANS];
+        all(&mut writes, CHANGES, &data.changes)?;
+        let stores = [SETTINGS, PEOPLE, PERSON_RECORDS, TRAINING_TYPES, REQUIREMENTS, LADDERS, PAY_GRADES, WAGE_FLOORS, PROMOTION_PLANS, CHANGES];
         self.replace_all(&stores, &writes).await?;
         self.forget();
         Ok(())

@@ -19,7 +19,7 @@ use web_sys::{IdbDatabase, IdbIndexParameters, IdbKeyRange, IdbObjectStoreParame
 
 pub const DB_NAME: &str = "escalera";
 /// The version this build writes. Bump it together with a new `step_vN`.
-pub const LATEST: u32 = 5;
+pub const LATEST: u32 = 6;
 
 pub const SETTINGS: &str = "settings";
 pub const PEOPLE: &str = "people";
@@ -33,6 +33,11 @@ pub const LADDERS: &str = "ladders";
 pub const PAY_GRADES: &str = "pay_grades";
 pub const WAGE_FLOORS: &str = "wage_floors";
 pub const PROMOTION_PLANS: &str = "promotion_plans";
+/// Since version 6: when each record kept in its own store last changed (`domain::merge::Stamp`,
+/// `{id: "people/p-1", at, gone?}`), so a backup can be merged by "the newer change wins".
+/// Records inside a person's document keep theirs in the document (`changed`).
+pub const CHANGES: &str = "changes";
+pub const CHANGES_SINCE: u32 = 6;
 
 /// Stores of versions 1–3, folded into `PERSON_RECORDS` by version 4.
 pub const COMPLETIONS: &str = "completions";
@@ -57,6 +62,9 @@ pub fn upgrade(db: &IdbDatabase, tx: &IdbTransaction, old: u32, new: u32, hooks:
                 moves = Some(Box::pin(step_v4(db.clone(), tx.clone(), hooks.clone())) as _);
             }
             5 => step_v5(db)?,
+            6 => {
+                db.create_object_store_with_optional_parameters(CHANGES, &keyed_by_id())?;
+            }
             other => return Err(JsValue::from_str(&format!("no upgrade step for version {other}"))),
         }
     }
