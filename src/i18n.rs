@@ -437,6 +437,23 @@ pub fn last_backup(locale: Locale, days: Option<u32>) -> String {
     }
 }
 
+/// "3 records differ between this device and the backup:"
+pub fn backup_conflicts(locale: Locale, count: usize) -> String {
+    if count == 0 {
+        return Msg::BackupConflictsNone.text(locale).into();
+    }
+    fmt(locale, Fmt::BackupConflicts, &[("count", n(count as u32))])
+}
+
+/// When a side of a merge difference last changed: "changed March 5, 2026", from a stamp's
+/// ISO time (its UTC day).
+pub fn backup_changed_on(locale: Locale, at: Option<&str>) -> String {
+    match at.and_then(|t| t.get(..10)).and_then(Date::parse_iso) {
+        Some(d) => fmt(locale, Fmt::BackupChangedOn, &[("date", s(date(locale, d)))]),
+        None => Msg::BackupNoChangeDate.text(locale).into(),
+    }
+}
+
 /// The reminder's sentence.
 pub fn backup_reminder(locale: Locale, days: Option<u32>) -> String {
     match days {

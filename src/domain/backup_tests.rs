@@ -156,20 +156,25 @@ fn a_restore_keeps_the_devices_own_backup_facts() {
 #[test]
 fn a_backup_from_every_released_version_still_reads() {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
-    let path = format!("{dir}/backup-format1-schema5.json");
-    if std::env::var_os("ESCALERA_WRITE_FIXTURE").is_some() && !std::path::Path::new(&path).exists() {
-        let mut data = dataset(3, 2, 5);
-        data.files[0].removals = vec![crate::domain::trash::Removal { id: "c0-1".into(), on: Date::parse_iso("2026-11-20").unwrap() }];
-        data.files[0].completions[1].removed = true;
-        std::fs::create_dir_all(dir).unwrap();
-        std::fs::write(&path, data.to_file(5, "0.1.0", "2026-11-29T12:00:00Z")).unwrap();
+    // (format version, data version, change stamps in it)
+    for (format, schema, stamps) in [(1, 5, 0), (2, 6, 3)] {
+        let path = format!("{dir}/backup-format{format}-schema{schema}.json");
+        if std::env::var_os("ESCALERA_WRITE_FIXTURE").is_some() && !std::path::Path::new(&path).exists() {
+            assert_eq!(format, FORMAT_VERSION, "only the current format can be written: an older fixture is kept as it shipped");
+            let mut data = dataset(3, 2, 5);
+            data.files[0].removals = vec![crate::domain::trash::Removal { id: "c0-1".into(), on: Date::parse_iso("2026-11-20").unwrap() }];
+            data.files[0].completions[1].removed = true;
+            std::fs::create_dir_all(dir).unwrap();
+            std::fs::write(&path, data.to_file(schema, "0.1.0", "2026-11-29T12:00:00Z")).unwrap();
+        }
+        let text = std::fs::read_to_string(&path).unwrap_or_else(|_| panic!("the fixture for data version {schema}"));
+        let data = BackupData::from_file(&text, schema).unwrap_or_else(|e| panic!("a version {schema} backup reads: {e:?}"));
+        assert_eq!((data.people.len(), data.files.len(), data.ladders.len()), (3, 3, 3));
+        assert_eq!(data.people[1].name, "Persona 1 Núñez");
+        assert_eq!(data.files[0].completions[0].notes, "ñ, é, 😀");
+        assert_eq!(data.files[0].removals.len(), 1);
+        assert_eq!(data.changes.len() + data.files[0].changed.len(), stamps, "format {format}");
+        // …and with the current store too, whatever its version now.
+        assert!(BackupData::from_file(&text, 99).is_ok());
     }
-    let text = std::fs::read_to_string(&path).expect("the fixture for data version 5");
-    let data = BackupData::from_file(&text, 5).expect("a version 5 backup reads");
-    assert_eq!((data.people.len(), data.files.len(), data.ladders.len()), (3, 3, 3));
-    assert_eq!(data.people[1].name, "Persona 1 Núñez");
-    assert_eq!(data.files[0].completions[0].notes, "ñ, é, 😀");
-    assert_eq!(data.files[0].removals.len(), 1);
-    // …and with the current store too, whatever its version now.
-    assert!(BackupData::from_file(&text, 99).is_ok());
 }

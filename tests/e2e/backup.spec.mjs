@@ -4,6 +4,7 @@
 import { test, expect } from './fixtures.mjs';
 import fs from 'node:fs';
 import Ajv from 'ajv';
+import AxeBuilder from '@axe-core/playwright';
 import { addPerson, chooseOrganization, copyPeerExample, h1, recordOnPersonPage } from './helpers.mjs';
 
 /** The published JSON Schema of the backup file (docs/backup.schema.json). */
@@ -42,7 +43,7 @@ test('a backup restores over newer data with a preview, and the restore can be u
   expect(download.suggestedFilename()).toMatch(/^escalera-backup-\d{4}-\d{2}-\d{2}\.json$/);
   const file = await download.path();
   const backup = JSON.parse(fs.readFileSync(file, 'utf8'));
-  expect(backup).toMatchObject({ format: 'escalera-backup', format_version: 1, schema_version: 5 });
+  expect(backup).toMatchObject({ format: 'escalera-backup', format_version: 2, schema_version: 6 });
   // A real backup matches the published schema; a broken one does not.
   expect(validate(backup), JSON.stringify(validate.errors)).toBe(true);
   expect(validate({ ...backup, people: [{ id: 'x', name: 'X', hire_date: '24/11/2026' }] })).toBe(false);
@@ -96,7 +97,7 @@ test('a backup restores over newer data with a preview, and the restore can be u
     [bad('hello.json', 'hello'), 'This is not a backup file: it stops making sense at line 1, column 1. Nothing was changed.'],
     [bad('empty.json', ''), 'This file is empty.'],
     [bad('other.json', '{"people": []}'), 'This file is not an Escalera backup.'],
-    [bad('newer.json', JSON.stringify({ ...backup, schema_version: 9 })), 'This backup was made by a newer version of Escalera (data version 9; this app reads up to 5). Update the app, then restore it. Nothing was changed.'],
+    [bad('newer.json', JSON.stringify({ ...backup, schema_version: 9 })), 'This backup was made by a newer version of Escalera (data version 9; this app reads up to 6). Update the app, then restore it. Nothing was changed.'],
     [bad('bad-date.json', JSON.stringify({ ...backup, people: [{ ...backup.people[0], hire_date: '2025-02-30' }] })), /^This backup has a record that is not valid, so nothing was restored: /],
   ];
   await page.goto('/settings');
@@ -106,6 +107,79 @@ test('a backup restores over newer data with a preview, and the restore can be u
     await expect(page.locator('#restore-preview')).toHaveCount(0);
   }
   expect(await peopleNames(page)).toEqual(['Ana Flores']);
+});
+
+test('a backup merges into what is here: one side only is kept, the newer change wins, every difference is shown, and a second merge changes nothing', async ({ page }, info) => {
+  test.setTimeout(120_000);
+  await chooseOrganization(page);
+  await addPerson(page, { name: 'Ana Flores', worker: 'chw' });
+  await recordOnPersonPage(page, { training: 'builtin.hipaa', date: '2026-02-03', hours: '1' });
+  await page.goto('/settings');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#download-backup').click()]);
+  const backup = JSON.parse(fs.readFileSync(await download.path(), 'utf8'));
+
+  // Here, after the backup: Ana is renamed (stamped now) and Beto is added.
+  await page.goto('/people');
+  await page.getByRole('link', { name: 'Ana Flores' }).click();
+  await page.getByRole('link', { name: 'Edit' }).click();
+  await page.getByLabel('Full name').fill('Ana Flores Ruiz');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(h1(page)).toHaveText('Ana Flores Ruiz');
+  await addPerson(page, { name: 'Beto Ruiz', worker: 'chw' });
+
+  // The other device's file: Ana's training corrected to 3 hours later (stamped), Ana's name
+  // as it was, and Carla added with a training of her own.
+  const ana = backup.person_records[0];
+  const theirs = structuredClone(backup);
+  theirs.person_records[0].completions[0].hours = 3;
+  theirs.person_records[0].changed = [{ id: ana.completions[0].id, at: '2030-01-01T00:00:00.000Z' }];
+  theirs.people.push({ ...backup.people[0], id: 'carla', name: 'Carla Gil' });
+  theirs.person_records.push({ person_id: 'carla', completions: [{ ...ana.completions[0], id: 'carla-hipaa' }] });
+  const path = info.outputPath('other-device.json');
+  fs.writeFileSync(path, JSON.stringify(theirs));
+  await page.goto('/settings');
+
+  await page.getByLabel('Restore from a backup file').setInputFiles(path);
+  await page.getByLabel('Merge the backup into what is here').check();
+  const preview = page.locator('#merge-preview');
+  const row = (name) => preview.locator('tbody tr').filter({ has: page.getByRole('rowheader', { name, exact: true }) }).locator('td');
+  await expect(row('People')).toHaveText(['1', '0', '1', '0']);
+  await expect(row("People's training records")).toHaveText(['1', '1', '0', '0']);
+  await expect(page.locator('#merge-conflicts-title')).toHaveText('2 records differ between this device and the backup:');
+  const conflicts = page.locator('#merge-conflicts tbody tr');
+  await expect(conflicts).toHaveCount(2);
+  await expect(conflicts.nth(0)).toContainText('People: Ana Flores Ruiz');
+  await expect(conflicts.nth(0).locator('td')).toHaveText(['name', 'Ana Flores Ruiz', 'Ana Flores', /^This device's \(changed /]);
+  await expect(conflicts.nth(1)).toContainText("People's training records: Ana Flores Ruiz: HIPAA");
+  await expect(conflicts.nth(1).locator('td')).toHaveText(['hours', '1.0', '3.0', "The backup's (changed January 1, 2030)"]);
+  await page.screenshot({ path: 'tests/e2e/screenshots/merge-preview.png', fullPage: true });
+  const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  expect(axe.violations.filter((v) => ['serious', 'critical'].includes(v.impact)).map((v) => v.id)).toEqual([]);
+  const counts = await storeCounts(page);
+  expect(counts.people).toBe(2); // nothing written yet
+
+  await page.getByRole('button', { name: 'Merge into what is here' }).click();
+  await expect(page.getByRole('status')).toContainText('The backup was merged into what is here.');
+  expect((await peopleNames(page)).sort()).toEqual(['Ana Flores Ruiz', 'Beto Ruiz', 'Carla Gil']);
+  await page.getByRole('link', { name: 'Ana Flores Ruiz' }).click();
+  await expect(page.locator('#history tbody tr')).toHaveCount(1);
+  await expect(page.locator('#history tbody tr')).toContainText('3');
+
+  // The same file again: nothing left to change, and the merge button says so by being off.
+  await page.goto('/settings');
+  await page.getByLabel('Restore from a backup file').setInputFiles(path);
+  await page.getByLabel('Merge the backup into what is here').check();
+  await expect(page.locator('#merge-nothing')).toHaveText('Merging would change nothing: everything in the backup is already here.');
+  await expect(page.getByRole('button', { name: 'Merge into what is here' })).toBeDisabled();
+
+  // In Spanish, at phone width: the one difference left (Ana's name, kept as here), in Spanish, axe-clean.
+  await page.setViewportSize({ width: 360, height: 800 });
+  await page.getByRole('button', { name: 'Ver en español' }).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'es');
+  await expect(page.getByText('Combinar la copia con lo que hay aquí')).toBeVisible();
+  await expect(page.locator('#merge-conflicts-title')).toHaveText('1 registro difiere entre este dispositivo y la copia:');
+  const axeEs = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  expect(axeEs.violations.filter((v) => ['serious', 'critical'].includes(v.impact)).map((v) => v.id)).toEqual([]);
 });
 
 /** Every store's record count, read straight from IndexedDB: proof that nothing changed. */
@@ -156,7 +230,7 @@ test('every kind of bad backup file is refused with its reason, and no store cha
     ['bad-day.json', withCompletion({ completed_on: '2025-02-30' }), invalid],
     ['negative-hours.json', withCompletion({ hours: -3 }), invalid],
     ['huge-hours.json', withCompletion({ hours: 1e9 }), invalid],
-    ['newer-format.json', JSON.stringify({ ...good, format_version: 2 }), /newer version of Escalera/],
+    ['newer-format.json', JSON.stringify({ ...good, format_version: 3 }), /newer version of Escalera/],
     // 50 MB of valid JSON that is not a backup: read, refused, nothing written.
     ['big.json', JSON.stringify({ padding: 'x'.repeat(50 * 1024 * 1024) }), 'This file is not an Escalera backup.'],
   ];

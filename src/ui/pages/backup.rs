@@ -1,8 +1,13 @@
 //! Backup and restore, in Settings: download everything as one file (docs/backup.md); restore
-//! one after a preview of what would change, with the current data one click away first, in
-//! one transaction, and with undo. A file that cannot be used says why and changes nothing.
+//! one after a preview of what would change, by replacing everything or merging (the newer
+//! change wins, every difference shown with both values: `domain::merge`), with the current
+//! data one click away first, in one transaction, and with undo. A file that cannot be used
+//! says why and changes nothing.
 
 use crate::domain::backup::{preview, BackupData, Change, Kind};
+use crate::domain::catalog::builtin_trainings;
+use crate::domain::merge::{merge, Conflict, Merged, Side, Subject};
+use crate::domain::text::Locale;
 use crate::domain::date::DateExt;
 use crate::domain::settings::Settings;
 use crate::i18n::{self, Msg};
@@ -103,6 +108,10 @@ pub fn BackupSection() -> impl IntoView {
     let problem = RwSignal::new(None::<String>);
     let changes = RwSignal::new(None::<Vec<(Kind, Change)>>);
     let incoming = StoredValue::new_local(None::<BackupData>);
+    // What is here now (for the merge's record names) and the merge, worked out with the preview.
+    let here = StoredValue::new_local(None::<BackupData>);
+    let merged = StoredValue::new_local(None::<Merged>);
+    let merging = RwSignal::new(false);
     let input = NodeRef::<leptos::html::Input>::new();
 
     let chosen = move |_| {
@@ -122,17 +131,25 @@ pub fn BackupSection() -> impl IntoView {
                 Err(p) => problem.set(Some(i18n::backup_problem(locale, &p, LATEST))),
                 Ok(data) => match db().backup_data().await {
                     Ok(current) => {
+                        merged.set_value(Some(merge(&current, &data)));
                         changes.set(Some(preview(&current, &data)));
                         incoming.set_value(Some(data));
+                        here.set_value(Some(current));
                     }
                     Err(_) => problem.set(Some(Msg::DbFailed.text(locale).to_owned())),
                 },
             }
         });
     };
-    let cancel = move |_| {
+    let forget = move || {
         changes.set(None);
         incoming.set_value(None);
+        here.set_value(None);
+        merged.set_value(None);
+        merging.set(false);
+    };
+    let cancel = move |_| {
+        forget();
         browser::clear_file(&input);
     };
     let replace = move |_| {
@@ -146,8 +163,7 @@ pub fn BackupSection() -> impl IntoView {
             match db().restore(&data).await {
                 Ok(()) => {
                     c.settings.set(data.settings.clone());
-                    changes.set(None);
-                    incoming.set_value(None);
+                    forget();
                     c.changed();
                     c.notify(Msg::BackupRestored, Some(Undo::Restore(Box::new(before))));
                 }
@@ -156,41 +172,164 @@ pub fn BackupSection() -> impl IntoView {
             }
         });
     };
+    // A merge writes the merged whole the way a restore does: one transaction, with undo.
+    let merge_in = move |_| {
+        let (Some(m), Some(before)) = (merged.get_value(), here.get_value()) else { return };
+        leptos::task::spawn_local(async move {
+            match db().restore(&m.data).await {
+                Ok(()) => {
+                    forget();
+                    c.changed();
+                    c.notify(Msg::BackupMerged, Some(Undo::Restore(Box::new(before))));
+                }
+                Err(_) => problem.set(Some(c.t(Msg::BackupRestoreFailed).to_owned())),
+            }
+        });
+    };
+
+    let mode = move || {
+        let locale = c.locale.get();
+        let option = |id: &'static str, merge: bool, label: Msg, hint: Msg| {
+            let hint_id = format!("{id}-hint");
+            view! {
+                <div class="choice">
+                    <input type="radio" name="restore-mode" id=id prop:checked=move || merging.get() == merge
+                        on:change=move |_| merging.set(merge) aria-describedby=hint_id.clone() />
+                    <label for=id>{label.text(locale)}</label>
+                    <p class="hint" id=hint_id>{hint.text(locale)}</p>
+                </div>
+            }
+        };
+        view! {
+            <fieldset class="restore-mode">
+                <legend>{Msg::BackupModeLegend.text(locale)}</legend>
+                {option("restore-mode-replace", false, Msg::BackupModeReplace, Msg::BackupModeReplaceHint)}
+                {option("restore-mode-merge", true, Msg::BackupModeMerge, Msg::BackupModeMergeHint)}
+            </fieldset>
+        }
+    };
+
+    let replace_view = move |locale: Locale, rows: Vec<(Kind, Change)>| {
+        let body = rows
+            .into_iter()
+            .map(|(kind, ch)| view! {
+                <tr>
+                    <th scope="row">{kind_label(kind).text(locale)}</th>
+                    <td data-label=Msg::BackupColInFile.text(locale)>{ch.incoming}</td>
+                    <td data-label=Msg::BackupColNew.text(locale)>{ch.new}</td>
+                    <td data-label=Msg::BackupColChanged.text(locale)>{ch.changed}</td>
+                    <td data-label=Msg::BackupColRemoved.text(locale)>{ch.removed}</td>
+                </tr>
+            })
+            .collect_view();
+        view! {
+            <h3 id="restore-preview-title">{Msg::BackupPreviewTitle.text(locale)}</h3>
+            <p>{Msg::BackupPreviewIntro.text(locale)}</p>
+            <table class="list" id="restore-preview">
+                <thead><tr>
+                    <th scope="col">{Msg::BackupColKind.text(locale)}</th>
+                    <th scope="col">{Msg::BackupColInFile.text(locale)}</th>
+                    <th scope="col">{Msg::BackupColNew.text(locale)}</th>
+                    <th scope="col">{Msg::BackupColChanged.text(locale)}</th>
+                    <th scope="col">{Msg::BackupColRemoved.text(locale)}</th>
+                </tr></thead>
+                <tbody>{body}</tbody>
+            </table>
+            <div class="actions">
+                <button type="button" on:click=move |_| download_backup(c)>{Msg::BackupDownloadCurrentFirst.text(locale)}</button>
+                <button type="button" class="primary" on:click=replace>{Msg::BackupReplace.text(locale)}</button>
+                <button type="button" class="link" on:click=cancel>{Msg::Cancel.text(locale)}</button>
+            </div>
+        }
+    };
+
+    let merge_view = move |locale: Locale| {
+        let (Some(m), Some(now)) = (merged.get_value(), here.get_value()) else { return ().into_any() };
+        let body = m
+            .tally
+            .iter()
+            .map(|(kind, t)| view! {
+                <tr>
+                    <th scope="row">{kind_label(*kind).text(locale)}</th>
+                    <td data-label=Msg::BackupColAdded.text(locale)>{t.added}</td>
+                    <td data-label=Msg::BackupColUpdated.text(locale)>{t.updated}</td>
+                    <td data-label=Msg::BackupColKeptHere.text(locale)>{t.kept}</td>
+                    <td data-label=Msg::BackupColDeleted.text(locale)>{t.deleted}</td>
+                </tr>
+            })
+            .collect_view();
+        let rows = m
+            .conflicts
+            .iter()
+            .flat_map(|conflict| {
+                let record = conflict_label(&now, conflict, locale);
+                let kept = match conflict.kept {
+                    Side::Here => format!("{} ({})", Msg::BackupKeptHere.text(locale), i18n::backup_changed_on(locale, conflict.here_at.as_deref())),
+                    Side::File => format!("{} ({})", Msg::BackupKeptFile.text(locale), i18n::backup_changed_on(locale, conflict.file_at.as_deref())),
+                };
+                let span = conflict.fields.len().max(1);
+                conflict.fields.iter().enumerate().map(move |(i, f)| {
+                    let first = (i == 0).then(|| view! {
+                        <th scope="rowgroup" rowspan=span data-label=Msg::BackupColRecord.text(locale)>{record.clone()}</th>
+                    });
+                    let last = (i == 0).then(|| view! { <td rowspan=span data-label=Msg::BackupColKept.text(locale)>{kept.clone()}</td> });
+                    view! {
+                        <tr>
+                            {first}
+                            <td data-label=Msg::BackupColField.text(locale)><code>{f.name.clone()}</code></td>
+                            <td data-label=Msg::BackupColHere.text(locale)>{f.here.clone()}</td>
+                            <td data-label=Msg::BackupColInBackup.text(locale)>{f.file.clone()}</td>
+                            {last}
+                        </tr>
+                    }
+                }).collect::<Vec<_>>()
+            })
+            .collect_view();
+        let conflicts = (!m.conflicts.is_empty()).then(|| view! {
+            <table class="list" id="merge-conflicts">
+                <thead><tr>
+                    <th scope="col">{Msg::BackupColRecord.text(locale)}</th>
+                    <th scope="col">{Msg::BackupColField.text(locale)}</th>
+                    <th scope="col">{Msg::BackupColHere.text(locale)}</th>
+                    <th scope="col">{Msg::BackupColInBackup.text(locale)}</th>
+                    <th scope="col">{Msg::BackupColKept.text(locale)}</th>
+                </tr></thead>
+                <tbody>{rows}</tbody>
+            </table>
+        });
+        let anything = m.changes_anything();
+        view! {
+            <h3 id="restore-preview-title">{Msg::BackupMergeTitle.text(locale)}</h3>
+            <table class="list" id="merge-preview">
+                <thead><tr>
+                    <th scope="col">{Msg::BackupColKind.text(locale)}</th>
+                    <th scope="col">{Msg::BackupColAdded.text(locale)}</th>
+                    <th scope="col">{Msg::BackupColUpdated.text(locale)}</th>
+                    <th scope="col">{Msg::BackupColKeptHere.text(locale)}</th>
+                    <th scope="col">{Msg::BackupColDeleted.text(locale)}</th>
+                </tr></thead>
+                <tbody>{body}</tbody>
+            </table>
+            <p id="merge-conflicts-title">{i18n::backup_conflicts(locale, m.conflicts.len())}</p>
+            {conflicts}
+            {(!anything).then(|| view! { <p class="alert alert-info" id="merge-nothing">{Msg::BackupMergeNothing.text(locale)}</p> })}
+            <div class="actions">
+                <button type="button" on:click=move |_| download_backup(c)>{Msg::BackupDownloadCurrentFirst.text(locale)}</button>
+                <button type="button" class="primary" on:click=merge_in disabled=!anything>{Msg::BackupMerge.text(locale)}</button>
+                <button type="button" class="link" on:click=cancel>{Msg::Cancel.text(locale)}</button>
+            </div>
+        }
+        .into_any()
+    };
 
     let table = move || {
         let locale = c.locale.get();
         changes.get().map(|rows| {
-            let body = rows
-                .into_iter()
-                .map(|(kind, ch)| view! {
-                    <tr>
-                        <th scope="row">{kind_label(kind).text(locale)}</th>
-                        <td data-label=Msg::BackupColInFile.text(locale)>{ch.incoming}</td>
-                        <td data-label=Msg::BackupColNew.text(locale)>{ch.new}</td>
-                        <td data-label=Msg::BackupColChanged.text(locale)>{ch.changed}</td>
-                        <td data-label=Msg::BackupColRemoved.text(locale)>{ch.removed}</td>
-                    </tr>
-                })
-                .collect_view();
+            let chosen = if merging.get() { merge_view(locale) } else { replace_view(locale, rows).into_any() };
             view! {
                 <div class="restore-preview" role="region" aria-labelledby="restore-preview-title">
-                    <h3 id="restore-preview-title">{Msg::BackupPreviewTitle.text(locale)}</h3>
-                    <p>{Msg::BackupPreviewIntro.text(locale)}</p>
-                    <table class="list" id="restore-preview">
-                        <thead><tr>
-                            <th scope="col">{Msg::BackupColKind.text(locale)}</th>
-                            <th scope="col">{Msg::BackupColInFile.text(locale)}</th>
-                            <th scope="col">{Msg::BackupColNew.text(locale)}</th>
-                            <th scope="col">{Msg::BackupColChanged.text(locale)}</th>
-                            <th scope="col">{Msg::BackupColRemoved.text(locale)}</th>
-                        </tr></thead>
-                        <tbody>{body}</tbody>
-                    </table>
-                    <div class="actions">
-                        <button type="button" on:click=move |_| download_backup(c)>{Msg::BackupDownloadCurrentFirst.text(locale)}</button>
-                        <button type="button" class="primary" on:click=replace>{Msg::BackupReplace.text(locale)}</button>
-                        <button type="button" class="link" on:click=cancel>{Msg::Cancel.text(locale)}</button>
-                    </div>
+                    {mode()}
+                    {chosen}
                 </div>
             }
         })
@@ -212,4 +351,38 @@ pub fn BackupSection() -> impl IntoView {
         </div>
         {dynamic(table)}
     }
+}
+
+/// The name of a record a merge found different: the person, the training, the ladder…, as
+/// this device has it; a record in a person's document by its person and, for a training
+/// completed, the training and the day.
+fn conflict_label(here: &BackupData, c: &Conflict, locale: Locale) -> String {
+    let kind = match c.subject {
+        Subject::PayPolicy => return Msg::BackupPayPolicy.text(locale).to_owned(),
+        Subject::Record(kind) => kind,
+    };
+    let person = |id: &str| here.people.iter().find(|p| p.id == id).map(|p| p.name.clone()).unwrap_or_else(|| id.to_owned());
+    let training = |id: &str| {
+        here.training_types.iter().find(|t| t.id == id).map(|t| t.name.get(locale).to_owned())
+            .or_else(|| builtin_trainings().into_iter().find(|t| t.id == id).map(|t| t.name.get(locale).to_owned()))
+            .unwrap_or_else(|| id.to_owned())
+    };
+    let name = match kind {
+        Kind::People => person(&c.id),
+        Kind::PersonRecords => {
+            let owner = c.person_id.as_deref().map(person).unwrap_or_default();
+            let done = here.files.iter().filter(|f| Some(f.person_id.as_str()) == c.person_id.as_deref()).flat_map(|f| &f.completions).find(|x| x.id == c.id);
+            match done {
+                Some(x) => format!("{owner}: {} ({})", training(&x.training_id), i18n::date(locale, x.completed_on)),
+                None => owner,
+            }
+        }
+        Kind::TrainingTypes => training(&c.id),
+        Kind::Requirements => here.requirements.iter().find(|x| x.id == c.id).map(|x| x.name.get(locale).to_owned()).unwrap_or_default(),
+        Kind::Ladders => here.ladders.iter().find(|x| x.id == c.id).map(|x| x.name.get(locale).to_owned()).unwrap_or_default(),
+        Kind::PayGrades => here.pay_grades.iter().find(|x| x.id == c.id).map(|x| x.name.get(locale).to_owned()).unwrap_or_default(),
+        Kind::WageFloors => here.wage_floors.iter().find(|x| x.id == c.id).map(|x| x.name.get(locale).to_owned()).unwrap_or_default(),
+        Kind::PromotionPlans => here.promotion_plans.iter().find(|x| x.id == c.id).map(|x| x.name.clone()).unwrap_or_default(),
+    };
+    format!("{}: {}", kind_label(kind).text(locale), if name.is_empty() { c.id.clone() } else { name })
 }

@@ -259,6 +259,12 @@ backup-not-json = This is not a backup file: it stops making sense at line { $li
 backup-newer = This backup was made by a newer version of Escalera (data version { $version }; this app reads up to { $ours }). Update the app, then restore it. Nothing was changed.
 backup-invalid = This backup has a record that is not valid, so nothing was restored: { $detail }
 backup-duplicate = This backup has the same record twice ({ $kind }: { $id }), so nothing was restored.
+# Counts: $count
+backup-conflicts = { $count ->
+    [one] 1 record differs between this device and the backup:
+   *[other] { $count } records differ between this device and the backup:
+}
+backup-changed-on = changed { $date }
 # Counts: $days
 last-backup = { $days ->
     [0] Last backup: today.

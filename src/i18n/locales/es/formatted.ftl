@@ -260,6 +260,12 @@ backup-not-json = Esto no es una copia de seguridad: deja de tener sentido en la
 backup-newer = Esta copia la hizo una versión más nueva de Escalera (versión de datos { $version }; esta app lee hasta la { $ours }). Actualice la app y después restáurela. No se cambió nada.
 backup-invalid = Esta copia tiene un registro que no es válido, así que no se restauró nada: { $detail }
 backup-duplicate = Esta copia tiene el mismo registro dos veces ({ $kind }: { $id }), así que no se restauró nada.
+# Counts: $count
+backup-conflicts = { $count ->
+    [one] 1 registro difiere entre este dispositivo y la copia:
+   *[other] { $count } registros difieren entre este dispositivo y la copia:
+}
+backup-changed-on = cambiado el { $date }
 # Counts: $days
 last-backup = { $days ->
     [0] Última copia de seguridad: hoy.
