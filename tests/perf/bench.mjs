@@ -272,6 +272,39 @@ try {
     while (!document.querySelector('.toast-region')?.textContent.includes('Backup restored.')) await new Promise((ok) => requestAnimationFrame(ok));
     return performance.now() - start;
   });
+  // A merge at this size: another device's file where every 10th person's first training was
+  // corrected later (stamped) and 500 people are new; from choosing it to the merge preview
+  // (every record compared), and from "Merge" to done.
+  const fs = await import('node:fs');
+  const other = JSON.parse(fs.readFileSync(backupPath, 'utf8'));
+  other.person_records.forEach((f, i) => {
+    if (i % 10 === 0 && f.completions?.length) {
+      f.completions[0].hours += 1;
+      f.changed = [{ id: f.completions[0].id, at: '2030-01-01T00:00:00.000Z' }];
+    }
+  });
+  for (let i = 0; i < 500; i++) {
+    other.people.push({ ...other.people[i], id: `merged-${i}`, name: `Persona Combinada ${i}` });
+    other.person_records.push({ ...other.person_records[i], person_id: `merged-${i}`, changed: undefined });
+  }
+  const otherPath = (await import('node:path')).join((await import('node:os')).tmpdir(), 'escalera-bench-other-device.json');
+  fs.writeFileSync(otherPath, JSON.stringify(other));
+  await page.goto(BASE + '/settings');
+  await page.locator('#download-backup').waitFor();
+  await watchChange('restore-file');
+  await page.getByLabel('Restore from a backup file').setInputFiles(otherPath);
+  const mergePreviewAt = await shownAt(page, () => !!document.getElementById('restore-preview') && performance.now());
+  const mergePreviewMs = mergePreviewAt - (await page.evaluate(() => window.__chosenAt));
+  await page.getByLabel('Merge the backup into what is here').check();
+  await page.locator('#merge-preview').waitFor();
+  const mergeMs = await page.evaluate(async () => {
+    const start = performance.now();
+    [...document.querySelectorAll('button')].find((b) => b.textContent.includes('Merge into what is here')).click();
+    while (!document.querySelector('.toast-region')?.textContent.includes('The backup was merged')) await new Promise((ok) => requestAnimationFrame(ok));
+    return performance.now() - start;
+  });
+  const mergeConflicts = other.person_records.filter((f) => f.changed).length;
+
   // The same records, written by plain JS: every store cleared and refilled in one transaction.
   await page.goto(BASE + '/favicon.svg');
   const plainWrite = await page.evaluate(async () => {
@@ -329,6 +362,7 @@ try {
   console.log(`  people list after the board, in the app (nothing re-read): ${listAfterDashboard.toFixed(1)} ms`);
   console.log(`  full backup, ${PEOPLE} people × ${PER_PERSON} completions (${(backupBytes / 1e6).toFixed(1)} MB): ${fmt(backupMs)} from the click to the file`);
   console.log(`  restore: file chosen to its preview ${fmt(previewMs)}; "Replace" to done ${fmt(restoreMs)}; plain JS clearing and writing the same records: ${fmt(plainWrite)} (${(restoreMs / plainWrite).toFixed(2)}×)`);
+  console.log(`  merge: another device's file (${mergeConflicts} corrected trainings, 500 new people) chosen to its preview ${fmt(mergePreviewMs)}; "Merge" to done ${fmt(mergeMs)}`);
   console.log(`  roster import of ${PEOPLE} people from a CSV: file chosen to every row checked ${fmt(rosterCheckMs)}; "Add" to done ${fmt(rosterAddMs)}`);
 } finally {
   server.kill();
