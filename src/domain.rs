@@ -12,7 +12,9 @@
 //! - `example_data`: the shipped example organization, moved to today's date when loaded.
 //! - `trash`: what was removed, when, until when it can be restored, and the purge after.
 //! - `roster_import`: a roster of people from a spreadsheet's CSV, checked row by row.
-//! - `calendar`: a person's coming dates as an `.ics` calendar file.
+//! - `calendar`: a person's coming dates as an `.ics` calendar file; `badge`: a training
+//!   completed as an (unsigned) Open Badges 3.0 credential.
+//! - `merge`: merging a backup into what is here, the newer change winning.
 //! - `compliance`: the engine over many people: filters, counts, 30/60/90-day lists, and
 //!   the yearly training record.
 
@@ -42,6 +44,7 @@ pub(crate) fn is_false(flag: &bool) -> bool {
 }
 
 pub mod backup;
+pub mod badge;
 pub mod calendar;
 pub mod catalog;
 pub mod competency;

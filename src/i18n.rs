@@ -454,6 +454,21 @@ pub fn backup_changed_on(locale: Locale, at: Option<&str>) -> String {
     }
 }
 
+/// The words of a training's Open Badges credential, in `locale` (the person's language).
+pub fn badge_text(locale: Locale, training: &crate::domain::training::TrainingType, done: &crate::domain::completion::Completion, issuer: &str) -> crate::domain::badge::BadgeText {
+    let name = training.name.get(locale).to_owned();
+    let own = training.description.get(locale).trim().to_owned();
+    let description = if own.is_empty() { fmt(locale, Fmt::BadgeDescription, &[("training", s(name.clone()))]) } else { own };
+    let mut args = vec![("training", s(name.clone())), ("hours", s(hours(locale, done.hours))), ("date", s(date(locale, done.completed_on)))];
+    let criteria = if done.provider.trim().is_empty() {
+        fmt(locale, Fmt::BadgeCriteria, &args)
+    } else {
+        args.push(("provider", s(done.provider.trim().to_owned())));
+        fmt(locale, Fmt::BadgeCriteriaProvider, &args)
+    };
+    crate::domain::badge::BadgeText { name, description, criteria, credential_description: fmt(locale, Fmt::BadgeUnsigned, &[("issuer", s(issuer.to_owned()))]) }
+}
+
 /// The reminder's sentence.
 pub fn backup_reminder(locale: Locale, days: Option<u32>) -> String {
     match days {

@@ -1,10 +1,13 @@
 // Issue #10 (data that goes where its owner needs): a person's coming dates as a calendar
 // file their own phone reminds them from, in their language; a person's record carried to a
-// new employer; people and completions as CSV a real spreadsheet reads.
+// new employer; people and completions as CSV a real spreadsheet reads; a training as an
+// Open Badges 3.0 credential.
 import { test, expect } from './fixtures.mjs';
 import fs from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import AxeBuilder from '@axe-core/playwright';
+import Ajv2019 from 'ajv/dist/2019.js';
+import addFormats from 'ajv-formats';
 import { addPerson, chooseOrganization, h1, historyRows, parseCsv, recordOnPersonPage, fitsPrintedPage } from './helpers.mjs';
 
 const REQ = 'preset.chw_annual_training';
@@ -310,4 +313,52 @@ test('HR imports trainings completed from a CSV: each row finds its person and t
   await page.locator('details.completions-import summary').click();
   await page.locator('details.completions-import').getByLabel('Choose a CSV file').setInputFiles(file);
   await expect(page.locator('#completions-result')).toHaveText('0 trainings are ready to add.');
+});
+
+/** What OB 3.0 requires of a credential, as we transcribed it (docs/open-badges.md says why not the official file). */
+const ajv = new Ajv2019({ allErrors: true });
+addFormats(ajv);
+const validateBadge = ajv.compile(JSON.parse(fs.readFileSync('docs/open-badges-3.0-required.schema.json', 'utf8')));
+
+test('a peer downloads a training as an Open Badges 3.0 credential, in their language, aligned to the skills it covers', async ({ page }) => {
+  await chooseOrganization(page);
+  await addPerson(page, { name: 'Rosa Delgado', worker: 'chw' });
+  await page.getByRole('link', { name: 'Edit' }).click();
+  await page.getByLabel('Preferred language').selectOption('spanish');
+  await page.locator('#person-organization').fill('Clínica del Valle');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(h1(page)).toHaveText('Rosa Delgado');
+  await recordOnPersonPage(page, { training: 'builtin.mhfa_adult', date: '2026-03-02', hours: '7.5' });
+
+  await page.setViewportSize({ width: 360, height: 800 });
+  await historyRows(page).first().scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'tests/e2e/screenshots/badge-button-phone.png' });
+  const button = page.getByRole('button', { name: 'Open Badge: Mental Health First Aid (adult)' });
+  const { name, text } = await downloadText(page, button);
+  expect(name).toBe('badge-mhfa_adult-2026-03-02.json');
+  const badge = JSON.parse(text);
+  expect(validateBadge(badge), JSON.stringify(validateBadge.errors)).toBe(true);
+  // Broken on purpose, the same check refuses it: it can fail.
+  expect(validateBadge({ ...badge, issuer: { name: 'x' } })).toBe(false);
+  expect(validateBadge({ ...badge, credentialSubject: { ...badge.credentialSubject, achievement: { ...badge.credentialSubject.achievement, criteria: {} } } })).toBe(false);
+
+  expect(badge.type).toEqual(['VerifiableCredential', 'OpenBadgeCredential']);
+  expect(badge.proof).toBeUndefined();
+  expect(badge.issuer.name).toBe('Clínica del Valle');
+  expect(badge.validFrom).toBe('2026-03-02T00:00:00Z');
+  // Valid through the day the history shows (three years, by the training's own rule).
+  await expect(historyRows(page).first()).toContainText('March 2, 2029');
+  expect(badge.validUntil).toBe('2029-03-02T23:59:59Z');
+  // In Rosa's language, whatever the reader's; marked unsigned.
+  expect(badge.name).toBe('Primeros Auxilios de Salud Mental (adultos)');
+  expect(badge.description).toContain('Sin firma');
+  const achievement = badge.credentialSubject.achievement;
+  expect(achievement.criteria.narrative).toBe('Completó Primeros Auxilios de Salud Mental (adultos) (7,5 horas) el 2 de marzo de 2026.');
+  expect(achievement.achievementType).toBe('Certification');
+  expect(achievement.inLanguage).toBe('es');
+  expect(badge.credentialSubject.creditsEarned).toBe(7.5);
+  expect(achievement.creditsAvailable).toBe(7.5);
+  expect(achievement.alignment.map((a) => a.targetCode)).toEqual(['sb803.safety_crisis', 'c3.knowledge_base']);
+  expect(achievement.alignment[1].targetUrl).toBe('https://www.c3project.org/roles-competencies');
+  expect(badge.credentialSubject.identifier[0]).toEqual({ type: 'IdentityObject', identityHash: 'Rosa Delgado', identityType: 'name', hashed: false });
 });

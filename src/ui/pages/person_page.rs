@@ -92,7 +92,7 @@ pub fn PersonPage(id: String) -> impl IntoView {
             let snap = s.as_ref()?.as_ref().ok()?;
             let p = snap.records.people.first()?;
             let completions = snap.records.facts(p).completions.to_vec();
-            Some(view! { <HistoryTable completions catalog=snap.catalog.clone() /> })
+            Some(view! { <HistoryTable person=p.clone() completions catalog=snap.catalog.clone() /> })
         })
     };
 
@@ -122,12 +122,22 @@ pub fn PersonPage(id: String) -> impl IntoView {
     }
 }
 
+/// Downloads a training completed as an Open Badges 3.0 credential (`domain::badge`), worded
+/// in the person's language, issued in the name of their organization.
+fn download_badge(person: &Person, done: &Completion, training: &TrainingType, valid_until: Option<crate::domain::date::Date>, locale: crate::domain::text::Locale) {
+    let issuer = if person.organization.trim().is_empty() { "Escalera" } else { person.organization.trim() };
+    let locale = person.reading_locale(locale);
+    let text = i18n::badge_text(locale, training, done, issuer);
+    let badge = crate::domain::badge::Badge { person, completion: done, training, valid_until, issuer_name: issuer, locale };
+    browser::download(&badge.file_name(), "application/json", &badge.to_json(&text));
+}
+
 fn training_name(catalog: &[CatalogEntry], id: &str, locale: crate::domain::text::Locale) -> String {
     catalog.iter().find(|e| e.training.id == id).map(|e| e.training.name.get(locale).to_owned()).unwrap_or_else(|| id.to_owned())
 }
 
 #[component]
-fn HistoryTable(completions: Vec<Completion>, catalog: Vec<CatalogEntry>) -> impl IntoView {
+fn HistoryTable(person: Person, completions: Vec<Completion>, catalog: Vec<CatalogEntry>) -> impl IntoView {
     let c = use_ctx();
     let locale = c.locale.get_untracked();
     let h = history(&completions, |_| true);
@@ -162,6 +172,17 @@ fn HistoryTable(completions: Vec<Completion>, catalog: Vec<CatalogEntry>) -> imp
                                 let until = valid_until(&done);
                                 let remove_label = format!("{}: {}", c.t(Msg::Remove), name);
                                 let remove = { let done = done.clone(); move |_| set_removed(c, done.clone(), true) };
+                                let badge_label = format!("{}: {}", c.t(Msg::BadgeDownload), name);
+                                let badge = {
+                                    let (done, person) = (done.clone(), person.clone());
+                                    let training = catalog.iter().find(|e| e.training.id == done.training_id).map(|e| e.training.clone());
+                                    let until = done.valid_until(&catalog);
+                                    move |_| {
+                                        if let Some(training) = &training {
+                                            download_badge(&person, &done, training, until, locale);
+                                        }
+                                    }
+                                };
                                 view! {
                                     <tr>
                                         <td data-label=c.t(Msg::ColDate)>{i18n::date(locale, done.completed_on)}</td>
@@ -169,7 +190,9 @@ fn HistoryTable(completions: Vec<Completion>, catalog: Vec<CatalogEntry>) -> imp
                                         <td data-label=c.t(Msg::ColHours) class="num">{i18n::hours(locale, done.hours)}</td>
                                         <td data-label=c.t(Msg::ColProvider)>{done.provider.clone()}</td>
                                         <td data-label=c.t(Msg::ColValidUntil)>{until}</td>
-                                        <td>
+                                        <td class="row-actions">
+                                            <button type="button" class="link badge-download" on:click=badge
+                                                aria-label=badge_label>{c.t(Msg::BadgeDownload)}</button>
                                             <button type="button" class="link" on:click=remove
                                                 aria-label=remove_label>{c.t(Msg::Remove)}</button>
                                         </td>

@@ -265,6 +265,12 @@ backup-conflicts = { $count ->
    *[other] { $count } records differ between this device and the backup:
 }
 backup-changed-on = changed { $date }
+
+# A training completed as an Open Badges 3.0 credential, in the person's language.
+badge-description = Training: { $training }.
+badge-criteria = Completed { $training } ({ $hours } hours) on { $date }.
+badge-criteria-provider = Completed { $training } ({ $hours } hours) with { $provider } on { $date }.
+badge-unsigned = Recorded by { $issuer } in Escalera. Unsigned: this file says what was recorded; it is not a verified credential until an issuer signs it.
 # Counts: $days
 last-backup = { $days ->
     [0] Last backup: today.

@@ -266,6 +266,12 @@ backup-conflicts = { $count ->
    *[other] { $count } registros difieren entre este dispositivo y la copia:
 }
 backup-changed-on = cambiado el { $date }
+
+# Una capacitación completada como credencial Open Badges 3.0, en el idioma de la persona.
+badge-description = Capacitación: { $training }.
+badge-criteria = Completó { $training } ({ $hours } horas) el { $date }.
+badge-criteria-provider = Completó { $training } ({ $hours } horas) con { $provider } el { $date }.
+badge-unsigned = Registrado por { $issuer } en Escalera. Sin firma: este archivo dice lo que se registró; no es una credencial verificada hasta que un emisor la firme.
 # Counts: $days
 last-backup = { $days ->
     [0] Última copia de seguridad: hoy.
