@@ -327,6 +327,24 @@ mod tests {
     const SAME_IN_BOTH: &[Msg] = &[Msg::AppName, Msg::CeCategoryGeneral];
 
     #[test]
+    fn a_badge_is_worded_in_the_language_asked_with_the_provider_when_known() {
+        use crate::domain::completion::Completion;
+        let training = crate::domain::catalog::builtin_trainings().into_iter().find(|t| t.id == "builtin.hipaa").unwrap();
+        let mut done = Completion {
+            id: "c".into(), person_id: "p".into(), training_id: training.id.clone(), completed_on: Date::parse_iso("2026-03-02").unwrap(),
+            hours: Hours::from_hundredths(150), provider: String::new(), certificate_number: String::new(), ce_category: None,
+            notes: String::new(), removed: false,
+        };
+        let es = badge_text(Locale::Es, &training, &done, "Clínica");
+        assert_eq!(es.criteria, format!("Completó {} (1,5 horas) el 2 de marzo de 2026.", training.name.es));
+        assert!(es.credential_description.starts_with("Registrado por Clínica en Escalera. Sin firma"));
+        done.provider = "CalMHSA".into();
+        let en = badge_text(Locale::En, &training, &done, "Clínica");
+        assert_eq!(en.criteria, format!("Completed {} (1.5 hours) with CalMHSA on March 2, 2026.", training.name.en));
+        assert_eq!(en.name, training.name.en);
+    }
+
+    #[test]
     fn every_message_is_translated() {
         for &m in Msg::ALL {
             let (en, es) = (m.text(Locale::En), m.text(Locale::Es));
