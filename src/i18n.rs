@@ -487,6 +487,16 @@ pub fn badge_text(locale: Locale, training: &crate::domain::training::TrainingTy
     crate::domain::badge::BadgeText { name, description, criteria, credential_description: fmt(locale, Fmt::BadgeUnsigned, &[("issuer", s(issuer.to_owned()))]) }
 }
 
+/// "Reading the file: 40 %"
+pub fn backup_reading(locale: Locale, percent: u32) -> String {
+    fmt(locale, Fmt::BackupReading, &[("percent", n(percent))])
+}
+
+/// "Checking the records of 2,000 of 5,000 people"
+pub fn backup_checking(locale: Locale, done: u32, total: u32) -> String {
+    fmt(locale, Fmt::BackupChecking, &[("done", n(done)), ("total", n(total))])
+}
+
 /// The reminder's sentence.
 pub fn backup_reminder(locale: Locale, days: Option<u32>) -> String {
     match days {

@@ -143,23 +143,6 @@ impl BackupData {
         }
     }
 
-    /// Each record of one kind by id, as JSON text: the preview compares these.
-    fn bodies(&self, kind: Kind) -> Vec<(&str, String)> {
-        fn json<T: Serialize>(x: &T) -> String {
-            serde_json::to_string(x).unwrap_or_default()
-        }
-        match kind {
-            Kind::People => self.people.iter().map(|x| (x.id.as_str(), json(x))).collect(),
-            Kind::PersonRecords => self.files.iter().map(|x| (x.person_id.as_str(), x.to_json())).collect(),
-            Kind::TrainingTypes => self.training_types.iter().map(|x| (x.id.as_str(), json(x))).collect(),
-            Kind::Requirements => self.requirements.iter().map(|x| (x.id.as_str(), json(x))).collect(),
-            Kind::Ladders => self.ladders.iter().map(|x| (x.id.as_str(), json(x))).collect(),
-            Kind::PayGrades => self.pay_grades.iter().map(|x| (x.id.as_str(), json(x))).collect(),
-            Kind::WageFloors => self.wage_floors.iter().map(|x| (x.id.as_str(), json(x))).collect(),
-            Kind::PromotionPlans => self.promotion_plans.iter().map(|x| (x.id.as_str(), json(x))).collect(),
-        }
-    }
-
     pub fn count(&self, kind: Kind) -> usize {
         self.keys(kind).len()
     }
@@ -202,21 +185,50 @@ impl BackupData {
     /// Reads a backup written by this or an earlier version, or says why it cannot.
     /// `schema_version` is the store's current one.
     pub fn from_file(text: &str, schema_version: u32) -> Result<BackupData, BackupProblem> {
-        if let Some(v) = check_envelope(text, FORMAT, FORMAT_VERSION)?.filter(|v| *v > schema_version) {
-            return Err(BackupProblem::NewerSchema { version: v });
+        let mut reading = Reading::open(text, schema_version)?;
+        reading.read_some(usize::MAX)?;
+        reading.finish()
+    }
+}
+
+/// A backup being read in steps, so that a large file never holds the page for long: `open`
+/// reads the envelope and every kind of record but people's documents (kept as their text),
+/// `read_some` reads a few documents at a time (the bulk of a file), `finish` checks the ids.
+pub struct Reading<'t> {
+    data: BackupData,
+    // Each document's text, borrowed from the file's (not copied).
+    pending: std::vec::IntoIter<&'t serde_json::value::RawValue>,
+    total: usize,
+}
+
+impl<'t> Reading<'t> {
+    /// One pass over the text when it is a good backup; a file that is not gets the reason
+    /// the slower checks give (`check_envelope`), in the same order as always: not JSON, not a
+    /// backup, a newer format, a newer data version, then the invalid record.
+    pub fn open(text: &'t str, schema_version: u32) -> Result<Reading<'t>, BackupProblem> {
+        let envelope: Envelope<&'t serde_json::value::RawValue> = match serde_json::from_str(text) {
+            Ok(envelope) => envelope,
+            Err(e) => {
+                if let Some(v) = check_envelope(text, FORMAT, FORMAT_VERSION)?.filter(|v| *v > schema_version) {
+                    return Err(BackupProblem::NewerSchema { version: v });
+                }
+                return Err(BackupProblem::Invalid { detail: e.to_string() });
+            }
+        };
+        if envelope.format != FORMAT {
+            return Err(BackupProblem::NotABackup);
         }
-        let envelope: Envelope<Box<serde_json::value::RawValue>> =
-            serde_json::from_str(text).map_err(|e| BackupProblem::Invalid { detail: e.to_string() })?;
-        let mut files = Vec::with_capacity(envelope.person_records.len());
-        for entry in envelope.person_records {
-            let invalid = |e: serde_json::Error| BackupProblem::Invalid { detail: format!("person_records: {e}") };
-            let id: FileId = serde_json::from_str(entry.get()).map_err(invalid)?;
-            files.push(PersonRecords::from_json(&id.person_id, entry.get()).map_err(invalid)?);
+        if envelope.format_version > FORMAT_VERSION {
+            return Err(BackupProblem::NewerFormat { version: envelope.format_version });
         }
+        if envelope.schema_version > schema_version {
+            return Err(BackupProblem::NewerSchema { version: envelope.schema_version });
+        }
+        let total = envelope.person_records.len();
         let data = BackupData {
             settings: envelope.settings,
             people: envelope.people,
-            files,
+            files: Vec::with_capacity(total),
             training_types: envelope.training_types,
             requirements: envelope.requirements,
             ladders: envelope.ladders,
@@ -226,13 +238,34 @@ impl BackupData {
             pay_policy: envelope.pay_policy,
             changes: envelope.changes,
         };
+        Ok(Reading { data, pending: envelope.person_records.into_iter(), total })
+    }
+
+    /// People's documents in the file, and how many are read so far.
+    pub fn progress(&self) -> (usize, usize) {
+        (self.data.files.len(), self.total)
+    }
+
+    /// Reads up to `n` more people's documents.
+    pub fn read_some(&mut self, n: usize) -> Result<(), BackupProblem> {
+        for entry in self.pending.by_ref().take(n) {
+            let invalid = |e: serde_json::Error| BackupProblem::Invalid { detail: format!("person_records: {e}") };
+            let id: FileId = serde_json::from_str(entry.get()).map_err(invalid)?;
+            self.data.files.push(PersonRecords::from_json(&id.person_id, entry.get()).map_err(invalid)?);
+        }
+        Ok(())
+    }
+
+    /// The data, once every document is read and no id is there twice.
+    pub fn finish(mut self) -> Result<BackupData, BackupProblem> {
+        self.read_some(usize::MAX)?;
         for kind in Kind::ALL {
             let mut seen = HashSet::new();
-            if let Some(id) = data.keys(kind).into_iter().find(|id| !seen.insert(*id)) {
+            if let Some(id) = self.data.keys(kind).into_iter().find(|id| !seen.insert(*id)) {
                 return Err(BackupProblem::DuplicateId { kind, id: id.to_owned() });
             }
         }
-        Ok(data)
+        Ok(self.data)
     }
 }
 
@@ -270,22 +303,36 @@ pub struct Change {
 }
 
 pub fn preview(current: &BackupData, incoming: &BackupData) -> Vec<(Kind, Change)> {
+    /// Compared as values (not as text): a large backup's preview is a few hash lookups.
+    fn change<T: PartialEq>(here: &[T], there: &[T], id: impl Fn(&T) -> &str) -> Change {
+        let by_id: HashMap<&str, &T> = here.iter().map(|x| (id(x), x)).collect();
+        let mut change = Change { incoming: there.len(), ..Change::default() };
+        for x in there {
+            match by_id.get(id(x)) {
+                None => change.new += 1,
+                Some(h) if *h != x => change.changed += 1,
+                Some(_) => {}
+            }
+        }
+        let there_ids: HashSet<&str> = there.iter().map(&id).collect();
+        change.removed = by_id.keys().filter(|id| !there_ids.contains(*id)).count();
+        change
+    }
+    let (h, t) = (current, incoming);
     Kind::ALL
         .iter()
         .map(|kind| {
-            let here: HashMap<&str, String> = current.bodies(*kind).into_iter().collect();
-            let there = incoming.bodies(*kind);
-            let mut change = Change { incoming: there.len(), ..Change::default() };
-            for (id, body) in &there {
-                match here.get(id) {
-                    None => change.new += 1,
-                    Some(b) if b != body => change.changed += 1,
-                    Some(_) => {}
-                }
-            }
-            let there_ids: HashSet<&str> = there.iter().map(|(id, _)| *id).collect();
-            change.removed = here.keys().filter(|id| !there_ids.contains(*id)).count();
-            (*kind, change)
+            let c = match kind {
+                Kind::People => change(&h.people, &t.people, |x| &x.id),
+                Kind::PersonRecords => change(&h.files, &t.files, |x| &x.person_id),
+                Kind::TrainingTypes => change(&h.training_types, &t.training_types, |x| &x.id),
+                Kind::Requirements => change(&h.requirements, &t.requirements, |x| &x.id),
+                Kind::Ladders => change(&h.ladders, &t.ladders, |x| &x.id),
+                Kind::PayGrades => change(&h.pay_grades, &t.pay_grades, |x| &x.id),
+                Kind::WageFloors => change(&h.wage_floors, &t.wage_floors, |x| &x.id),
+                Kind::PromotionPlans => change(&h.promotion_plans, &t.promotion_plans, |x| &x.id),
+            };
+            (*kind, c)
         })
         .collect()
 }

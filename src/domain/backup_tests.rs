@@ -178,3 +178,19 @@ fn a_backup_from_every_released_version_still_reads() {
         assert!(BackupData::from_file(&text, 99).is_ok());
     }
 }
+
+#[test]
+fn a_backup_read_in_steps_is_the_same_as_read_at_once_and_counts_its_progress() {
+    let data = dataset(7, 3, 11);
+    let text = data.to_file(6, "0.1.0", "2026-11-29T12:00:00Z");
+    let mut reading = Reading::open(&text, 6).unwrap();
+    assert_eq!(reading.progress(), (0, 7));
+    reading.read_some(3).unwrap();
+    assert_eq!(reading.progress(), (3, 7));
+    reading.read_some(3).unwrap();
+    assert_eq!(reading.progress(), (6, 7));
+    assert_eq!(reading.finish().unwrap(), data);
+    // A bad document further on is found when it is reached, with its reason.
+    let bad = text.replacen("\"completed_on\":\"2020-", "\"completed_on\":\"2020-13-", 1);
+    assert!(matches!(Reading::open(&bad, 6).and_then(|mut r| r.read_some(usize::MAX)), Err(BackupProblem::Invalid { .. })));
+}

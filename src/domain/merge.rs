@@ -289,83 +289,125 @@ fn merge_document(here: &PersonRecords, file: &PersonRecords, tally: &mut Tally,
 /// Merges `file` into `here` (see the module's header). Merging the same file again changes
 /// nothing (property-tested).
 pub fn merge(here: &BackupData, file: &BackupData) -> Merged {
-    let here_stamps: Stamps = here.changes.iter().map(|s| (s.id.as_str(), s)).collect();
-    let file_stamps: Stamps = file.changes.iter().map(|s| (s.id.as_str(), s)).collect();
-    let mut conflicts = Vec::new();
-    let mut tally: BTreeMap<Kind, Tally> = Kind::ALL.iter().map(|k| (*k, Tally::default())).collect();
+    let mut merging = Merging::start(here, file);
+    merging.step(usize::MAX);
+    merging.finish()
+}
 
-    fn list<T: Clone + PartialEq + Serialize>(
-        kind: Kind,
-        here: &[T],
-        file: &[T],
-        id: impl Fn(&T) -> &str,
-        stamps: (&Stamps, &Stamps),
-        tally: &mut BTreeMap<Kind, Tally>,
-        conflicts: &mut Vec<Conflict>,
-    ) -> Vec<T> {
-        let t = tally.entry(kind).or_default();
-        let mut m = ListMerge { subject: Subject::Record(kind), person_id: None, here_stamps: stamps.0, file_stamps: stamps.1, tally: t, conflicts };
-        m.run(here, file, id, |id| key(kind, id)).into_iter().map(|(x, _)| x).collect()
-    }
-    let s = (&here_stamps, &file_stamps);
-    let people = list(Kind::People, &here.people, &file.people, |x| &x.id, s, &mut tally, &mut conflicts);
-    let training_types = list(Kind::TrainingTypes, &here.training_types, &file.training_types, |x| &x.id, s, &mut tally, &mut conflicts);
-    let requirements = list(Kind::Requirements, &here.requirements, &file.requirements, |x| &x.id, s, &mut tally, &mut conflicts);
-    let ladders = list(Kind::Ladders, &here.ladders, &file.ladders, |x| &x.id, s, &mut tally, &mut conflicts);
-    let pay_grades = list(Kind::PayGrades, &here.pay_grades, &file.pay_grades, |x| &x.id, s, &mut tally, &mut conflicts);
-    let wage_floors = list(Kind::WageFloors, &here.wage_floors, &file.wage_floors, |x| &x.id, s, &mut tally, &mut conflicts);
-    let promotion_plans = list(Kind::PromotionPlans, &here.promotion_plans, &file.promotion_plans, |x| &x.id, s, &mut tally, &mut conflicts);
+/// A merge done in steps, so that a large one never holds the page for long: `start` merges
+/// everything but people's documents, `step` merges a few documents, `finish` hands it over.
+pub struct Merging<'a> {
+    here: &'a BackupData,
+    /// The file's documents by person, and those of people only the file has.
+    in_file: HashMap<&'a str, &'a PersonRecords>,
+    file_only: Vec<&'a PersonRecords>,
+    next: usize,
+    merged: Merged,
+}
 
-    // People's documents: each record in them is merged on its own.
-    let in_file: HashMap<&str, &PersonRecords> = file.files.iter().map(|f| (f.person_id.as_str(), f)).collect();
-    let in_here: HashSet<&str> = here.files.iter().map(|f| f.person_id.as_str()).collect();
-    let t = tally.entry(Kind::PersonRecords).or_default();
-    let mut files = Vec::with_capacity(here.files.len());
-    for h in &here.files {
-        match in_file.get(h.person_id.as_str()) {
-            Some(f) => files.push(merge_document(h, f, t, &mut conflicts)),
-            None => files.push(h.clone()),
+impl<'a> Merging<'a> {
+    pub fn start(here: &'a BackupData, file: &'a BackupData) -> Merging<'a> {
+        let here_stamps: Stamps = here.changes.iter().map(|s| (s.id.as_str(), s)).collect();
+        let file_stamps: Stamps = file.changes.iter().map(|s| (s.id.as_str(), s)).collect();
+        let mut conflicts = Vec::new();
+        let mut tally: BTreeMap<Kind, Tally> = Kind::ALL.iter().map(|k| (*k, Tally::default())).collect();
+
+        fn list<T: Clone + PartialEq + Serialize>(
+            kind: Kind,
+            here: &[T],
+            file: &[T],
+            id: impl Fn(&T) -> &str,
+            stamps: (&Stamps, &Stamps),
+            tally: &mut BTreeMap<Kind, Tally>,
+            conflicts: &mut Vec<Conflict>,
+        ) -> Vec<T> {
+            let t = tally.entry(kind).or_default();
+            let mut m = ListMerge { subject: Subject::Record(kind), person_id: None, here_stamps: stamps.0, file_stamps: stamps.1, tally: t, conflicts };
+            m.run(here, file, id, |id| key(kind, id)).into_iter().map(|(x, _)| x).collect()
+        }
+        let s = (&here_stamps, &file_stamps);
+        let people = list(Kind::People, &here.people, &file.people, |x| &x.id, s, &mut tally, &mut conflicts);
+        let training_types = list(Kind::TrainingTypes, &here.training_types, &file.training_types, |x| &x.id, s, &mut tally, &mut conflicts);
+        let requirements = list(Kind::Requirements, &here.requirements, &file.requirements, |x| &x.id, s, &mut tally, &mut conflicts);
+        let ladders = list(Kind::Ladders, &here.ladders, &file.ladders, |x| &x.id, s, &mut tally, &mut conflicts);
+        let pay_grades = list(Kind::PayGrades, &here.pay_grades, &file.pay_grades, |x| &x.id, s, &mut tally, &mut conflicts);
+        let wage_floors = list(Kind::WageFloors, &here.wage_floors, &file.wage_floors, |x| &x.id, s, &mut tally, &mut conflicts);
+        let promotion_plans = list(Kind::PromotionPlans, &here.promotion_plans, &file.promotion_plans, |x| &x.id, s, &mut tally, &mut conflicts);
+
+        // The pay policy: one record, merged like the others.
+        let pay_policy = match (&here.pay_policy, &file.pay_policy) {
+            (None, theirs) => theirs.clone(),
+            (Some(ours), Some(theirs)) if ours != theirs => {
+                let (here_at, file_at) = (at(&here_stamps, PAY_POLICY), at(&file_stamps, PAY_POLICY));
+                let kept = if file_at > here_at { Side::File } else { Side::Here };
+                conflicts.push(Conflict {
+                    subject: Subject::PayPolicy,
+                    id: "pay_policy".into(),
+                    person_id: None,
+                    fields: fields(ours, theirs),
+                    here_at: here_at.map(str::to_owned),
+                    file_at: file_at.map(str::to_owned),
+                    kept,
+                });
+                Some(if kept == Side::File { theirs.clone() } else { ours.clone() })
+            }
+            (ours, _) => ours.clone(),
+        };
+
+        let in_here: HashSet<&str> = here.files.iter().map(|f| f.person_id.as_str()).collect();
+        let data = BackupData {
+            settings: here.settings.clone(),
+            people,
+            files: Vec::with_capacity(here.files.len()),
+            training_types,
+            requirements,
+            ladders,
+            pay_grades,
+            wage_floors,
+            promotion_plans,
+            pay_policy,
+            changes: newest(&here.changes, &file.changes),
+        };
+        Merging {
+            here,
+            in_file: file.files.iter().map(|f| (f.person_id.as_str(), f)).collect(),
+            file_only: file.files.iter().filter(|f| !in_here.contains(f.person_id.as_str())).collect(),
+            next: 0,
+            merged: Merged { data, tally: tally.into_iter().collect(), conflicts },
         }
     }
-    for f in file.files.iter().filter(|f| !in_here.contains(f.person_id.as_str())) {
-        t.added += f.completions.len() + f.work_hours.len() + f.waivers.len() + f.placements.len() + f.attestations.len() + f.plans.len();
-        files.push(f.clone());
+
+    /// People's documents merged so far, of all.
+    pub fn progress(&self) -> (usize, usize) {
+        (self.next, self.here.files.len() + self.file_only.len())
     }
 
-    // The pay policy: one record, merged like the others.
-    let pay_policy = match (&here.pay_policy, &file.pay_policy) {
-        (None, theirs) => theirs.clone(),
-        (Some(ours), Some(theirs)) if ours != theirs => {
-            let (here_at, file_at) = (at(&here_stamps, PAY_POLICY), at(&file_stamps, PAY_POLICY));
-            let kept = if file_at > here_at { Side::File } else { Side::Here };
-            conflicts.push(Conflict {
-                subject: Subject::PayPolicy,
-                id: "pay_policy".into(),
-                person_id: None,
-                fields: fields(ours, theirs),
-                here_at: here_at.map(str::to_owned),
-                file_at: file_at.map(str::to_owned),
-                kept,
-            });
-            Some(if kept == Side::File { theirs.clone() } else { ours.clone() })
+    /// Merges up to `n` more people's documents, each record in them on its own.
+    pub fn step(&mut self, n: usize) {
+        let (here_files, end) = (self.here.files.len(), self.next.saturating_add(n).min(self.progress().1));
+        let Some(t) = self.merged.tally.iter_mut().find(|(k, _)| *k == Kind::PersonRecords).map(|(_, t)| t) else { return };
+        for i in self.next..end {
+            let merged = match self.here.files.get(i) {
+                Some(h) => match self.in_file.get(h.person_id.as_str()) {
+                    Some(f) => merge_document(h, f, t, &mut self.merged.conflicts),
+                    None => h.clone(),
+                },
+                None => {
+                    let f = self.file_only[i - here_files];
+                    t.added += f.completions.len() + f.work_hours.len() + f.waivers.len() + f.placements.len() + f.attestations.len() + f.plans.len();
+                    f.clone()
+                }
+            };
+            self.merged.data.files.push(merged);
         }
-        (ours, _) => ours.clone(),
-    };
+        self.next = end;
+    }
 
-    let data = BackupData {
-        settings: here.settings.clone(),
-        people,
-        files,
-        training_types,
-        requirements,
-        ladders,
-        pay_grades,
-        wage_floors,
-        promotion_plans,
-        pay_policy,
-        changes: newest(&here.changes, &file.changes),
-    };
-    Merged { data, tally: tally.into_iter().collect(), conflicts }
+    /// The merge, with every document merged.
+    pub fn finish(mut self) -> Merged {
+        self.step(usize::MAX);
+        self.merged
+    }
 }
 
 #[cfg(test)]

@@ -249,3 +249,25 @@ proptest! {
         prop_assert!(same.conflicts.is_empty());
     }
 }
+
+#[test]
+fn a_merge_in_steps_is_the_same_as_at_once() {
+    let mut here = BackupData { people: vec![sample("p1", "Ana")], ..BackupData::default() };
+    let mut file = here.clone();
+    for i in 0..5 {
+        let mut f = PersonRecords::new(&format!("p{i}"));
+        f.completions.push(done(&format!("c{i}"), &f.person_id.clone(), 100, false));
+        if i < 3 { here.files.push(f.clone()); }
+        if i > 1 { f.completions[0].hours = Hours::from_hundredths(300); f.changed = vec![stamp(&format!("c{i}"), "2026-11-01T00:00:00Z")]; }
+        file.files.push(f);
+    }
+    let mut m = Merging::start(&here, &file);
+    assert_eq!(m.progress(), (0, 5), "three here, two only in the file");
+    m.step(2);
+    assert_eq!(m.progress(), (2, 5));
+    m.step(2);
+    m.step(9);
+    assert_eq!(m.progress(), (5, 5));
+    assert_eq!(m.finish(), merge(&here, &file));
+    assert_eq!(tally(&merge(&here, &file), Kind::PersonRecords), Tally { added: 2, updated: 1, kept: 0, deleted: 0 });
+}

@@ -140,6 +140,29 @@ pub fn chosen_file(input: &leptos::prelude::NodeRef<leptos::html::Input>) -> Opt
     input.get_untracked().and_then(|i| i.files()).and_then(|f| f.get(0)).map(gloo_file::File::from)
 }
 
+/// Reads a chosen file's text in slices (gloo-file), reporting bytes read after each, so a
+/// large file shows its progress and the page answers between slices. Text that is not UTF-8
+/// is read with replacement characters (the reader then says what is wrong with it).
+pub async fn read_text_in_slices(file: &gloo_file::File, progress: impl Fn(u64, u64)) -> Result<String, gloo_file::FileReadError> {
+    const SLICE: u64 = 4 << 20;
+    let total = file.size();
+    let mut bytes = Vec::with_capacity(total as usize);
+    let mut at = 0;
+    progress(0, total);
+    while at < total {
+        let end = (at + SLICE).min(total);
+        bytes.extend_from_slice(&gloo_file::futures::read_as_bytes(&file.slice(at, end)).await?);
+        at = end;
+        progress(at, total);
+    }
+    Ok(String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()))
+}
+
+/// Lets the browser paint and answer input between steps of a long piece of work.
+pub async fn next_frame() {
+    gloo_timers::future::TimeoutFuture::new(0).await;
+}
+
 /// Empties a file input (after a cancel), so choosing the same file again is a change.
 pub fn clear_file(input: &leptos::prelude::NodeRef<leptos::html::Input>) {
     use leptos::prelude::GetUntracked;

@@ -236,9 +236,22 @@ test('every kind of bad backup file is refused with its reason, and no store cha
   ];
   for (const [name, text, message] of cases) {
     await page.goto('/settings'); // a fresh form, so each message is this file's
+    // Whether the reading showed its progress (a large file is read in slices).
+    await page.evaluate(() => {
+      window.__progress = [];
+      new MutationObserver(() => {
+        const p = document.getElementById('restore-progress-text');
+        if (p && window.__progress.at(-1) !== p.textContent) window.__progress.push(p.textContent);
+      }).observe(document.body, { childList: true, subtree: true, characterData: true });
+    });
     await page.getByLabel('Restore from a backup file').setInputFiles(bad(name, text));
     await expect(page.locator('#restore-file-error'), name).toHaveText(message, { timeout: 30_000 });
     await expect(page.locator('#restore-preview')).toHaveCount(0);
+    await expect(page.locator('#restore-progress')).toHaveCount(0);
+    if (name === 'big.json') {
+      const seen = await page.evaluate(() => window.__progress);
+      expect(seen.filter((t) => /^Reading the file: \d+%$/.test(t)).length, seen.join(' | ')).toBeGreaterThan(3);
+    }
   }
   expect(await storeCounts(page)).toEqual(before);
 });

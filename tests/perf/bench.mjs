@@ -263,9 +263,18 @@ try {
     document.getElementById(id).addEventListener('change', () => { window.__chosenAt = performance.now(); }, { capture: true, once: true });
   }, id);
   await watchChange('restore-file');
+  // While the file is read and checked: the longest task (how long the page could not answer)
+  // and whether progress was shown.
+  await page.evaluate(() => {
+    window.__longest = 0;
+    window.__progressSeen = false;
+    new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__longest = Math.max(window.__longest, e.duration); }).observe({ type: 'longtask' });
+    new MutationObserver(() => { if (document.getElementById('restore-progress')) window.__progressSeen = true; }).observe(document.body, { childList: true, subtree: true });
+  });
   await page.getByLabel('Restore from a backup file').setInputFiles(backupPath);
   const previewAt = await shownAt(page, () => !!document.getElementById('restore-preview') && performance.now());
   const previewMs = previewAt - (await page.evaluate(() => window.__chosenAt));
+  const { longestTask, progressSeen } = await page.evaluate(() => ({ longestTask: window.__longest, progressSeen: window.__progressSeen }));
   const restoreMs = await page.evaluate(async () => {
     const start = performance.now();
     [...document.querySelectorAll('button')].find((b) => b.textContent.includes('Replace everything with this backup')).click();
@@ -332,9 +341,14 @@ try {
   await page.goto(BASE + '/people');
   await page.locator('details.roster-import summary').click();
   await watchChange('roster-file');
+  await page.evaluate(() => {
+    window.__longest = 0;
+    new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__longest = Math.max(window.__longest, e.duration); }).observe({ type: 'longtask' });
+  });
   await page.locator('details.roster-import').getByLabel('Choose a CSV file').setInputFiles(rosterPath);
   const checkedAt = await shownAt(page, () => document.getElementById('roster-result')?.textContent.includes('5,000 people are ready') && performance.now());
   const rosterCheckMs = checkedAt - (await page.evaluate(() => window.__chosenAt));
+  const rosterLongest = await page.evaluate(() => window.__longest);
   const rosterAddMs = await page.evaluate(async () => {
     const start = performance.now();
     document.getElementById('roster-add').click();
@@ -361,9 +375,10 @@ try {
   console.log(`  readiness board opens, ${PEOPLE} people on a ladder: median ${fmt(median(boardOpens))} (${range(boardOpens)}) (ready now, within 90 days, blocked: ${boardCounts.join(', ')})`);
   console.log(`  people list after the board, in the app (nothing re-read): ${listAfterDashboard.toFixed(1)} ms`);
   console.log(`  full backup, ${PEOPLE} people × ${PER_PERSON} completions (${(backupBytes / 1e6).toFixed(1)} MB): ${fmt(backupMs)} from the click to the file`);
+  console.log(`  restore, while reading and checking the file: longest task ${fmt(longestTask)}; progress shown: ${progressSeen}`);
   console.log(`  restore: file chosen to its preview ${fmt(previewMs)}; "Replace" to done ${fmt(restoreMs)}; plain JS clearing and writing the same records: ${fmt(plainWrite)} (${(restoreMs / plainWrite).toFixed(2)}×)`);
   console.log(`  merge: another device's file (${mergeConflicts} corrected trainings, 500 new people) chosen to its preview ${fmt(mergePreviewMs)}; "Merge" to done ${fmt(mergeMs)}`);
-  console.log(`  roster import of ${PEOPLE} people from a CSV: file chosen to every row checked ${fmt(rosterCheckMs)}; "Add" to done ${fmt(rosterAddMs)}`);
+  console.log(`  roster import of ${PEOPLE} people from a CSV: file chosen to every row checked ${fmt(rosterCheckMs)} (longest task ${fmt(rosterLongest)}); "Add" to done ${fmt(rosterAddMs)}`);
 } finally {
   server.kill();
 }

@@ -4,9 +4,9 @@
 //! data one click away first, in one transaction, and with undo. A file that cannot be used
 //! says why and changes nothing.
 
-use crate::domain::backup::{preview, BackupData, Change, Kind};
+use crate::domain::backup::{preview, BackupData, Change, Kind, Reading};
 use crate::domain::catalog::builtin_trainings;
-use crate::domain::merge::{merge, Conflict, Merged, Side, Subject};
+use crate::domain::merge::{Conflict, Merged, Merging, Side, Subject};
 use crate::domain::text::Locale;
 use crate::domain::date::DateExt;
 use crate::domain::settings::Settings;
@@ -89,6 +89,14 @@ pub fn LastBackupLine() -> impl IntoView {
     }
 }
 
+/// What reading a chosen backup is doing.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Step {
+    Reading,
+    Checking,
+    Comparing,
+}
+
 fn kind_label(kind: Kind) -> Msg {
     match kind {
         Kind::People => Msg::BackupKindPeople,
@@ -112,6 +120,8 @@ pub fn BackupSection() -> impl IntoView {
     let here = StoredValue::new_local(None::<BackupData>);
     let merged = StoredValue::new_local(None::<Merged>);
     let merging = RwSignal::new(false);
+    // While a file is read and checked: what is being done, and how far (done, total).
+    let progress = RwSignal::new(None::<(Step, u64, u64)>);
     let input = NodeRef::<leptos::html::Input>::new();
 
     let chosen = move |_| {
@@ -120,24 +130,63 @@ pub fn BackupSection() -> impl IntoView {
         let Some(file) = browser::chosen_file(&input) else { return };
         leptos::task::spawn_local(async move {
             let locale = c.locale.get_untracked();
-            let text = match gloo_file::futures::read_as_text(&file).await {
-                Ok(text) => text,
-                Err(_) => {
-                    problem.set(Some(Msg::BackupUnreadable.text(locale).to_owned()));
+            // Read in slices, then checked a few hundred people at a time, the page painting
+            // its progress between steps: a large file never holds the page for long.
+            let read = browser::read_text_in_slices(&file, |done, total| progress.set(Some((Step::Reading, done, total)))).await;
+            let Ok(text) = read else {
+                progress.set(None);
+                problem.set(Some(Msg::BackupUnreadable.text(locale).to_owned()));
+                return;
+            };
+            browser::next_frame().await;
+            let checked = async {
+                let mut reading = Reading::open(&text, LATEST)?;
+                loop {
+                    let (done, total) = reading.progress();
+                    progress.set(Some((Step::Checking, done as u64, total as u64)));
+                    if done == total {
+                        break;
+                    }
+                    browser::next_frame().await;
+                    reading.read_some(250)?;
+                }
+                reading.finish()
+            };
+            let data = match checked.await {
+                Ok(data) => data,
+                Err(p) => {
+                    progress.set(None);
+                    problem.set(Some(i18n::backup_problem(locale, &p, LATEST)));
                     return;
                 }
             };
-            match BackupData::from_file(&text, LATEST) {
-                Err(p) => problem.set(Some(i18n::backup_problem(locale, &p, LATEST))),
-                Ok(data) => match db().backup_data().await {
-                    Ok(current) => {
-                        merged.set_value(Some(merge(&current, &data)));
-                        changes.set(Some(preview(&current, &data)));
-                        incoming.set_value(Some(data));
-                        here.set_value(Some(current));
+            drop(text);
+            progress.set(Some((Step::Comparing, 0, 1)));
+            match db().backup_data().await {
+                Ok(current) => {
+                    let rows = preview(&current, &data);
+                    // The merge too, a few hundred people at a time.
+                    let mut merging = Merging::start(&current, &data);
+                    loop {
+                        let (done, total) = merging.progress();
+                        progress.set(Some((Step::Comparing, done as u64, total.max(1) as u64)));
+                        browser::next_frame().await;
+                        if done == total {
+                            break;
+                        }
+                        merging.step(250);
                     }
-                    Err(_) => problem.set(Some(Msg::DbFailed.text(locale).to_owned())),
-                },
+                    merged.set_value(Some(merging.finish()));
+                    incoming.set_value(Some(data));
+                    here.set_value(Some(current));
+                    progress.set(None);
+                    // The preview shows once everything it offers is ready.
+                    changes.set(Some(rows));
+                }
+                Err(_) => {
+                    progress.set(None);
+                    problem.set(Some(Msg::DbFailed.text(locale).to_owned()));
+                }
             }
         });
     };
@@ -348,6 +397,21 @@ pub fn BackupSection() -> impl IntoView {
             <p class="hint" id="restore-file-hint">{tr(Msg::BackupChooseHint)}</p>
             <input id="restore-file" type="file" accept="application/json,.json" node_ref=input on:change=chosen aria-describedby="restore-file-hint restore-file-error" />
             <p class="error" id="restore-file-error" role="alert">{move || problem.get()}</p>
+        </div>
+        <div class="restore-progress" aria-live="polite">
+            {move || progress.get().map(|(step, done, total)| {
+                let locale = c.locale.get();
+                let percent = if total == 0 { 100 } else { (done * 100 / total).min(100) as u32 };
+                let text = match step {
+                    Step::Reading => i18n::backup_reading(locale, percent),
+                    Step::Checking => i18n::backup_checking(locale, done as u32, total as u32),
+                    Step::Comparing => Msg::BackupComparing.text(locale).to_owned(),
+                };
+                view! {
+                    <p id="restore-progress-text">{text}</p>
+                    <progress id="restore-progress" max="100" value=percent aria-labelledby="restore-progress-text"></progress>
+                }
+            })}
         </div>
         {dynamic(table)}
     }

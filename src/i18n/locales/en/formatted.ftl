@@ -265,6 +265,12 @@ backup-conflicts = { $count ->
    *[other] { $count } records differ between this device and the backup:
 }
 backup-changed-on = changed { $date }
+backup-reading = Reading the file: { $percent }%
+# Counts: $total
+backup-checking = { $total ->
+    [one] Checking the records of { $done } of 1 person
+   *[other] Checking the records of { $done } of { $total } people
+}
 
 # A training completed as an Open Badges 3.0 credential, in the person's language.
 badge-description = Training: { $training }.

@@ -675,6 +675,7 @@ backup-kept-file = The backup's
 backup-no-change-date = no date of change
 backup-pay-policy = Pay policy
 badge-download = Open Badge
+backup-comparing = Comparing with what is here…
 last-backup-never = Last backup: never on this device.
 backup-reminder-never = There is no backup of this data yet. A backup file kept off this device protects it if the browser's data is cleared or the device is lost.
 label-backup-reminder-days = Remind me to back up after this many days

@@ -266,6 +266,12 @@ backup-conflicts = { $count ->
    *[other] { $count } registros difieren entre este dispositivo y la copia:
 }
 backup-changed-on = cambiado el { $date }
+backup-reading = Leyendo el archivo: { $percent } %
+# Counts: $total
+backup-checking = { $total ->
+    [one] Revisando los registros de { $done } de 1 persona
+   *[other] Revisando los registros de { $done } de { $total } personas
+}
 
 # Una capacitación completada como credencial Open Badges 3.0, en el idioma de la persona.
 badge-description = Capacitación: { $training }.

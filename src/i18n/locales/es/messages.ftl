@@ -675,6 +675,7 @@ backup-kept-file = El de la copia
 backup-no-change-date = sin fecha de cambio
 backup-pay-policy = Política salarial
 badge-download = Insignia Open Badge
+backup-comparing = Comparando con lo que hay aquí…
 last-backup-never = Última copia de seguridad: nunca en este dispositivo.
 backup-reminder-never = Todavía no hay una copia de seguridad de estos datos. Un archivo de copia guardado fuera de este dispositivo los protege si se borran los datos del navegador o se pierde el dispositivo.
 label-backup-reminder-days = Recordarme hacer una copia después de estos días
