@@ -155,10 +155,15 @@ fn newest(here: &[Stamp], file: &[Stamp]) -> Vec<Stamp> {
 
 /// The fields of two records that differ, both values as text.
 fn fields<T: Serialize>(here: &T, file: &T) -> Vec<Field> {
-    type Object = BTreeMap<String, Box<serde_json::value::RawValue>>;
-    let object = |x: &T| -> Object { serde_json::to_string(x).ok().and_then(|t| serde_json::from_str(&t).ok()).unwrap_or_default() };
-    let (h, f) = (object(here), object(file));
-    let text = |v: Option<&Box<serde_json::value::RawValue>>| -> String {
+    let text = |x: &T| serde_json::to_string(x).unwrap_or_default();
+    fields_of(&text(here), &text(file))
+}
+
+/// `fields` on the records' JSON text (one copy of this code for every kind of record).
+fn fields_of(here: &str, file: &str) -> Vec<Field> {
+    type Object<'t> = BTreeMap<String, &'t serde_json::value::RawValue>;
+    let (h, f): (Object, Object) = (serde_json::from_str(here).unwrap_or_default(), serde_json::from_str(file).unwrap_or_default());
+    let text = |v: Option<&&serde_json::value::RawValue>| -> String {
         let raw = v.map(|v| v.get()).unwrap_or("");
         let plain = serde_json::from_str::<String>(raw).unwrap_or_else(|_| raw.to_owned());
         if plain.chars().count() > 120 { format!("{}…", plain.chars().take(119).collect::<String>()) } else { plain }
@@ -171,8 +176,7 @@ fn fields<T: Serialize>(here: &T, file: &T) -> Vec<Field> {
         .collect()
 }
 
-/// Merges one list by id. `stamp_id` turns a record's id into its stamp's id. Returns the
-/// kept records, each with the side it came from.
+/// Merges lists by id, counting into `tally` and listing each difference in `conflicts`.
 struct ListMerge<'s, 'a> {
     subject: Subject,
     person_id: Option<&'s str>,
@@ -182,31 +186,59 @@ struct ListMerge<'s, 'a> {
     conflicts: &'s mut Vec<Conflict>,
 }
 
+/// One list as the merge's core sees it: ids, and how to compare two records (by position).
+struct Lists<'a> {
+    here: Vec<&'a str>,
+    file: Vec<&'a str>,
+    same: &'a dyn Fn(usize, usize) -> bool,
+    fields: &'a dyn Fn(usize, usize) -> Vec<Field>,
+}
+
 impl ListMerge<'_, '_> {
+    /// Merges one list by id. `stamp_id` turns a record's id into its stamp's id. Returns the
+    /// kept records, each with the side it came from.
     fn run<T: Clone + PartialEq + Serialize>(&mut self, here: &[T], file: &[T], id: impl Fn(&T) -> &str, stamp_id: impl Fn(&str) -> String) -> Vec<(T, Side)> {
-        let in_file: HashMap<&str, &T> = file.iter().map(|x| (id(x), x)).collect();
-        let in_here: HashSet<&str> = here.iter().map(&id).collect();
-        let mut out = Vec::with_capacity(here.len().max(file.len()));
-        for h in here {
-            let key = stamp_id(id(h));
+        let lists = Lists {
+            here: here.iter().map(&id).collect(),
+            file: file.iter().map(&id).collect(),
+            same: &|h, f| here[h] == file[f],
+            fields: &|h, f| fields(&here[h], &file[f]),
+        };
+        self.pick(&lists, &stamp_id)
+            .into_iter()
+            .map(|(side, i)| match side {
+                Side::Here => (here[i].clone(), side),
+                Side::File => (file[i].clone(), side),
+            })
+            .collect()
+    }
+
+    /// The merge of one list, on positions: which record to keep, from which side, in order
+    /// (this device's order, then what only the file has). Not generic, so compiled once.
+    fn pick(&mut self, lists: &Lists, stamp_id: &dyn Fn(&str) -> String) -> Vec<(Side, usize)> {
+        let in_file: HashMap<&str, usize> = lists.file.iter().enumerate().map(|(i, id)| (*id, i)).collect();
+        let in_here: HashSet<&str> = lists.here.iter().copied().collect();
+        let mut out = Vec::with_capacity(lists.here.len().max(lists.file.len()));
+        for (h, id) in lists.here.iter().enumerate() {
+            let key = stamp_id(id);
             let (here_at, file_at) = (at(self.here_stamps, &key), at(self.file_stamps, &key));
-            match in_file.get(id(h)) {
+            match in_file.get(id) {
                 None => {
                     let deleted_there = self.file_stamps.get(key.as_str()).is_some_and(|s| s.gone) && file_at > here_at;
                     if deleted_there {
                         self.tally.deleted += 1;
                     } else {
-                        out.push((h.clone(), Side::Here));
+                        out.push((Side::Here, h));
                     }
                 }
-                Some(f) if *f == h => out.push((h.clone(), Side::Here)),
-                Some(f) => {
+                Some(&f) if (lists.same)(h, f) => out.push((Side::Here, h)),
+                Some(&f) => {
                     let kept = if file_at > here_at { Side::File } else { Side::Here };
                     self.conflicts.push(Conflict {
                         subject: self.subject,
-                        id: id(h).to_owned(),
+                        id: (*id).to_owned(),
                         person_id: self.person_id.map(str::to_owned),
-                        fields: fields(h, *f),
+                        fields: (lists.fields)(h, f),
                         here_at: here_at.map(str::to_owned),
                         file_at: file_at.map(str::to_owned),
                         kept,
@@ -214,24 +246,24 @@ impl ListMerge<'_, '_> {
                     match kept {
                         Side::File => {
                             self.tally.updated += 1;
-                            out.push(((*f).clone(), Side::File));
+                            out.push((Side::File, f));
                         }
                         Side::Here => {
                             self.tally.kept += 1;
-                            out.push((h.clone(), Side::Here));
+                            out.push((Side::Here, h));
                         }
                     }
                 }
             }
         }
-        for f in file.iter().filter(|f| !in_here.contains(id(f))) {
-            let key = stamp_id(id(f));
+        for (f, id) in lists.file.iter().enumerate().filter(|(_, id)| !in_here.contains(*id)) {
+            let key = stamp_id(id);
             let deleted_here = self.here_stamps.get(key.as_str()).is_some_and(|s| s.gone) && at(self.file_stamps, &key) <= at(self.here_stamps, &key);
             if deleted_here {
                 self.tally.kept += 1;
             } else {
                 self.tally.added += 1;
-                out.push((f.clone(), Side::File));
+                out.push((Side::File, f));
             }
         }
         out
