@@ -8,6 +8,7 @@
 //! - `requirement`, `presets`, `status`: requirements as data, the California presets, and
 //!   the rules engine that says who is current, as of any date.
 //! - `ladders`: career ladders, pay grades, wage floors, placements and readiness.
+//! - `curricula`: curricula (modes, sections, versions) and a person's progress through one.
 //! - `my_record`: one person's record as a file they carry to a new employer, and its import.
 //! - `example_data`: the shipped example organization, moved to today's date when loaded.
 //! - `trash`: what was removed, when, until when it can be restored, and the purge after.
@@ -48,6 +49,7 @@ pub mod badge;
 pub mod calendar;
 pub mod catalog;
 pub mod competency;
+pub mod curricula;
 pub mod compliance;
 pub mod completion;
 pub mod date;
