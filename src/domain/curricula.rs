@@ -4,10 +4,13 @@
 //! - `curriculum`: a named list of trainings (required or optional, in sections such as "first
 //!   30 days"), a completion mode (all in order, all in any order, at least N), versions that
 //!   never rewrite what was assigned, and a person's progress through it.
+//! - `assignment`: a curriculum or a training given to a person or a cohort with a due date,
+//!   each person's standing, and renewals assigned exactly once per credential period.
 //! - `examples`: built-in example curricula (new-CHW onboarding, peer onboarding, Medi-Cal peer
 //!   support specialist preparation), labelled as examples, with their sources.
 //!
-//! Not on screen yet: cohorts, assignments, sessions and the trainer's views come next.
+//! Not on screen yet: cohorts, sessions, verification and the trainer's views come next.
 
+pub mod assignment;
 pub mod curriculum;
 pub mod examples;
