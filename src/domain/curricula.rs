@@ -6,11 +6,15 @@
 //!   never rewrite what was assigned, and a person's progress through it.
 //! - `assignment`: a curriculum or a training given to a person or a cohort with a due date,
 //!   each person's standing, and renewals assigned exactly once per credential period.
+//! - `cohort`: groups by hand or by rule (worker type, program, organization, hired from, a
+//!   ladder step), and the day each member was first seen in one (their own start).
 //! - `examples`: built-in example curricula (new-CHW onboarding, peer onboarding, Medi-Cal peer
 //!   support specialist preparation), labelled as examples, with their sources.
 //!
-//! Not on screen yet: cohorts, sessions, verification and the trainer's views come next.
+//! Not on screen yet: sessions, verification and the trainer's views come next, then the store
+//! and the screens.
 
 pub mod assignment;
+pub mod cohort;
 pub mod curriculum;
 pub mod examples;
