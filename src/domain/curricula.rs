@@ -8,13 +8,16 @@
 //!   each person's standing, and renewals assigned exactly once per credential period.
 //! - `cohort`: groups by hand or by rule (worker type, program, organization, hired from, a
 //!   ladder step), and the day each member was first seen in one (their own start).
+//! - `session`: a training or support session on a day, its roster and waiting list, and
+//!   attendance that records completions for everyone present at once, with undo.
 //! - `examples`: built-in example curricula (new-CHW onboarding, peer onboarding, Medi-Cal peer
 //!   support specialist preparation), labelled as examples, with their sources.
 //!
-//! Not on screen yet: sessions, verification and the trainer's views come next, then the store
-//! and the screens.
+//! Not on screen yet: verification of self-reported trainings, support-hour requirements,
+//! the store and the trainer's screens come next.
 
 pub mod assignment;
 pub mod cohort;
 pub mod curriculum;
 pub mod examples;
+pub mod session;

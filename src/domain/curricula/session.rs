@@ -1,0 +1,210 @@
+//! Sessions: a training (or a support session) on a day, with a roster, a waiting list past
+//! its capacity, and attendance that records completions for everyone present in one step,
+//! with undo.
+//!
+//! Support sessions (reflective supervision, IPS co-reflection, vicarious-trauma debriefs) are
+//! recorded the same way, with their hours, for the emotional support the seeds ask for; their
+//! completions carry no CE category, so they never count as continuing education unless the
+//! organization's training type says so.
+
+use crate::domain::completion::Completion;
+use crate::domain::date::Date;
+use crate::domain::hours::Hours;
+use crate::domain::person::PreferredLanguage;
+use serde::{Deserialize, Serialize};
+
+/// How one person on the roster attended.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "mark", rename_all = "snake_case")]
+pub enum Mark {
+    Present,
+    Absent,
+    /// Part of the session: these hours.
+    Partial { hours: Hours },
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Attendance {
+    pub person_id: String,
+    #[serde(flatten)]
+    pub mark: Mark,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Recorded {
+    pub person_id: String,
+    pub completion_id: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Session {
+    pub id: String,
+    /// The training type it delivers (a support session has its own training type).
+    pub training_id: String,
+    #[serde(with = "crate::domain::date::iso")]
+    pub on: Date,
+    /// Local time, `HH:MM`; empty when not set.
+    #[serde(default)]
+    pub starts_at: String,
+    pub hours: Hours,
+    #[serde(default)]
+    pub facilitator: String,
+    /// A place, or an online link as text.
+    #[serde(default)]
+    pub place: String,
+    pub language: PreferredLanguage,
+    /// `None`: no limit.
+    #[serde(default)]
+    pub capacity: Option<u32>,
+    /// Everyone signed up, in the order they were added: the first `capacity` have a place,
+    /// the rest wait.
+    #[serde(default)]
+    pub roster: Vec<String>,
+    #[serde(default)]
+    pub attendance: Vec<Attendance>,
+    /// The completions recorded from the attendance, so recording is never done twice for a
+    /// person and can be undone.
+    #[serde(default)]
+    pub recorded: Vec<Recorded>,
+    #[serde(default)]
+    pub removed: bool,
+}
+
+impl Session {
+    /// Adds people (one, or a whole cohort) in order; someone already on the roster stays
+    /// where they are.
+    pub fn add(&mut self, people: &[&str]) {
+        for p in people {
+            if !self.roster.iter().any(|x| x == p) {
+                self.roster.push((*p).to_owned());
+            }
+        }
+    }
+
+    /// Takes someone off the roster: the first person waiting moves up.
+    pub fn drop_person(&mut self, person_id: &str) {
+        self.roster.retain(|x| x != person_id);
+        self.attendance.retain(|a| a.person_id != person_id);
+    }
+
+    /// Those with a place, and those waiting, in order.
+    pub fn places(&self) -> (&[String], &[String]) {
+        let n = self.capacity.map_or(self.roster.len(), |c| (c as usize).min(self.roster.len()));
+        self.roster.split_at(n)
+    }
+
+    /// Marks one person's attendance (replacing an earlier mark). Only people with a place
+    /// can be marked; returns whether the mark was taken.
+    pub fn mark(&mut self, person_id: &str, mark: Mark) -> bool {
+        if !self.places().0.iter().any(|p| p == person_id) {
+            return false;
+        }
+        self.attendance.retain(|a| a.person_id != person_id);
+        self.attendance.push(Attendance { person_id: person_id.to_owned(), mark });
+        true
+    }
+
+    /// Records completions for everyone present (the session's hours) or there in part (their
+    /// hours) who has none from this session yet; `new_id` gives each its id. Absent people get
+    /// none. Returns the completions to save (in one transaction with the session).
+    pub fn record(&mut self, provider: &str, new_id: &mut dyn FnMut() -> String) -> Vec<Completion> {
+        let made = self.completions(provider, new_id);
+        self.recorded.extend(made.iter().map(|c| Recorded { person_id: c.person_id.clone(), completion_id: c.id.clone() }));
+        made
+    }
+
+    /// Undoes the recording: the ids of the completions to mark removed (the trash keeps them).
+    pub fn undo_record(&mut self) -> Vec<String> {
+        std::mem::take(&mut self.recorded).into_iter().map(|r| r.completion_id).collect()
+    }
+
+    fn completions(&self, provider: &str, new_id: &mut dyn FnMut() -> String) -> Vec<Completion> {
+        self.attendance
+            .iter()
+            .filter(|a| !self.recorded.iter().any(|r| r.person_id == a.person_id))
+            .filter_map(|a| {
+                let hours = match a.mark {
+                    Mark::Present => self.hours,
+                    Mark::Partial { hours } if hours > Hours::ZERO => hours,
+                    _ => return None,
+                };
+                Some(Completion {
+                    id: new_id(),
+                    person_id: a.person_id.clone(),
+                    training_id: self.training_id.clone(),
+                    completed_on: self.on,
+                    hours,
+                    provider: provider.to_owned(),
+                    certificate_number: String::new(),
+                    ce_category: None,
+                    notes: String::new(),
+                    removed: false,
+                })
+            })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::date::DateExt;
+
+    fn session(capacity: Option<u32>) -> Session {
+        Session {
+            id: "s".into(),
+            training_id: "builtin.motivational_interviewing".into(),
+            on: Date::parse_iso("2026-12-03").unwrap(),
+            starts_at: "09:00".into(),
+            hours: Hours::whole(16),
+            facilitator: "Marta Gil".into(),
+            place: "Sala 2".into(),
+            language: PreferredLanguage::Spanish,
+            capacity,
+            roster: Vec::new(),
+            attendance: Vec::new(),
+            recorded: Vec::new(),
+            removed: false,
+        }
+    }
+
+    #[test]
+    fn past_capacity_people_wait_in_order_and_move_up_when_someone_drops() {
+        let mut s = session(Some(2));
+        s.add(&["ana", "beto", "carla"]);
+        s.add(&["beto", "dora"]); // a cohort added later: beto keeps his place
+        assert_eq!(s.places(), (&["ana".to_owned(), "beto".to_owned()][..], &["carla".to_owned(), "dora".to_owned()][..]));
+        assert!(!s.mark("carla", Mark::Present), "someone waiting cannot be marked");
+        s.drop_person("ana");
+        assert_eq!(s.places().0, &["beto".to_owned(), "carla".to_owned()][..]);
+        assert_eq!(session(None).places().1.len(), 0);
+    }
+
+    #[test]
+    fn attendance_records_completions_for_those_present_with_their_hours() {
+        let mut s = session(None);
+        s.add(&["ana", "beto", "carla"]);
+        assert!(s.mark("ana", Mark::Present));
+        assert!(s.mark("beto", Mark::Partial { hours: Hours::whole(8) }));
+        assert!(s.mark("carla", Mark::Present));
+        assert!(s.mark("carla", Mark::Absent), "a mark can be corrected");
+        let mut n = 0;
+        let mut ids = || {
+            n += 1;
+            format!("c{n}")
+        };
+        let made = s.record("Clínica del Valle", &mut ids);
+        let summary: Vec<(&str, u32, String)> = made.iter().map(|c| (c.person_id.as_str(), c.hours.hundredths(), c.completed_on.to_iso())).collect();
+        assert_eq!(summary, vec![("ana", 1600, "2026-12-03".to_owned()), ("beto", 800, "2026-12-03".to_owned())]);
+        assert!(made.iter().all(|c| c.ce_category.is_none() && c.training_id == s.training_id));
+        // Recording again adds nothing for them; someone marked later gets theirs.
+        s.add(&["dora"]);
+        s.mark("dora", Mark::Present);
+        let again = s.record("Clínica del Valle", &mut ids);
+        assert_eq!(again.iter().map(|c| c.person_id.as_str()).collect::<Vec<_>>(), vec!["dora"]);
+        // Undo gives back every completion recorded, to mark removed.
+        assert_eq!(s.clone().undo_record(), vec!["c1", "c2", "c3"]);
+        let text = serde_json::to_string(&s).unwrap();
+        assert_eq!(serde_json::from_str::<Session>(&text).unwrap(), s);
+    }
+}
