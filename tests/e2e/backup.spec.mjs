@@ -158,9 +158,13 @@ test('a backup merges into what is here: one side only is kept, the newer change
   const counts = await storeCounts(page);
   expect(counts.people).toBe(2); // nothing written yet
 
+  // Someone adds a person in another tab while the preview is open: the merge keeps her.
+  const other = await page.context().newPage();
+  await addPerson(other, { name: 'Dora Paz', worker: 'chw' });
+  await other.close();
   await page.getByRole('button', { name: 'Merge into what is here' }).click();
   await expect(page.getByRole('status')).toContainText('The backup was merged into what is here.');
-  expect((await peopleNames(page)).sort()).toEqual(['Ana Flores Ruiz', 'Beto Ruiz', 'Carla Gil']);
+  expect((await peopleNames(page)).sort()).toEqual(['Ana Flores Ruiz', 'Beto Ruiz', 'Carla Gil', 'Dora Paz']);
   await page.getByRole('link', { name: 'Ana Flores Ruiz' }).click();
   await expect(page.locator('#history tbody tr')).toHaveCount(1);
   await expect(page.locator('#history tbody tr')).toContainText('3');

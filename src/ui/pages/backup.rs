@@ -221,10 +221,22 @@ pub fn BackupSection() -> impl IntoView {
             }
         });
     };
-    // A merge writes the merged whole the way a restore does: one transaction, with undo.
+    // A merge writes the merged whole the way a restore does: one transaction, with undo. It is
+    // merged again with what is here at the click, so nothing saved since the preview (in this
+    // tab or another) is lost.
     let merge_in = move |_| {
-        let (Some(m), Some(before)) = (merged.get_value(), here.get_value()) else { return };
+        let Some(data) = incoming.get_value() else { return };
         leptos::task::spawn_local(async move {
+            let before = match db().backup_data().await {
+                Ok(before) => before,
+                Err(_) => return c.notify(Msg::DbFailed, None),
+            };
+            let mut merging = Merging::start(&before, &data);
+            while merging.progress().0 < merging.progress().1 {
+                merging.step(250);
+                browser::next_frame().await;
+            }
+            let m = merging.finish();
             match db().restore(&m.data).await {
                 Ok(()) => {
                     forget();
