@@ -91,7 +91,7 @@ build_release() {
 # the app is over the ceiling (README, "Bundle"), so the test fails only if it grows past the
 # ratchet; raising the ratchet is a deliberate change with its cost in the README.
 BUNDLE_CEILING_KIB=450
-BUNDLE_RATCHET_KIB=846
+BUNDLE_RATCHET_KIB=845
 
 bundle_report() {
   log "Bundle size (gzip -9)"

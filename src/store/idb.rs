@@ -251,6 +251,13 @@ impl Db {
     pub async fn put<T: Serialize>(&self, store: &str, value: &T) -> Result<()> {
         self.put_all(&[(store, record(value)?)]).await
     }
+
+    pub(super) async fn delete(&self, store: &str, key: &str) -> Result<()> {
+        let tx = self.db.transaction(store).with_mode(TransactionMode::Readwrite).build()?;
+        tx.object_store(store)?.delete(key).primitive()?.await?;
+        tx.commit().await?;
+        Ok(())
+    }
 }
 
 /// A record as the store keeps it: the plain object of its JSON.

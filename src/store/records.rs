@@ -119,13 +119,6 @@ impl Db {
         self.version() >= CHANGES_SINCE
     }
 
-    async fn delete_unstamped(&self, store: &str, id: &str) -> Result<()> {
-        let tx = self.db.transaction(store).with_mode(TransactionMode::Readwrite).build()?;
-        tx.object_store(store)?.delete(id).primitive()?.await?;
-        tx.commit().await?;
-        Ok(())
-    }
-
     /// `write_all`, with a change stamp for every record kept in its own store, in the same
     /// transaction: what a merge of a backup compares (`domain::merge`).
     async fn write_stamped(&self, writes: &[(&str, JsValue)]) -> Result<()> {
@@ -140,8 +133,7 @@ impl Db {
     /// transaction, so a merge does not bring the older customisation back.
     async fn delete_stamped(&self, store: &str, id: &str) -> Result<()> {
         if !self.stamps() {
-            self.delete_unstamped(store, id).await?;
-            return Ok(());
+            return self.delete(store, id).await;
         }
         let tx = self.db.transaction(&[store, CHANGES][..]).with_mode(TransactionMode::Readwrite).build()?;
         tx.object_store(store)?.delete(id).primitive()?;

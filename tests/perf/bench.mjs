@@ -262,13 +262,18 @@ try {
     window.__chosenAt = 0;
     document.getElementById(id).addEventListener('change', () => { window.__chosenAt = performance.now(); }, { capture: true, once: true });
   }, id);
+  // The longest task from now on (the browser reports tasks of 50 ms or more): how long the
+  // page could not answer.
+  const watchLongTasks = () => page.evaluate(() => {
+    window.__longest = 0;
+    new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__longest = Math.max(window.__longest, e.duration); }).observe({ type: 'longtask' });
+  });
   await watchChange('restore-file');
   // While the file is read and checked: the longest task (how long the page could not answer)
   // and whether progress was shown.
+  await watchLongTasks();
   await page.evaluate(() => {
-    window.__longest = 0;
     window.__progressSeen = false;
-    new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__longest = Math.max(window.__longest, e.duration); }).observe({ type: 'longtask' });
     new MutationObserver(() => { if (document.getElementById('restore-progress')) window.__progressSeen = true; }).observe(document.body, { childList: true, subtree: true });
   });
   await page.getByLabel('Restore from a backup file').setInputFiles(backupPath);
@@ -341,10 +346,7 @@ try {
   await page.goto(BASE + '/people');
   await page.locator('details.roster-import summary').click();
   await watchChange('roster-file');
-  await page.evaluate(() => {
-    window.__longest = 0;
-    new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__longest = Math.max(window.__longest, e.duration); }).observe({ type: 'longtask' });
-  });
+  await watchLongTasks();
   await page.locator('details.roster-import').getByLabel('Choose a CSV file').setInputFiles(rosterPath);
   const checkedAt = await shownAt(page, () => document.getElementById('roster-result')?.textContent.includes('5,000 people are ready') && performance.now());
   const rosterCheckMs = checkedAt - (await page.evaluate(() => window.__chosenAt));

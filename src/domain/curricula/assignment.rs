@@ -263,9 +263,10 @@ pub fn renewals_to_assign(person_id: &str, evaluations: &[Evaluation], requireme
             last.map_or(as_of, |d| d.add_days(1))
         };
         let id = renewal_id(person_id, &requirement.id, by);
-        let all: Vec<Assignment> = existing.iter().chain(&out).cloned().collect();
-        let this_period = all.iter().filter(|a| !a.removed).any(|a| a.id == id || a.renewal.as_ref().is_some_and(|r| r.requirement_id == requirement.id && r.period_until == by));
-        if this_period || open_assignment_of(&all, training, completions, None, as_of).is_some() {
+        let this_period = existing.iter().chain(&out).filter(|a| !a.removed).any(|a| a.id == id || a.renewal.as_ref().is_some_and(|r| r.requirement_id == requirement.id && r.period_until == by));
+        // One added just now is open by construction.
+        let open = open_assignment_of(existing, training, completions, None, as_of).is_some() || out.iter().any(|a| a.work == Work::Training { training_id: training.to_owned() });
+        if this_period || open {
             continue;
         }
         out.push(Assignment {

@@ -8,6 +8,8 @@ use crate::domain::backup::{preview, BackupData, Change, Kind, Reading};
 use crate::domain::catalog::builtin_trainings;
 use crate::domain::merge::{Conflict, Merged, Merging, Side, Subject};
 use crate::domain::text::Locale;
+use crate::domain::training::TrainingType;
+use crate::ui::table::{self, Cell, Column, Row};
 use crate::domain::date::DateExt;
 use crate::domain::settings::Settings;
 use crate::i18n::{self, Msg};
@@ -97,6 +99,24 @@ enum Step {
     Comparing,
 }
 
+/// A merge a few hundred people at a time, the page painting (and `progress` shown) between.
+async fn merge_in_steps(here: &BackupData, file: &BackupData, progress: impl Fn(usize, usize)) -> Merged {
+    let mut merging = Merging::start(here, file);
+    loop {
+        let (done, total) = merging.progress();
+        progress(done, total);
+        browser::next_frame().await;
+        if done == total {
+            return merging.finish();
+        }
+        merging.step(250);
+    }
+}
+
+fn count(n: usize) -> Cell {
+    Cell::Text(n.to_string())
+}
+
 fn kind_label(kind: Kind) -> Msg {
     match kind {
         Kind::People => Msg::BackupKindPeople,
@@ -165,18 +185,8 @@ pub fn BackupSection() -> impl IntoView {
             match db().backup_data().await {
                 Ok(current) => {
                     let rows = preview(&current, &data);
-                    // The merge too, a few hundred people at a time.
-                    let mut merging = Merging::start(&current, &data);
-                    loop {
-                        let (done, total) = merging.progress();
-                        progress.set(Some((Step::Comparing, done as u64, total.max(1) as u64)));
-                        browser::next_frame().await;
-                        if done == total {
-                            break;
-                        }
-                        merging.step(250);
-                    }
-                    merged.set_value(Some(merging.finish()));
+                    let m = merge_in_steps(&current, &data, |done, total| progress.set(Some((Step::Comparing, done as u64, total.max(1) as u64)))).await;
+                    merged.set_value(Some(m));
                     incoming.set_value(Some(data));
                     here.set_value(Some(current));
                     progress.set(None);
@@ -231,12 +241,7 @@ pub fn BackupSection() -> impl IntoView {
                 Ok(before) => before,
                 Err(_) => return c.notify(Msg::DbFailed, None),
             };
-            let mut merging = Merging::start(&before, &data);
-            while merging.progress().0 < merging.progress().1 {
-                merging.step(250);
-                browser::next_frame().await;
-            }
-            let m = merging.finish();
+            let m = merge_in_steps(&before, &data, |_, _| {}).await;
             match db().restore(&m.data).await {
                 Ok(()) => {
                     forget();
@@ -271,31 +276,21 @@ pub fn BackupSection() -> impl IntoView {
     };
 
     let replace_view = move |locale: Locale, rows: Vec<(Kind, Change)>| {
-        let body = rows
+        let columns = [
+            Column::row_header(Msg::BackupColKind.text(locale)),
+            Column::num(Msg::BackupColInFile.text(locale)),
+            Column::num(Msg::BackupColNew.text(locale)),
+            Column::num(Msg::BackupColChanged.text(locale)),
+            Column::num(Msg::BackupColRemoved.text(locale)),
+        ];
+        let rows = rows
             .into_iter()
-            .map(|(kind, ch)| view! {
-                <tr>
-                    <th scope="row">{kind_label(kind).text(locale)}</th>
-                    <td data-label=Msg::BackupColInFile.text(locale)>{ch.incoming}</td>
-                    <td data-label=Msg::BackupColNew.text(locale)>{ch.new}</td>
-                    <td data-label=Msg::BackupColChanged.text(locale)>{ch.changed}</td>
-                    <td data-label=Msg::BackupColRemoved.text(locale)>{ch.removed}</td>
-                </tr>
-            })
-            .collect_view();
+            .map(|(kind, ch)| Row::new(vec![kind_label(kind).text(locale).into(), count(ch.incoming), count(ch.new), count(ch.changed), count(ch.removed)]))
+            .collect();
         view! {
             <h3 id="restore-preview-title">{Msg::BackupPreviewTitle.text(locale)}</h3>
             <p>{Msg::BackupPreviewIntro.text(locale)}</p>
-            <table class="list" id="restore-preview">
-                <thead><tr>
-                    <th scope="col">{Msg::BackupColKind.text(locale)}</th>
-                    <th scope="col">{Msg::BackupColInFile.text(locale)}</th>
-                    <th scope="col">{Msg::BackupColNew.text(locale)}</th>
-                    <th scope="col">{Msg::BackupColChanged.text(locale)}</th>
-                    <th scope="col">{Msg::BackupColRemoved.text(locale)}</th>
-                </tr></thead>
-                <tbody>{body}</tbody>
-            </table>
+            {table::table("restore-preview", "", &columns, rows)}
             <div class="actions">
                 <button type="button" on:click=move |_| download_backup(c)>{Msg::BackupDownloadCurrentFirst.text(locale)}</button>
                 <button type="button" class="primary" on:click=replace>{Msg::BackupReplace.text(locale)}</button>
@@ -306,71 +301,40 @@ pub fn BackupSection() -> impl IntoView {
 
     let merge_view = move |locale: Locale| {
         let (Some(m), Some(now)) = (merged.get_value(), here.get_value()) else { return ().into_any() };
-        let body = m
-            .tally
-            .iter()
-            .map(|(kind, t)| view! {
-                <tr>
-                    <th scope="row">{kind_label(*kind).text(locale)}</th>
-                    <td data-label=Msg::BackupColAdded.text(locale)>{t.added}</td>
-                    <td data-label=Msg::BackupColUpdated.text(locale)>{t.updated}</td>
-                    <td data-label=Msg::BackupColKeptHere.text(locale)>{t.kept}</td>
-                    <td data-label=Msg::BackupColDeleted.text(locale)>{t.deleted}</td>
-                </tr>
-            })
-            .collect_view();
-        let rows = m
-            .conflicts
-            .iter()
-            .flat_map(|conflict| {
-                let record = conflict_label(&now, conflict, locale);
-                let kept = match conflict.kept {
-                    Side::Here => format!("{} ({})", Msg::BackupKeptHere.text(locale), i18n::backup_changed_on(locale, conflict.here_at.as_deref())),
-                    Side::File => format!("{} ({})", Msg::BackupKeptFile.text(locale), i18n::backup_changed_on(locale, conflict.file_at.as_deref())),
-                };
-                let span = conflict.fields.len().max(1);
-                conflict.fields.iter().enumerate().map(move |(i, f)| {
-                    let first = (i == 0).then(|| view! {
-                        <th scope="rowgroup" rowspan=span data-label=Msg::BackupColRecord.text(locale)>{record.clone()}</th>
-                    });
-                    let last = (i == 0).then(|| view! { <td rowspan=span data-label=Msg::BackupColKept.text(locale)>{kept.clone()}</td> });
-                    view! {
-                        <tr>
-                            {first}
-                            <td data-label=Msg::BackupColField.text(locale)><code>{f.name.clone()}</code></td>
-                            <td data-label=Msg::BackupColHere.text(locale)>{f.here.clone()}</td>
-                            <td data-label=Msg::BackupColInBackup.text(locale)>{f.file.clone()}</td>
-                            {last}
-                        </tr>
-                    }
-                }).collect::<Vec<_>>()
-            })
-            .collect_view();
-        let conflicts = (!m.conflicts.is_empty()).then(|| view! {
-            <table class="list" id="merge-conflicts">
-                <thead><tr>
-                    <th scope="col">{Msg::BackupColRecord.text(locale)}</th>
-                    <th scope="col">{Msg::BackupColField.text(locale)}</th>
-                    <th scope="col">{Msg::BackupColHere.text(locale)}</th>
-                    <th scope="col">{Msg::BackupColInBackup.text(locale)}</th>
-                    <th scope="col">{Msg::BackupColKept.text(locale)}</th>
-                </tr></thead>
-                <tbody>{rows}</tbody>
-            </table>
-        });
+        let columns = [
+            Column::row_header(Msg::BackupColKind.text(locale)),
+            Column::num(Msg::BackupColAdded.text(locale)),
+            Column::num(Msg::BackupColUpdated.text(locale)),
+            Column::num(Msg::BackupColKeptHere.text(locale)),
+            Column::num(Msg::BackupColDeleted.text(locale)),
+        ];
+        let tally = m.tally.iter().map(|(kind, t)| Row::new(vec![kind_label(*kind).text(locale).into(), count(t.added), count(t.updated), count(t.kept), count(t.deleted)])).collect();
+        // One row per field that differs, each naming its record and the side kept.
+        let names = Names::of(&now);
+        let conflict_columns = [
+            Column::row_header(Msg::BackupColRecord.text(locale)),
+            Column::text(Msg::BackupColField.text(locale)),
+            Column::text(Msg::BackupColHere.text(locale)),
+            Column::text(Msg::BackupColInBackup.text(locale)),
+            Column::text(Msg::BackupColKept.text(locale)),
+        ];
+        let mut conflict_rows = Vec::new();
+        for conflict in &m.conflicts {
+            let record = names.label(conflict, locale);
+            let kept = match conflict.kept {
+                Side::Here => format!("{} ({})", Msg::BackupKeptHere.text(locale), i18n::backup_changed_on(locale, conflict.here_at.as_deref())),
+                Side::File => format!("{} ({})", Msg::BackupKeptFile.text(locale), i18n::backup_changed_on(locale, conflict.file_at.as_deref())),
+            };
+            for f in &conflict.fields {
+                let field = Cell::View(view! { <code>{f.name.clone()}</code> }.into_any());
+                conflict_rows.push(Row::new(vec![record.clone().into(), field, f.here.clone().into(), f.file.clone().into(), kept.clone().into()]));
+            }
+        }
+        let conflicts = (!m.conflicts.is_empty()).then(|| table::table("merge-conflicts", "", &conflict_columns, conflict_rows));
         let anything = m.changes_anything();
         view! {
             <h3 id="restore-preview-title">{Msg::BackupMergeTitle.text(locale)}</h3>
-            <table class="list" id="merge-preview">
-                <thead><tr>
-                    <th scope="col">{Msg::BackupColKind.text(locale)}</th>
-                    <th scope="col">{Msg::BackupColAdded.text(locale)}</th>
-                    <th scope="col">{Msg::BackupColUpdated.text(locale)}</th>
-                    <th scope="col">{Msg::BackupColKeptHere.text(locale)}</th>
-                    <th scope="col">{Msg::BackupColDeleted.text(locale)}</th>
-                </tr></thead>
-                <tbody>{body}</tbody>
-            </table>
+            {table::table("merge-preview", "", &columns, tally)}
             <p id="merge-conflicts-title">{i18n::backup_conflicts(locale, m.conflicts.len())}</p>
             {conflicts}
             {(!anything).then(|| view! { <p class="alert alert-info" id="merge-nothing">{Msg::BackupMergeNothing.text(locale)}</p> })}
@@ -429,36 +393,51 @@ pub fn BackupSection() -> impl IntoView {
     }
 }
 
-/// The name of a record a merge found different: the person, the training, the ladder…, as
-/// this device has it; a record in a person's document by its person and, for a training
-/// completed, the training and the day.
-fn conflict_label(here: &BackupData, c: &Conflict, locale: Locale) -> String {
-    let kind = match c.subject {
-        Subject::PayPolicy => return Msg::BackupPayPolicy.text(locale).to_owned(),
-        Subject::Record(kind) => kind,
-    };
-    let person = |id: &str| here.people.iter().find(|p| p.id == id).map(|p| p.name.clone()).unwrap_or_else(|| id.to_owned());
-    let training = |id: &str| {
-        here.training_types.iter().find(|t| t.id == id).map(|t| t.name.get(locale).to_owned())
-            .or_else(|| builtin_trainings().into_iter().find(|t| t.id == id).map(|t| t.name.get(locale).to_owned()))
-            .unwrap_or_else(|| id.to_owned())
-    };
-    let name = match kind {
-        Kind::People => person(&c.id),
-        Kind::PersonRecords => {
-            let owner = c.person_id.as_deref().map(person).unwrap_or_default();
-            let done = here.files.iter().filter(|f| Some(f.person_id.as_str()) == c.person_id.as_deref()).flat_map(|f| &f.completions).find(|x| x.id == c.id);
-            match done {
-                Some(x) => format!("{owner}: {} ({})", training(&x.training_id), i18n::date(locale, x.completed_on)),
-                None => owner,
+/// Names for the records a merge found different, as this device has them: the built-in
+/// catalog is read once per preview, not once per record.
+struct Names<'a> {
+    here: &'a BackupData,
+    builtins: Vec<TrainingType>,
+}
+
+impl<'a> Names<'a> {
+    fn of(here: &'a BackupData) -> Names<'a> {
+        Names { here, builtins: builtin_trainings() }
+    }
+
+    fn training(&self, id: &str, locale: Locale) -> String {
+        self.here.training_types.iter().chain(&self.builtins).find(|t| t.id == id).map(|t| t.name.get(locale).to_owned()).unwrap_or_else(|| id.to_owned())
+    }
+
+    fn person(&self, id: &str) -> String {
+        self.here.people.iter().find(|p| p.id == id).map(|p| p.name.clone()).unwrap_or_else(|| id.to_owned())
+    }
+
+    /// The person, the training, the ladder…; a record in a person's document by its person
+    /// and, for a training completed, the training and the day.
+    fn label(&self, c: &Conflict, locale: Locale) -> String {
+        let here = self.here;
+        let kind = match c.subject {
+            Subject::PayPolicy => return Msg::BackupPayPolicy.text(locale).to_owned(),
+            Subject::Record(kind) => kind,
+        };
+        let name = match kind {
+            Kind::People => self.person(&c.id),
+            Kind::PersonRecords => {
+                let owner = c.person_id.as_deref().map(|p| self.person(p)).unwrap_or_default();
+                let done = here.files.iter().filter(|f| Some(f.person_id.as_str()) == c.person_id.as_deref()).flat_map(|f| &f.completions).find(|x| x.id == c.id);
+                match done {
+                    Some(x) => format!("{owner}: {} ({})", self.training(&x.training_id, locale), i18n::date(locale, x.completed_on)),
+                    None => owner,
+                }
             }
-        }
-        Kind::TrainingTypes => training(&c.id),
-        Kind::Requirements => here.requirements.iter().find(|x| x.id == c.id).map(|x| x.name.get(locale).to_owned()).unwrap_or_default(),
-        Kind::Ladders => here.ladders.iter().find(|x| x.id == c.id).map(|x| x.name.get(locale).to_owned()).unwrap_or_default(),
-        Kind::PayGrades => here.pay_grades.iter().find(|x| x.id == c.id).map(|x| x.name.get(locale).to_owned()).unwrap_or_default(),
-        Kind::WageFloors => here.wage_floors.iter().find(|x| x.id == c.id).map(|x| x.name.get(locale).to_owned()).unwrap_or_default(),
-        Kind::PromotionPlans => here.promotion_plans.iter().find(|x| x.id == c.id).map(|x| x.name.clone()).unwrap_or_default(),
-    };
-    format!("{}: {}", kind_label(kind).text(locale), if name.is_empty() { c.id.clone() } else { name })
+            Kind::TrainingTypes => self.training(&c.id, locale),
+            Kind::Requirements => here.requirements.iter().find(|x| x.id == c.id).map(|x| x.name.get(locale).to_owned()).unwrap_or_default(),
+            Kind::Ladders => here.ladders.iter().find(|x| x.id == c.id).map(|x| x.name.get(locale).to_owned()).unwrap_or_default(),
+            Kind::PayGrades => here.pay_grades.iter().find(|x| x.id == c.id).map(|x| x.name.get(locale).to_owned()).unwrap_or_default(),
+            Kind::WageFloors => here.wage_floors.iter().find(|x| x.id == c.id).map(|x| x.name.get(locale).to_owned()).unwrap_or_default(),
+            Kind::PromotionPlans => here.promotion_plans.iter().find(|x| x.id == c.id).map(|x| x.name.clone()).unwrap_or_default(),
+        };
+        format!("{}: {}", kind_label(kind).text(locale), if name.is_empty() { c.id.clone() } else { name })
+    }
 }

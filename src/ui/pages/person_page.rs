@@ -125,7 +125,7 @@ pub fn PersonPage(id: String) -> impl IntoView {
 /// Downloads a training completed as an Open Badges 3.0 credential (`domain::badge`), worded
 /// in the person's language, issued in the name of their organization.
 fn download_badge(person: &Person, done: &Completion, training: &TrainingType, valid_until: Option<crate::domain::date::Date>, locale: crate::domain::text::Locale) {
-    let issuer = if person.organization.trim().is_empty() { "Escalera" } else { person.organization.trim() };
+    let issuer = crate::domain::badge::issuer_name(person);
     let locale = person.reading_locale(locale);
     let text = i18n::badge_text(locale, training, done, issuer);
     let badge = crate::domain::badge::Badge { person, completion: done, training, valid_until, issuer_name: issuer, locale };

@@ -11,6 +11,7 @@ use crate::domain::roster_import::{decode, delimiter, guess, plan, plan_completi
 use crate::export::records::roster_report;
 use crate::i18n::{self, Msg};
 use crate::ui::browser;
+use crate::ui::table::{self, Column as TableColumn, Row};
 use crate::ui::ctx::{db, dynamic, tr, use_ctx};
 use gloo_storage::{LocalStorage, Storage};
 use leptos::prelude::*;
@@ -167,14 +168,16 @@ pub fn RosterImport(#[prop(optional)] completions: bool) -> impl IntoView {
         let locale = c.locale.get();
         let (found, problems, rows_with_problems): (Checked, Vec<RowProblem>, usize) = checked.get()?;
         let (ready, add_label, with_problems) = i18n::roster_counts(locale, completions, found.len(), rows_with_problems);
-        let rows = problems.iter().map(|r| view! {
-            <tr>
-                <td data-label=Msg::RosterColLine.text(locale)>{r.line}</td>
-                <td data-label=Msg::RosterColColumn.text(locale)>{i18n::roster_column(locale, r.column)}</td>
-                <td data-label=Msg::RosterColValue.text(locale)>{r.value.clone()}</td>
-                <td data-label=Msg::RosterColProblem.text(locale)>{i18n::problem(locale, r.problem)}</td>
-            </tr>
-        }).collect_view();
+        let columns = [
+            TableColumn::num(Msg::RosterColLine.text(locale)),
+            TableColumn::text(Msg::RosterColColumn.text(locale)),
+            TableColumn::text(Msg::RosterColValue.text(locale)),
+            TableColumn::text(Msg::RosterColProblem.text(locale)),
+        ];
+        let rows = problems
+            .iter()
+            .map(|r| Row::new(vec![r.line.to_string().into(), i18n::roster_column(locale, r.column).into(), r.value.clone().into(), i18n::problem(locale, r.problem).into()]))
+            .collect();
         let names = has_names();
         let empty = found.len() == 0;
         Some(view! {
@@ -184,15 +187,7 @@ pub fn RosterImport(#[prop(optional)] completions: bool) -> impl IntoView {
                 {(rows_with_problems > 0).then(|| view! {
                     <p>{with_problems}</p>
                     <h3>{Msg::RosterProblemsTitle.text(locale)}</h3>
-                    <table class="list" id=format!("{prefix}-problems")>
-                        <thead><tr>
-                            <th scope="col">{Msg::RosterColLine.text(locale)}</th>
-                            <th scope="col">{Msg::RosterColColumn.text(locale)}</th>
-                            <th scope="col">{Msg::RosterColValue.text(locale)}</th>
-                            <th scope="col">{Msg::RosterColProblem.text(locale)}</th>
-                        </tr></thead>
-                        <tbody>{rows}</tbody>
-                    </table>
+                    {table::table(&format!("{prefix}-problems"), "", &columns, rows)}
                     <p class="actions"><button type="button" id=format!("{prefix}-report") on:click=report>{Msg::RosterReport.text(locale)}</button></p>
                 })}
                 <div class="actions">
