@@ -330,7 +330,7 @@ mod tests {
     fn a_badge_is_worded_in_the_language_asked_with_the_provider_when_known() {
         use crate::domain::completion::Completion;
         let training = crate::domain::catalog::builtin_trainings().into_iter().find(|t| t.id == "builtin.hipaa").unwrap();
-        let mut done = Completion {
+        let mut done = Completion { verification: None,
             id: "c".into(), person_id: "p".into(), training_id: training.id.clone(), completed_on: Date::parse_iso("2026-03-02").unwrap(),
             hours: Hours::from_hundredths(150), provider: String::new(), certificate_number: String::new(), ce_category: None,
             notes: String::new(), removed: false,

@@ -40,7 +40,7 @@ fn person(id: &str, name: &str) -> Person {
 }
 
 fn completion(id: &str, person_id: &str, training_id: &str, on: &str) -> Completion {
-    Completion {
+    Completion { verification: None,
         id: id.into(),
         person_id: person_id.into(),
         training_id: training_id.into(),

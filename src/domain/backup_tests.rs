@@ -12,7 +12,7 @@ use crate::domain::presets::presets;
 use proptest::prelude::*;
 
 fn completion(id: &str, person: &str, training: &str, on: Date, hundredths: u32) -> Completion {
-    Completion {
+    Completion { verification: None,
         id: id.into(),
         person_id: person.into(),
         training_id: format!("builtin.{training}"),

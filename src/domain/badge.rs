@@ -235,7 +235,7 @@ mod tests {
     use crate::domain::person::sample;
 
     fn done(training: &str, on: &str) -> Completion {
-        Completion {
+        Completion { verification: None,
             id: "c-1 x".into(),
             person_id: "p1".into(),
             training_id: training.into(),

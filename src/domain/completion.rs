@@ -27,9 +27,61 @@ pub struct Completion {
     /// Removed records stay stored (and can be brought back); they count toward nothing.
     #[serde(default, skip_serializing_if = "super::is_false")]
     pub removed: bool,
+    /// Self-reported and checked by a trainer or HR (`None`: recorded by them, it counts).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub verification: Option<Verification>,
+}
+
+/// Where a self-reported completion stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Verdict {
+    Pending,
+    Verified,
+    Rejected,
+}
+
+/// Who reported a completion and who checked it, when, and why it was rejected. The evidence
+/// they describe is the completion's own provider, certificate number and notes.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Verification {
+    pub verdict: Verdict,
+    pub reported_by: String,
+    #[serde(with = "super::date::iso")]
+    pub reported_on: Date,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub decided_by: String,
+    #[serde(default, with = "super::date::iso_opt", skip_serializing_if = "Option::is_none")]
+    pub decided_on: Option<Date>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub reason: String,
 }
 
 impl Completion {
+    /// Whether it counts toward anything (statuses, readiness, assignments): not removed, and
+    /// not a self-reported one still waiting for verification or rejected.
+    pub fn counts(&self) -> bool {
+        !self.removed && self.verification.as_ref().is_none_or(|v| v.verdict == Verdict::Verified)
+    }
+
+    /// Waiting for a trainer or HR to verify it.
+    pub fn pending(&self) -> bool {
+        !self.removed && self.verification.as_ref().is_some_and(|v| v.verdict == Verdict::Pending)
+    }
+
+    /// A trainer or HR verifies it, or rejects it with a reason (a rejection needs one).
+    pub fn decide(&mut self, verdict: Verdict, by: &str, on: Date, reason: &str) -> bool {
+        let Some(v) = self.verification.as_mut() else { return false };
+        if by.trim().is_empty() || (verdict == Verdict::Rejected && reason.trim().is_empty()) || verdict == Verdict::Pending {
+            return false;
+        }
+        v.verdict = verdict;
+        v.decided_by = by.trim().to_owned();
+        v.decided_on = Some(on);
+        v.reason = reason.trim().to_owned();
+        true
+    }
+
     /// The last day this completion is valid by its training's own rule, or `None` when the
     /// rule never expires (or the training is unknown). Requirements may set their own
     /// rule; that is the rules engine's business (`status.rs`).
@@ -61,7 +113,7 @@ mod tests {
     use crate::domain::date::DateExt;
 
     fn completion(id: &str, person: &str, on: &str, hundredths: u32) -> Completion {
-        Completion {
+        Completion { verification: None,
             id: id.into(),
             person_id: person.into(),
             training_id: "builtin.hipaa".into(),

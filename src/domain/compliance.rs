@@ -214,7 +214,7 @@ mod tests {
     }
 
     fn done(id: &str, person: &str, training: &str, on: &str, hours: u32) -> Completion {
-        Completion {
+        Completion { verification: None,
             id: id.into(),
             person_id: person.into(),
             training_id: format!("builtin.{training}"),

@@ -164,7 +164,7 @@ pub(crate) mod generate {
                             _ => {}
                         }
                     }
-                    file.completions.push(Completion {
+                    file.completions.push(Completion { verification: None,
                         id: id("completion"),
                         person_id: pid.clone(),
                         training_id: format!("builtin.{training}"),
@@ -178,7 +178,7 @@ pub(crate) mod generate {
                     });
                     // CE and annual hours recur: a second, recent round for some.
                     if training.ends_with("_ce") && rng.next(2) == 0 {
-                        file.completions.push(Completion {
+                        file.completions.push(Completion { verification: None,
                             id: id("completion"),
                             person_id: pid.clone(),
                             training_id: format!("builtin.{training}"),

@@ -349,7 +349,7 @@ impl CompletionDraft {
         let provider = e.text(Field::Provider, &self.provider, false, SHORT);
         let certificate_number = e.text(Field::CertificateNumber, &self.certificate_number, false, SHORT);
         let notes = e.text(Field::Notes, &self.notes, false, LONG);
-        e.result(Completion {
+        e.result(Completion { verification: None,
             id: id.to_owned(),
             person_id,
             training_id,

@@ -76,7 +76,7 @@ pub fn presets() -> Vec<Requirement> {
             Some("2022-07-01")),
         requirement("peer_ce", "Peer certification continuing education (20 hours, 6 in law and ethics)", "Educación continua de la certificación entre pares (20 horas, 6 de leyes y ética)",
             peer,
-            Rule::Hours(HoursRule {
+            Rule::Hours(HoursRule { support: false,
                 hours: Hours::whole(20),
                 cycle: Cycle::Credential { requirement_id: "preset.peer_certification".into(), months: 24 },
                 minimums: vec![CategoryMinimum { category: CeCategory::LawEthics, hours: Hours::whole(6) }],
@@ -127,7 +127,7 @@ pub fn presets() -> Vec<Requirement> {
             Some("2022-07-01")),
         requirement("chw_annual_training", "Medi-Cal CHW annual training (6 hours a year)", "Capacitación anual de CHW de Medi-Cal (6 horas al año)",
             &[Chw, ViolencePrevention],
-            Rule::Hours(HoursRule {
+            Rule::Hours(HoursRule { support: false,
                 hours: Hours::whole(6),
                 cycle: Cycle::Calendar { months: 12, start_month: 1 },
                 minimums: Vec::new(),
@@ -188,7 +188,7 @@ pub fn presets() -> Vec<Requirement> {
             Some("2023-01-01")),
         requirement("doula_ce", "Doula continuing education (3 hours every 3 years)", "Educación continua de doulas (3 horas cada 3 años)",
             &[PerinatalDoula],
-            Rule::Hours(HoursRule {
+            Rule::Hours(HoursRule { support: false,
                 hours: Hours::whole(3),
                 cycle: Cycle::FromHire { months: 36 },
                 minimums: vec![CategoryMinimum { category: CeCategory::MaternalPerinatal, hours: Hours::whole(3) }],
@@ -200,5 +200,23 @@ pub fn presets() -> Vec<Requirement> {
             source("Draft doula SPA (Black Voice News, 2022): 3 hours of maternal, perinatal and/or infant care CE every 3 years; final wording not retrieved", "https://blackvoicenews.com/2022/09/22/birthing-while-black-in-california-are-doulas-part-of-the-solution-part-4/", true),
             Some("2023-01-01")),
     ]);
+    // Support hours for the emotional side of the work: an organization's own policy (no
+    // regulation sets it), so it comes out of use until the organization chooses it.
+    out.push(Requirement {
+        retired: true,
+        ..requirement("support_hours_monthly", "Support hours: at least 1 hour a month", "Horas de apoyo: al menos 1 hora al mes", &[],
+            Rule::Hours(HoursRule {
+                support: true,
+                hours: Hours::whole(1),
+                cycle: Cycle::Calendar { months: 1, start_month: 1 },
+                minimums: Vec::new(),
+                categories: Vec::new(),
+                trainings: ids(&["ips_co_reflection", "support_session"]),
+                any_training: false,
+                same_training_counts_twice: true,
+            }),
+            source("Maine DHHS, Intentional Peer Support: monthly co-reflection (peer supervision); an organization policy, set the hours and the period", "https://www.maine.gov/dhhs/obh/training-certification/intentional-peer-support", true),
+            None)
+    });
     out
 }

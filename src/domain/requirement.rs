@@ -194,6 +194,11 @@ pub struct HoursRule {
     /// larger of them counts (Nebraska: "the same program can't count twice").
     #[serde(default)]
     pub same_training_counts_twice: bool,
+    /// Support hours (reflective supervision, IPS co-reflection, debriefs): only the
+    /// `trainings` listed count, never CE by category, so a supervisor sees who has gone a
+    /// month or a quarter without support.
+    #[serde(default, skip_serializing_if = "crate::domain::is_false")]
+    pub support: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -169,6 +169,10 @@ pub struct RequirementDraft {
     pub categories: Vec<CeCategory>,
     pub any_training: bool,
     pub same_training_counts_twice: bool,
+    /// Support hours: only `trainings` count (`HoursRule::support`).
+    pub support: bool,
+    /// The trainings whose hours count whatever their category.
+    pub trainings: Vec<String>,
     // A credential's prerequisites (requirement ids) and pathways.
     pub prerequisites: Vec<String>,
     pub pathways: Vec<PathwayDraft>,
@@ -362,6 +366,8 @@ impl RequirementDraft {
                 d.categories = h.categories.clone();
                 d.any_training = h.any_training;
                 d.same_training_counts_twice = h.same_training_counts_twice;
+                d.support = h.support;
+                d.trainings = h.trainings.clone();
             }
         }
         d
@@ -403,16 +409,16 @@ impl RequirementDraft {
             if e.get(Field::Minimum).is_none() && e.get(Field::Hours).is_none() && minimums.iter().map(|m| m.hours).sum::<Hours>() > hours {
                 e.add(Field::Minimum, Problem::MinimumsAboveTotal);
             }
-            let base_rule = base.and_then(|b| match &b.rule {
-                Rule::Hours(h) => Some(h),
-                Rule::Credential(_) => None,
-            });
+            if self.support && self.trainings.is_empty() {
+                e.add(Field::Training, Problem::Required);
+            }
             Rule::Hours(HoursRule {
+                support: self.support,
                 hours,
                 cycle,
                 minimums,
                 categories: self.categories.clone(),
-                trainings: base_rule.map(|h| h.trainings.clone()).unwrap_or_default(),
+                trainings: self.trainings.clone(),
                 any_training: self.any_training,
                 same_training_counts_twice: self.same_training_counts_twice,
             })

@@ -174,7 +174,7 @@ fn evaluate_at_depth(req: &Requirement, facts: Facts, ctx: Context, as_of: Date,
 }
 
 fn counts(c: &Completion, as_of: Date) -> bool {
-    !c.removed && c.completed_on <= as_of
+    c.counts() && c.completed_on <= as_of
 }
 
 fn held(req_id: &str, facts: Facts, ctx: Context, on: Date, depth: u8) -> bool {
@@ -587,9 +587,9 @@ fn cycle_for(rule: &HoursRule, facts: Facts, ctx: Context, as_of: Date, depth: u
 /// Hours that count toward `rule` between two dates (inclusive), in total and per category.
 fn counted_hours(rule: &HoursRule, facts: Facts, from: Date, to: Date) -> (Hours, Vec<(CeCategory, Hours)>) {
     let mut chosen: Vec<&Completion> = Vec::new();
-    for c in facts.completions.iter().filter(|c| !c.removed && c.completed_on >= from && c.completed_on <= to) {
-        let by_category = c.ce_category.is_some_and(|k| rule.categories.is_empty() || rule.categories.contains(&k));
-        if !(rule.any_training || by_category || rule.trainings.contains(&c.training_id)) {
+    for c in facts.completions.iter().filter(|c| c.counts() && c.completed_on >= from && c.completed_on <= to) {
+        let by_category = !rule.support && c.ce_category.is_some_and(|k| rule.categories.is_empty() || rule.categories.contains(&k));
+        if !((rule.any_training && !rule.support) || by_category || rule.trainings.contains(&c.training_id)) {
             continue;
         }
         if !rule.same_training_counts_twice {

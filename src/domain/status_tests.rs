@@ -16,7 +16,7 @@ fn h(x: f64) -> Hours {
 }
 
 fn done(id: &str, training: &str, on: &str, hours: f64, ce: Option<CeCategory>) -> Completion {
-    Completion {
+    Completion { verification: None,
         id: id.into(),
         person_id: "p".into(),
         training_id: format!("builtin.{training}"),
@@ -668,7 +668,7 @@ mod properties {
     }
 
     fn completion() -> impl Strategy<Value = Completion> {
-        (0..RELEVANT.len(), day(), 1u32..4000, prop::option::of(0..CeCategory::ALL.len()), 0u32..1_000_000).prop_map(|(t, on, hundredths, ce, n)| Completion {
+        (0..RELEVANT.len(), day(), 1u32..4000, prop::option::of(0..CeCategory::ALL.len()), 0u32..1_000_000).prop_map(|(t, on, hundredths, ce, n)| Completion { verification: None,
             id: format!("c{n}"),
             person_id: "p".into(),
             training_id: format!("builtin.{}", RELEVANT[t]),
@@ -814,4 +814,68 @@ mod properties {
             }
         }
     }
+}
+
+fn self_reported(c: Completion, verdict: crate::domain::completion::Verdict) -> Completion {
+    let verification = crate::domain::completion::Verification {
+        verdict,
+        reported_by: "Rosa".into(),
+        reported_on: c.completed_on,
+        decided_by: String::new(),
+        decided_on: None,
+        reason: String::new(),
+    };
+    Completion { verification: Some(verification), ..c }
+}
+
+#[test]
+fn a_self_reported_training_counts_only_once_verified() {
+    use crate::domain::completion::Verdict;
+    let cpr = done("a", "cpr_first_aid", "2026-03-03", 4.0, None);
+    let pending = World::new(WorkerType::Chw, None).with(self_reported(cpr.clone(), Verdict::Pending));
+    assert_eq!(pending.eval("cpr", "2026-04-01").status, Status::Missing, "pending counts toward nothing");
+    let rejected = World::new(WorkerType::Chw, None).with(self_reported(cpr.clone(), Verdict::Rejected));
+    assert_eq!(rejected.eval("cpr", "2026-04-01").status, Status::Missing);
+    // Verified by a trainer: it counts, from the day it was completed.
+    let mut c = self_reported(cpr, Verdict::Pending);
+    assert!(!c.decide(Verdict::Rejected, "Marta", d("2026-03-10"), " "), "a rejection needs a reason");
+    assert!(!c.decide(Verdict::Verified, "", d("2026-03-10"), ""), "and a name");
+    assert!(c.decide(Verdict::Verified, "Marta", d("2026-03-10"), ""));
+    assert!(c.counts() && !c.pending());
+    let verified = World::new(WorkerType::Chw, None).with(c.clone());
+    check(&verified, "cpr", &[("2026-04-01", Status::Current, Some("2028-03-31"), Some("2028-02-01"))]);
+    let text = serde_json::to_string(&c).unwrap();
+    assert!(text.contains("\"verdict\":\"verified\"") && text.contains("\"decided_by\":\"Marta\""), "{text}");
+    assert_eq!(serde_json::from_str::<Completion>(&text).unwrap(), c);
+}
+
+#[test]
+fn support_hours_count_only_support_sessions_and_never_as_ce() {
+    let mut w = World::new(WorkerType::PeerSupportSpecialist, None)
+        .with(done("law", "law_ethics_ce", "2026-10-05", 6.0, Some(CeCategory::LawEthics)))
+        .with(done("ips", "ips_co_reflection", "2026-10-20", 1.5, None));
+    // Out of use until the organization chooses it.
+    let preset = w.requirements.iter().find(|r| r.id == "preset.support_hours_monthly").unwrap();
+    assert!(preset.retired);
+    // October: the co-reflection's 1.5 hours meet the month (in good standing through November,
+    // the next month to meet); the CE training does not count.
+    let e = w.eval("support_hours_monthly", "2026-10-31");
+    assert!(e.status.is_compliant(), "{e:?}");
+    assert_eq!(e.valid_until, Some(d("2026-11-30")));
+    assert_eq!(e.hours_done, Some(h(1.5)));
+    // November with nothing yet: in good standing until the month's last day (October was met).
+    let e = w.eval("support_hours_monthly", "2026-11-15");
+    assert_eq!(e.hours_done, Some(Hours::ZERO), "a new month starts from zero: {e:?}");
+    // December after a November without support: the supervisor sees it.
+    assert_eq!(w.eval("support_hours_monthly", "2026-12-01").status, Status::Expired);
+    // A CE training in November is not support.
+    w = w.with(done("ce", "law_ethics_ce", "2026-11-10", 3.0, Some(CeCategory::LawEthics)));
+    assert_eq!(w.eval("support_hours_monthly", "2026-11-30").hours_done, Some(Hours::ZERO));
+    // Support sessions have no CE category: the peer CE requirement does not count them.
+    let peer_ce = w.requirements.iter().find(|r| r.id == "preset.peer_ce").cloned();
+    if let Some(Requirement { rule: Rule::Hours(rule), .. }) = peer_ce {
+        assert!(!rule.trainings.contains(&"builtin.ips_co_reflection".to_owned()));
+    }
+    let ips = w.trainings.iter().find(|t| t.id == "builtin.ips_co_reflection").unwrap();
+    assert_eq!(ips.default_ce_category, None);
 }

@@ -546,7 +546,7 @@ mod tests {
         assert_eq!(found("primeros auxilios salud", ""), vec!["builtin.mhfa_adult", "builtin.mhfa_youth"]);
         assert_eq!(found("reduccion danos", ""), vec!["builtin.harm_reduction_naloxone"]);
         assert_eq!(found("CPR", ""), vec!["builtin.cpr_first_aid"]);
-        assert_eq!(found("peer", "").len(), 8); // IPS, core, exam, renewal, four specializations
+        assert_eq!(found("peer", "").len(), 9); // IPS, co-reflection, core, exam, renewal, four specializations
         assert_eq!(found("seguridad", "Seguridad y primeros auxilios").len(), catalog.len(), "category label counts");
         assert!(found("zzz", "").is_empty());
         assert_eq!(found("", "").len(), catalog.len());

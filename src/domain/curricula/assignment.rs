@@ -259,7 +259,7 @@ pub fn renewals_to_assign(person_id: &str, evaluations: &[Evaluation], requireme
                 Rule::Credential(rule) => &rule.granted_by,
                 _ => &[],
             };
-            let last = completions.iter().filter(|c| !c.removed && c.completed_on <= as_of && granted_by.contains(&c.training_id)).map(|c| c.completed_on).max();
+            let last = completions.iter().filter(|c| c.counts() && c.completed_on <= as_of && granted_by.contains(&c.training_id)).map(|c| c.completed_on).max();
             last.map_or(as_of, |d| d.add_days(1))
         };
         let id = renewal_id(person_id, &requirement.id, by);

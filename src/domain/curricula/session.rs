@@ -128,7 +128,7 @@ impl Session {
                     Mark::Partial { hours } if hours > Hours::ZERO => hours,
                     _ => return None,
                 };
-                Some(Completion {
+                Some(Completion { verification: None,
                     id: new_id(),
                     person_id: a.person_id.clone(),
                     training_id: self.training_id.clone(),

@@ -100,7 +100,7 @@ fn with_plans(facts: &LadderFacts, ctx: Context, on: Date) -> Vec<Completion> {
     let mut all = facts.facts.completions.to_vec();
     for plan in facts.plans.iter().filter(|p| !p.removed && p.on <= on) {
         let training = ctx.trainings.iter().find(|t| t.id == plan.training_id);
-        all.push(Completion {
+        all.push(Completion { verification: None,
             id: format!("plan:{}", plan.id),
             person_id: plan.person_id.clone(),
             training_id: plan.training_id.clone(),
@@ -117,7 +117,7 @@ fn with_plans(facts: &LadderFacts, ctx: Context, on: Date) -> Vec<Completion> {
 }
 
 fn completed(c: &Completion, on: Date) -> bool {
-    !c.removed && c.completed_on <= on
+    c.counts() && c.completed_on <= on
 }
 
 /// Competencies covered on `on` by completed trainings.
@@ -244,7 +244,7 @@ fn met_on(rule: &Rule, f: &LadderFacts, ctx: Context, on: Date, plans: bool) -> 
 /// record or plan already known: time thresholds, dated records, plans, status changes.
 fn candidates(rule: &Rule, f: &LadderFacts, ctx: Context, as_of: Date) -> Vec<Date> {
     let mut out: Vec<Date> = Vec::new();
-    out.extend(f.facts.completions.iter().filter(|c| !c.removed).map(|c| c.completed_on));
+    out.extend(f.facts.completions.iter().filter(|c| c.counts()).map(|c| c.completed_on));
     out.extend(f.facts.work_hours.iter().filter(|w| !w.removed).map(|w| w.to));
     out.extend(f.facts.waivers.iter().filter(|w| !w.removed).map(|w| w.from));
     out.extend(f.attestations.iter().filter(|a| !a.removed).map(|a| a.on));

@@ -24,7 +24,7 @@ fn d(s: &str) -> Date {
 }
 
 fn done(id: &str, training: &str, on: &str, hours: u32, ce: Option<CeCategory>) -> Completion {
-    Completion {
+    Completion { verification: None,
         id: id.into(),
         person_id: "p".into(),
         training_id: format!("builtin.{training}"),

@@ -63,6 +63,8 @@ pub fn RequirementForm(#[prop(optional)] id: String, #[prop(optional)] hours_rul
     let categories = RwSignal::new(Vec::<String>::new());
     let any_training = RwSignal::new(false);
     let same_twice = RwSignal::new(true);
+    let support = RwSignal::new(false);
+    let counted_trainings = RwSignal::new(Vec::<String>::new());
     let errors = RwSignal::new(Errors::default());
     let failed = RwSignal::new(false);
     let original = RwSignal::new(None::<Requirement>);
@@ -105,6 +107,8 @@ pub fn RequirementForm(#[prop(optional)] id: String, #[prop(optional)] hours_rul
         categories.set(d.categories.iter().map(|k| k.code().to_owned()).collect());
         any_training.set(d.any_training);
         same_twice.set(d.same_training_counts_twice);
+        support.set(d.support);
+        counted_trainings.set(d.trainings);
         original.set(Some(entry.requirement.clone()));
     });
 
@@ -148,6 +152,8 @@ pub fn RequirementForm(#[prop(optional)] id: String, #[prop(optional)] hours_rul
             categories: categories.get_untracked().iter().filter_map(|k| CeCategory::from_code(k)).collect(),
             any_training: any_training.get_untracked(),
             same_training_counts_twice: same_twice.get_untracked(),
+            support: support.get_untracked(),
+            trainings: counted_trainings.get_untracked(),
             prerequisites: prerequisites.get_untracked(),
             pathways: pathways.with_untracked(|v| v.iter().map(PathwayUi::draft).collect()),
         };
@@ -261,6 +267,13 @@ pub fn RequirementForm(#[prop(optional)] id: String, #[prop(optional)] hours_rul
                     {check(Msg::AnyTrainingCounts, any_training)}
                     {checks(Msg::CountedCategoriesLegend, "req-categories", ce_options, categories)}
                     {check(Msg::SameTrainingTwice, same_twice)}
+                    {check(Msg::SupportHoursCheck, support)}
+                    <fieldset class="checks" id="req-support-trainings">
+                        <legend>{tr(Msg::SupportTrainingsLegend)}</legend>
+                        <p class="hint">{tr(Msg::SupportTrainingsHint)}</p>
+                        {check_list(training_options, counted_trainings)}
+                        <p class="error" id="req-training-error">{dynamic(move || errors.with(|e| e.get(Field::Training)).map(|p| i18n::problem(c.locale.get(), p)))}</p>
+                    </fieldset>
                 </Show>
                 <Input id="req-effective" label=Msg::LabelEffectiveFrom value=effective_from errors field=Field::EffectiveFrom kind="date" optional=true />
                 {change_fields(Signal::derive(move || original.with(Option::is_some)), Msg::RuleChangeLegend, Msg::RuleChangeHint, Msg::LabelChangeFrom,

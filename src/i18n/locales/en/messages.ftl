@@ -788,3 +788,6 @@ completions-import-title = Import trainings completed from a spreadsheet (CSV)
 completions-import-hint = One training per row, with a header row: the person (name, email or id), the training (its name in English or Spanish, or its id), the date completed (YYYY-MM-DD), and hours, provider, certificate number and notes if you have them. Empty hours take the training's usual hours. Nothing is saved until you confirm.
 completions-imported = Trainings added.
 storage-full = This device's storage for Escalera is full, so nothing was saved. Download a backup (Settings), free some space on the device, then try again.
+support-hours-check = Support hours: only the trainings chosen below count, and never as continuing education
+support-trainings-legend = Trainings whose hours count
+support-trainings-hint = For support hours, choose the support sessions (reflective supervision, IPS co-reflection, debriefs). For continuing education, trainings chosen here count whatever their category.

@@ -788,3 +788,6 @@ completions-import-title = Importar capacitaciones completadas desde una hoja de
 completions-import-hint = Una capacitación por fila, con una fila de encabezados: la persona (nombre, correo o id), la capacitación (su nombre en inglés o español, o su id), la fecha de finalización (AAAA-MM-DD), y horas, proveedor, número de certificado y notas si los tiene. Sin horas se toman las horas habituales de la capacitación. No se guarda nada hasta que confirme.
 completions-imported = Se agregaron las capacitaciones.
 storage-full = El almacenamiento de este dispositivo para Escalera está lleno, así que no se guardó nada. Descargue una copia de seguridad (Ajustes), libere espacio en el dispositivo y vuelva a intentarlo.
+support-hours-check = Horas de apoyo: solo cuentan las capacitaciones elegidas abajo, y nunca como educación continua
+support-trainings-legend = Capacitaciones cuyas horas cuentan
+support-trainings-hint = Para horas de apoyo, elija las sesiones de apoyo (supervisión reflexiva, co-reflexión IPS, sesiones de desahogo). Para educación continua, las capacitaciones elegidas aquí cuentan sin importar su categoría.
