@@ -20,4 +20,5 @@ pub mod assignment;
 pub mod cohort;
 pub mod curriculum;
 pub mod examples;
+pub mod plan;
 pub mod session;

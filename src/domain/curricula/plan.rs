@@ -1,0 +1,294 @@
+//! A trainer's work over everyone: the records kept (one store, one kind of record), who has
+//! been given what, the assignment board, the 12-month renewal forecast, and what to record
+//! when a trainer's page opens (new cohort members, renewals now due).
+//!
+//! Nothing here is stored per person: a person's standing is always worked out from their
+//! completions (whoever recorded them, whenever), so an edit never leaves a stale status.
+
+use super::assignment::{renewal_training, renewals_to_assign, Assignment, Due, Exemption, Given, Standing, Target, Work};
+use super::cohort::{record_members, Cohort, Membership};
+use super::curriculum::{latest, Curriculum};
+use super::session::Session;
+use crate::domain::compliance::Records;
+use crate::domain::date::{Date, DateExt};
+use crate::domain::person::Person;
+use crate::domain::status::{evaluate_all, Context, NextAction, Status};
+use crate::domain::training::CatalogEntry;
+use chrono::Datelike;
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+
+/// One stored record of a trainer's work (docs/storage.md: store `training_plans`).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "record", rename_all = "snake_case")]
+pub enum PlanRecord {
+    Curriculum(Curriculum),
+    Cohort(Cohort),
+    Membership(Membership),
+    Assignment(Assignment),
+    Exemption(Exemption),
+    Session(Session),
+}
+
+impl PlanRecord {
+    /// Its stored key: unique across kinds, and the same for every save of one record (a
+    /// curriculum's versions are separate records; a membership is one stay in a cohort).
+    pub fn key(&self) -> String {
+        match self {
+            PlanRecord::Curriculum(c) => format!("curriculum/{}", c.key()),
+            PlanRecord::Cohort(c) => format!("cohort/{}", c.id),
+            PlanRecord::Membership(m) => format!("membership/{}/{}/{}", m.cohort_id, m.person_id, m.since.to_iso()),
+            PlanRecord::Assignment(a) => format!("assignment/{}", a.id),
+            PlanRecord::Exemption(x) => format!("exemption/{}/{}", x.assignment_id, x.person_id),
+            PlanRecord::Session(s) => format!("session/{}", s.id),
+        }
+    }
+}
+
+/// Everything a trainer has made, sorted by kind.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Plans {
+    pub curricula: Vec<Curriculum>,
+    pub cohorts: Vec<Cohort>,
+    pub memberships: Vec<Membership>,
+    pub assignments: Vec<Assignment>,
+    pub exemptions: Vec<Exemption>,
+    pub sessions: Vec<Session>,
+}
+
+impl Plans {
+    pub fn from_records(records: impl IntoIterator<Item = PlanRecord>) -> Plans {
+        let mut p = Plans::default();
+        for r in records {
+            match r {
+                PlanRecord::Curriculum(x) => p.curricula.push(x),
+                PlanRecord::Cohort(x) => p.cohorts.push(x),
+                PlanRecord::Membership(x) => p.memberships.push(x),
+                PlanRecord::Assignment(x) => p.assignments.push(x),
+                PlanRecord::Exemption(x) => p.exemptions.push(x),
+                PlanRecord::Session(x) => p.sessions.push(x),
+            }
+        }
+        p
+    }
+
+    /// Stored curricula and the built-in examples (never stored: copied before a change).
+    pub fn with_examples(mut self, examples: Vec<Curriculum>) -> Plans {
+        self.curricula.extend(examples);
+        self
+    }
+
+    /// The newest version of each curriculum, archived ones last.
+    pub fn current_curricula(&self) -> Vec<&Curriculum> {
+        let mut list = latest(&self.curricula);
+        list.sort_by_key(|c| (c.archived, c.example));
+        list
+    }
+
+    /// Whether anyone has been given some version of this curriculum.
+    pub fn assigned(&self, curriculum_id: &str) -> bool {
+        self.assignments.iter().any(|a| !a.removed && matches!(&a.work, Work::Curriculum { id, .. } if id == curriculum_id))
+    }
+
+    pub fn cohort(&self, id: &str) -> Option<&Cohort> {
+        self.cohorts.iter().find(|c| c.id == id)
+    }
+
+    /// The open membership of a person in a cohort, if it was recorded.
+    fn membership(&self, cohort_id: &str, person_id: &str) -> Option<&Membership> {
+        self.memberships.iter().find(|m| m.cohort_id == cohort_id && m.person_id == person_id && m.until.is_none())
+    }
+}
+
+/// One person given one assignment, and the day their own clock starts.
+#[derive(Clone, Debug, PartialEq)]
+pub struct GivenTo<'a> {
+    pub person: &'a Person,
+    pub assignment: &'a Assignment,
+    pub given_on: Date,
+}
+
+/// Who has been given each assignment now: a person directly, or a cohort's current members
+/// (each from the day they joined, or today for someone not recorded yet). Removed
+/// assignments, archived people and archived cohorts give nothing.
+pub fn given<'a>(plans: &'a Plans, people: &'a [Person], step_of: &dyn Fn(&str) -> Option<(String, String)>, today: Date) -> Vec<GivenTo<'a>> {
+    let by_id: HashMap<&str, &Person> = people.iter().map(|p| (p.id.as_str(), p)).collect();
+    let mut members: HashMap<&str, Vec<&Person>> = HashMap::new();
+    let mut out = Vec::new();
+    for a in plans.assignments.iter().filter(|a| !a.removed) {
+        match &a.target {
+            Target::Person { person_id } => {
+                if let Some(p) = by_id.get(person_id.as_str()).filter(|p| !p.archived) {
+                    out.push(GivenTo { person: p, assignment: a, given_on: a.given_on });
+                }
+            }
+            Target::Cohort { cohort_id } => {
+                let Some(cohort) = plans.cohort(cohort_id).filter(|c| !c.archived) else { continue };
+                let list = members.entry(cohort_id.as_str()).or_insert_with(|| cohort.members(people, step_of));
+                for p in list.iter() {
+                    let since = plans.membership(cohort_id, &p.id).map_or(today, |m| m.since);
+                    out.push(GivenTo { person: p, assignment: a, given_on: a.given_on.max(since) });
+                }
+            }
+        }
+    }
+    out
+}
+
+/// One line of the assignment board.
+#[derive(Clone, Debug, PartialEq)]
+pub struct BoardRow<'a> {
+    pub person: &'a Person,
+    pub assignment: &'a Assignment,
+    pub given_on: Date,
+    pub due: Option<Date>,
+    pub standing: Standing,
+    /// The training to do next, while not complete.
+    pub next: Option<String>,
+}
+
+/// The board's order: overdue first (the longest overdue first), then not finished by due
+/// date (no date last), then complete, then exempt; by name within each.
+fn rank(row: &BoardRow) -> (u8, Date) {
+    let far = Date::MAX;
+    match &row.standing {
+        Standing::Overdue { due, .. } => (0, *due),
+        Standing::InProgress { due, .. } | Standing::NotStarted { due } => (1, due.unwrap_or(far)),
+        Standing::Complete { on } => (2, *on),
+        Standing::Exempt { on, .. } => (3, *on),
+    }
+}
+
+/// Everyone's standing with every assignment given to them, on `as_of`, overdue first.
+pub fn board<'a>(plans: &'a Plans, records: &'a Records, catalog: &[CatalogEntry], given: Vec<GivenTo<'a>>, as_of: Date) -> Vec<BoardRow<'a>> {
+    let mut rows: Vec<BoardRow> = given
+        .into_iter()
+        .map(|g| {
+            let completions = records.file(&g.person.id).map_or(&[][..], |f| &f.completions[..]);
+            let expires = expiry(g.assignment, completions, catalog);
+            let exemption = plans.exemptions.iter().find(|x| x.assignment_id == g.assignment.id && x.person_id == g.person.id);
+            let facts = Given { completions, hire_date: g.person.hire_date, given_on: g.given_on, expires, exemption };
+            let standing = g.assignment.standing(&plans.curricula, &facts, as_of);
+            let due = g.assignment.due_for(g.person.hire_date, g.given_on, expires);
+            let next = match standing {
+                Standing::Complete { .. } | Standing::Exempt { .. } => None,
+                _ => g.assignment.curriculum(&plans.curricula).and_then(|c| {
+                    let since = g.assignment.renewal.as_ref().map(|r| r.opens);
+                    c.progress(completions, since, Some(g.given_on), as_of).next
+                }),
+            };
+            BoardRow { person: g.person, assignment: g.assignment, given_on: g.given_on, due, standing, next }
+        })
+        .collect();
+    rows.sort_by(|a, b| rank(a).cmp(&rank(b)).then_with(|| a.person.name.cmp(&b.person.name)));
+    rows
+}
+
+/// The last valid day a `BeforeExpiry` due date counts back from: a renewal's period, or the
+/// newest completion of the training by the training's own validity.
+fn expiry(a: &Assignment, completions: &[crate::domain::completion::Completion], catalog: &[CatalogEntry]) -> Option<Date> {
+    if let Some(r) = &a.renewal {
+        return Some(r.period_until);
+    }
+    if !matches!(a.due, Due::BeforeExpiry { .. }) {
+        return None;
+    }
+    let Work::Training { training_id } = &a.work else { return None };
+    completions.iter().filter(|c| c.counts() && &c.training_id == training_id).filter_map(|c| c.valid_until(catalog)).max()
+}
+
+/// How many of each standing, in the board's order: overdue, in progress, not started,
+/// complete, exempt.
+pub fn tally(rows: &[BoardRow]) -> [usize; 5] {
+    let mut n = [0; 5];
+    for r in rows {
+        n[match r.standing {
+            Standing::Overdue { .. } => 0,
+            Standing::InProgress { .. } => 1,
+            Standing::NotStarted { .. } => 2,
+            Standing::Complete { .. } => 3,
+            Standing::Exempt { .. } => 4,
+        }] += 1;
+    }
+    n
+}
+
+/// One month of the renewal forecast: how many people's credentials enter their renewal
+/// window in it, per renewing training.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ForecastMonth {
+    /// The month's first day.
+    pub month: Date,
+    pub trainings: Vec<(String, usize)>,
+}
+
+impl ForecastMonth {
+    pub fn total(&self) -> usize {
+        self.trainings.iter().map(|(_, n)| n).sum()
+    }
+}
+
+/// What a trainer's page works out once over everyone: the 12-month renewal forecast and the
+/// records to store now (new cohort members, renewals now due).
+pub struct Overview {
+    pub forecast: Vec<ForecastMonth>,
+    pub to_record: Vec<PlanRecord>,
+}
+
+/// The 12 months from `today`'s month: for each credential of each person, the month its
+/// renewal window opens (one already open counts in this month; a credential renewed at any
+/// time counts from when it is due soon), under the training that renews it. Only the next
+/// renewal of each credential is known: it depends on when the last one is done.
+///
+/// Also returns what to record now: memberships of every cohort with an assignment (a new
+/// member's relative due date counts from today) and the renewals that are due, exactly once
+/// per credential period (`assignment::renewals_to_assign`).
+pub fn overview(plans: &Plans, records: &Records, ctx: Context, step_of: &dyn Fn(&str) -> Option<(String, String)>, today: Date) -> Overview {
+    let first = Date::from_ymd_opt(today.year(), today.month(), 1).unwrap_or(today);
+    let mut months: Vec<ForecastMonth> = (0..12).map(|i| ForecastMonth { month: first.add_months(i), trainings: Vec::new() }).collect();
+    let end = first.add_months(12);
+    let mut to_record = Vec::new();
+
+    for cohort in plans.cohorts.iter().filter(|c| !c.archived) {
+        let used = plans.assignments.iter().any(|a| !a.removed && a.target == Target::Cohort { cohort_id: cohort.id.clone() });
+        if used {
+            let members: Vec<&str> = cohort.members(&records.people, step_of).iter().map(|p| p.id.as_str()).collect();
+            to_record.extend(record_members(&cohort.id, &members, &plans.memberships, today).into_iter().map(PlanRecord::Membership));
+        }
+    }
+
+    let all_given = given(plans, &records.people, step_of, today);
+    let mut given_to: HashMap<&str, Vec<Assignment>> = HashMap::new();
+    for g in &all_given {
+        given_to.entry(g.person.id.as_str()).or_default().push(g.assignment.clone());
+    }
+    for person in records.people.iter().filter(|p| !p.archived) {
+        let facts = records.facts(person);
+        let evaluations = evaluate_all(facts, ctx, today);
+        for e in &evaluations {
+            let Some(NextAction::Renew { opens, by }) = e.next else { continue };
+            let starts = if opens < by { opens } else { by.add_days(-(ctx.due_soon_days as i32)) };
+            if starts >= end || e.status == Status::Expired {
+                continue;
+            }
+            let Some(training) = ctx.requirements.iter().find(|r| r.id == e.requirement_id).and_then(renewal_training) else { continue };
+            let i = if starts < first { 0 } else { ((starts.year() - first.year()) * 12 + starts.month() as i32 - first.month() as i32) as usize };
+            let month = &mut months[i.min(11)];
+            match month.trainings.iter_mut().find(|(t, _)| t == training) {
+                Some((_, n)) => *n += 1,
+                None => month.trainings.push((training.to_owned(), 1)),
+            }
+        }
+        let existing = given_to.get(person.id.as_str()).map_or(&[][..], |v| &v[..]);
+        let renewals = renewals_to_assign(&person.id, &evaluations, ctx.requirements, existing, facts.completions, today);
+        to_record.extend(renewals.into_iter().map(PlanRecord::Assignment));
+    }
+    for m in &mut months {
+        m.trainings.sort();
+    }
+    Overview { forecast: months, to_record }
+}
+
+#[cfg(test)]
+#[path = "plan_tests.rs"]
+mod tests;
