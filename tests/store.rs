@@ -79,7 +79,7 @@ async fn opens_fresh_database_at_latest_version_with_every_store() {
     assert_eq!(db.version(), schema::LATEST);
     let mut names = db.store_names();
     names.sort();
-    assert_eq!(names, vec!["changes", "ladders", "pay_grades", "people", "person_records", "promotion_plans", "requirements", "settings", "training_types", "wage_floors"]);
+    assert_eq!(names, vec!["changes", "ladders", "pay_grades", "people", "person_records", "promotion_plans", "requirements", "settings", "training_plans", "training_types", "wage_floors"]);
     assert_eq!(db.settings().await.unwrap(), Settings::default());
     assert!(db.people().await.unwrap().is_empty());
     assert!(db.person_records("nobody").await.unwrap().is_empty());
@@ -335,7 +335,7 @@ async fn upgrades_version_3_database_moving_every_record_into_one_document_per_p
     assert_eq!(db.version(), schema::LATEST);
     let mut names = db.store_names();
     names.sort();
-    assert_eq!(names, vec!["changes", "ladders", "pay_grades", "people", "person_records", "promotion_plans", "requirements", "settings", "training_types", "wage_floors"], "the old stores are gone");
+    assert_eq!(names, vec!["changes", "ladders", "pay_grades", "people", "person_records", "promotion_plans", "requirements", "settings", "training_plans", "training_types", "wage_floors"], "the old stores are gone");
     let rosa = db.person_records("p1").await.unwrap();
     assert_eq!(rosa.completions, vec![completion("c1", "p1", "builtin.cpr_first_aid", "2025-03-03"), gone]);
     assert_eq!(rosa.work_hours, vec![worked("w1", "p1")]);
@@ -674,4 +674,71 @@ fn a_full_device_is_told_apart_from_other_failures() {
     assert!(full.is_full(), "{full}");
     let other: StoreError = wasm_bindgen::JsValue::from(web_sys::DomException::new_with_message_and_name("Key already exists.", "ConstraintError").unwrap()).into();
     assert!(!other.is_full());
+}
+
+#[wasm_bindgen_test]
+async fn upgrades_version_6_database_and_keeps_a_trainers_records_with_sessions_recorded_in_one_transaction() {
+    use escalera::domain::backup::BackupData;
+    use escalera::domain::curricula::examples::example_curricula;
+    use escalera::domain::curricula::plan::{PlanRecord, Plans};
+    use escalera::domain::curricula::session::{Mark, Session};
+    fresh("t-upgrade-v7").await;
+    fresh("t-upgrade-v7-b").await;
+    let v6 = Db::open_version("t-upgrade-v7", 6, Hooks::default()).await.unwrap();
+    v6.save_person(&person("p1", "Rosa")).await.unwrap();
+    v6.save_completion(&completion("c1", "p1", "builtin.hipaa", "2025-03-10")).await.unwrap();
+    assert!(v6.training_plans().await.unwrap().is_empty(), "an older database has none, and no error");
+    v6.close();
+
+    let db = Db::open("t-upgrade-v7", Hooks::default()).await.unwrap();
+    assert_eq!(db.version(), schema::LATEST);
+    assert_eq!(db.person_records("p1").await.unwrap().completions.len(), 1, "the upgrade keeps what was there");
+    // A copied example and its next version, both kept.
+    let first = example_curricula().remove(0).duplicate("cur-1");
+    let second = first.save_edit(first.clone(), true);
+    db.save_plan_records(&[PlanRecord::Curriculum(first.clone()), PlanRecord::Curriculum(second.clone())]).await.unwrap();
+    // A session's attendance records completions and the session in one transaction.
+    let mut session = Session {
+        id: "s1".into(),
+        training_id: "builtin.motivational_interviewing".into(),
+        on: Date::parse_iso("2026-12-03").unwrap(),
+        starts_at: "09:00".into(),
+        hours: Hours::whole(16),
+        facilitator: "Marta".into(),
+        place: "Sala 2".into(),
+        language: PreferredLanguage::Spanish,
+        capacity: None,
+        roster: Vec::new(),
+        attendance: Vec::new(),
+        recorded: Vec::new(),
+        removed: false,
+    };
+    session.add(&["p1"]);
+    assert!(session.mark("p1", Mark::Present));
+    let made = session.record("Clínica", &mut || "done-1".to_owned());
+    db.save_session(&PlanRecord::Session(session.clone()), made, Vec::new()).await.unwrap();
+    db.close();
+    let db = Db::open("t-upgrade-v7", Hooks::default()).await.unwrap();
+    let plans = Plans::from_records(db.training_plans().await.unwrap().iter().cloned());
+    assert_eq!(plans.curricula.iter().map(|c| c.key()).collect::<Vec<_>>().len(), 2);
+    assert!(plans.curricula.contains(&first) && plans.curricula.contains(&second));
+    assert_eq!(plans.sessions, vec![session.clone()]);
+    let file = db.person_records("p1").await.unwrap();
+    assert!(file.completions.iter().any(|c| c.id == "done-1" && c.completed_on == session.on && c.counts()));
+    // Undo: the completions are removed (to the trash), the session forgets them.
+    let ids = session.undo_record();
+    db.save_session(&PlanRecord::Session(session.clone()), Vec::new(), ids.into_iter().map(|id| ("p1".to_owned(), id)).collect()).await.unwrap();
+    let file = db.person_records("p1").await.unwrap();
+    assert!(file.completions.iter().any(|c| c.id == "done-1" && c.removed));
+    // A backup carries them to another device.
+    let data = db.backup_data().await.unwrap();
+    assert_eq!(data.training.len(), 3);
+    let text = data.to_file(schema::LATEST, "test", "2026-11-29T21:00:00Z");
+    let b = Db::open("t-upgrade-v7-b", Hooks::default()).await.unwrap();
+    b.restore(&BackupData::from_file(&text, schema::LATEST).unwrap()).await.unwrap();
+    let mut restored: Vec<String> = b.training_plans().await.unwrap().iter().map(|r| r.key()).collect();
+    restored.sort();
+    assert_eq!(restored, vec!["curriculum/cur-1@1", "curriculum/cur-1@2", "session/s1"]);
+    db.close();
+    b.close();
 }

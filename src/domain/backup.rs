@@ -12,6 +12,7 @@ use super::person_records::PersonRecords;
 use super::requirement::Requirement;
 use super::settings::Settings;
 use super::training::TrainingType;
+use super::curricula::plan::KeyedRecord;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap, HashSet};
 
@@ -35,6 +36,8 @@ pub struct BackupData {
     pub pay_policy: Option<PayPolicy>,
     /// When each record kept in its own store last changed (`domain::merge`).
     pub changes: Vec<Stamp>,
+    /// A trainer's records (since data version 7).
+    pub training: Vec<KeyedRecord>,
 }
 
 /// The first keys of a file, read before the rest: is it a backup, and of which version?
@@ -73,6 +76,9 @@ struct Envelope<F> {
     /// Since format version 2; a version 1 file has none.
     #[serde(default)]
     changes: Vec<Stamp>,
+    /// Since data (schema) version 7; older files have none.
+    #[serde(default)]
+    training_plans: Vec<KeyedRecord>,
 }
 
 /// A person's document as the file writes it: the stored form with `person_id` in front.
@@ -95,11 +101,12 @@ pub enum Kind {
     PayGrades,
     WageFloors,
     PromotionPlans,
+    TrainingPlans,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 8] =
-        [Kind::People, Kind::PersonRecords, Kind::TrainingTypes, Kind::Requirements, Kind::Ladders, Kind::PayGrades, Kind::WageFloors, Kind::PromotionPlans];
+    pub const ALL: [Kind; 9] =
+        [Kind::People, Kind::PersonRecords, Kind::TrainingTypes, Kind::Requirements, Kind::Ladders, Kind::PayGrades, Kind::WageFloors, Kind::PromotionPlans, Kind::TrainingPlans];
 
     pub fn code(self) -> &'static str {
         match self {
@@ -111,6 +118,7 @@ impl Kind {
             Kind::PayGrades => "pay_grades",
             Kind::WageFloors => "wage_floors",
             Kind::PromotionPlans => "promotion_plans",
+            Kind::TrainingPlans => "training_plans",
         }
     }
 }
@@ -140,6 +148,7 @@ impl BackupData {
             Kind::PayGrades => self.pay_grades.iter().map(|x| x.id.as_str()).collect(),
             Kind::WageFloors => self.wage_floors.iter().map(|x| x.id.as_str()).collect(),
             Kind::PromotionPlans => self.promotion_plans.iter().map(|x| x.id.as_str()).collect(),
+            Kind::TrainingPlans => self.training.iter().map(|x| x.key.as_str()).collect(),
         }
     }
 
@@ -178,6 +187,7 @@ impl BackupData {
             promotion_plans: self.promotion_plans.clone(),
             pay_policy: self.pay_policy.clone(),
             changes: self.changes.clone(),
+            training_plans: self.training.clone(),
         };
         serde_json::to_string(&envelope).unwrap_or_default()
     }
@@ -237,6 +247,7 @@ impl<'t> Reading<'t> {
             promotion_plans: envelope.promotion_plans,
             pay_policy: envelope.pay_policy,
             changes: envelope.changes,
+            training: envelope.training_plans,
         };
         Ok(Reading { data, pending: envelope.person_records.into_iter(), total })
     }
@@ -331,6 +342,7 @@ pub fn preview(current: &BackupData, incoming: &BackupData) -> Vec<(Kind, Change
                 Kind::PayGrades => change(&h.pay_grades, &t.pay_grades, |x| &x.id),
                 Kind::WageFloors => change(&h.wage_floors, &t.wage_floors, |x| &x.id),
                 Kind::PromotionPlans => change(&h.promotion_plans, &t.promotion_plans, |x| &x.id),
+                Kind::TrainingPlans => change(&h.training, &t.training, |x| &x.key),
             };
             (*kind, c)
         })

@@ -365,6 +365,7 @@ impl<'a> Merging<'a> {
         let pay_grades = list(Kind::PayGrades, &here.pay_grades, &file.pay_grades, |x| &x.id, s, &mut tally, &mut conflicts);
         let wage_floors = list(Kind::WageFloors, &here.wage_floors, &file.wage_floors, |x| &x.id, s, &mut tally, &mut conflicts);
         let promotion_plans = list(Kind::PromotionPlans, &here.promotion_plans, &file.promotion_plans, |x| &x.id, s, &mut tally, &mut conflicts);
+        let training = list(Kind::TrainingPlans, &here.training, &file.training, |x| &x.key, s, &mut tally, &mut conflicts);
 
         // The pay policy: one record, merged like the others.
         let pay_policy = match (&here.pay_policy, &file.pay_policy) {
@@ -399,6 +400,7 @@ impl<'a> Merging<'a> {
             promotion_plans,
             pay_policy,
             changes: newest(&here.changes, &file.changes),
+            training,
         };
         Merging {
             here,

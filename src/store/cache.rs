@@ -5,6 +5,7 @@
 //! one person's document (copy on write) rather than copying everyone's. Another tab's write
 //! clears it all (`Db::forget`).
 
+use crate::domain::curricula::plan::PlanRecord;
 use crate::domain::ladders::board::PromotionPlan;
 use crate::domain::ladders::ladder::Ladder;
 use crate::domain::ladders::pay::{PayGrade, PayPolicy, WageFloor};
@@ -35,6 +36,8 @@ pub struct Cache {
     pub floors: Option<Rc<Vec<WageFloor>>>,
     pub plans: Option<Rc<Vec<PromotionPlan>>>,
     pub policy: Option<PayPolicy>,
+    /// A trainer's records (`domain::curricula::plan`).
+    pub training: Option<Rc<Vec<PlanRecord>>>,
 }
 
 impl Cache {

@@ -4,7 +4,8 @@
 //! one transaction and, once it commits, into the cache.
 
 use super::idb::{record, Db, Result, StoreError};
-use super::schema::{CHANGES, CHANGES_SINCE, LADDERS, PAY_GRADES, PEOPLE, PERSON_RECORDS, PROMOTION_PLANS, REQUIREMENTS, SETTINGS, TRAINING_TYPES, WAGE_FLOORS};
+use super::schema::{CHANGES, CHANGES_SINCE, LADDERS, PAY_GRADES, PEOPLE, PERSON_RECORDS, PROMOTION_PLANS, REQUIREMENTS, SETTINGS, TRAINING_PLANS, TRAINING_PLANS_SINCE, TRAINING_TYPES, WAGE_FLOORS};
+use crate::domain::curricula::plan::PlanRecord;
 use crate::domain::backup::BackupData;
 use crate::domain::merge::Stamp;
 use crate::domain::my_record::ImportPlan;
@@ -69,7 +70,7 @@ fn now_iso() -> String {
 
 /// The stores whose records carry a change stamp in `CHANGES` (a stamp's id is
 /// `store/record id`; the settings store's only stamped record is the pay policy).
-const STAMPED: [&str; 7] = [PEOPLE, TRAINING_TYPES, REQUIREMENTS, LADDERS, PAY_GRADES, WAGE_FLOORS, PROMOTION_PLANS];
+const STAMPED: [&str; 8] = [PEOPLE, TRAINING_TYPES, REQUIREMENTS, LADDERS, PAY_GRADES, WAGE_FLOORS, PROMOTION_PLANS, TRAINING_PLANS];
 
 /// The change stamps of `writes`, stamped `at`.
 fn stamps_of(writes: &[(&str, JsValue)], at: &str) -> Result<Vec<(&'static str, JsValue)>> {
@@ -82,6 +83,19 @@ fn stamps_of(writes: &[(&str, JsValue)], at: &str) -> Result<Vec<(&'static str, 
         }
     }
     Ok(out)
+}
+
+/// A trainer's record as stored: `{id: "<kind>/<key>", json}` (docs/storage.md).
+fn plan_document(r: &PlanRecord) -> Result<JsValue> {
+    let stored = js_sys::Object::new();
+    Reflect::set(&stored, &"id".into(), &r.key().into())?;
+    Reflect::set(&stored, &"json".into(), &serde_json::to_string(r).map_err(|e| StoreError(e.to_string()))?.into())?;
+    Ok(stored.into())
+}
+
+fn from_plan_document(value: &JsValue) -> Result<PlanRecord> {
+    let json = Reflect::get(value, &"json".into()).ok().and_then(|v| v.as_string()).ok_or_else(|| StoreError("a trainer's record is not in the stored form".into()))?;
+    serde_json::from_str(&json).map_err(|e| StoreError(format!("a trainer's record could not be read: {e}")))
 }
 
 fn from_document(value: &JsValue) -> Result<PersonRecords> {
@@ -425,7 +439,53 @@ impl Db {
         cache.plans = None;
         cache.ladders = None;
         cache.grades = None;
+        cache.training = None;
         Ok(())
+    }
+
+    /// A trainer's records: curricula (their versions), cohorts, memberships, assignments,
+    /// exemptions and sessions (`domain::curricula::plan::Plans::from_records`).
+    pub async fn training_plans(&self) -> Result<Rc<Vec<PlanRecord>>> {
+        if self.version() < TRAINING_PLANS_SINCE {
+            return Ok(Rc::default());
+        }
+        let read = async {
+            let raw = self.all_raw(TRAINING_PLANS).await?;
+            Ok(Rc::new(raw.iter().map(|v| from_plan_document(&v)).collect::<Result<Vec<_>>>()?))
+        };
+        self.cached(|c| c.training.clone(), read, |c, v| c.training = Some(v)).await
+    }
+
+    /// Saves a trainer's records in one transaction (a curriculum's new version, a cohort and
+    /// its assignment, the members and renewals a page recorded): all of them or none.
+    pub async fn save_plan_records(&self, records: &[PlanRecord]) -> Result<()> {
+        if records.is_empty() {
+            return Ok(());
+        }
+        let writes = records.iter().map(|r| Ok((TRAINING_PLANS, plan_document(r)?))).collect::<Result<Vec<_>>>()?;
+        self.write_stamped(&writes).await?;
+        self.forget_list(|c| c.training = None);
+        Ok(())
+    }
+
+    /// Saves a session with the completions its attendance recorded (or, undoing, removes
+    /// them), in one transaction with each person's document.
+    pub async fn save_session(&self, session: &PlanRecord, add: Vec<Completion>, remove: Vec<(String, String)>) -> Result<()> {
+        let mut changes: Vec<FileChange> = Vec::new();
+        for c in add {
+            changes.push((c.person_id.clone(), Box::new(move |f: &mut PersonRecords| upsert(&mut f.completions, c))));
+        }
+        for (person_id, completion_id) in remove {
+            changes.push((
+                person_id,
+                Box::new(move |f: &mut PersonRecords| {
+                    for c in f.completions.iter_mut().filter(|c| c.id == completion_id) {
+                        c.removed = true;
+                    }
+                }),
+            ));
+        }
+        self.update_many(changes, &[(TRAINING_PLANS, plan_document(session)?)]).await
     }
 
     /// The organization's own ladders (examples live in code: `domain::ladders::examples`).
@@ -556,6 +616,7 @@ impl Db {
             promotion_plans: self.promotion_plans().await?.as_ref().clone(),
             pay_policy: policy,
             changes: self.all(CHANGES).await?,
+            training: self.training_plans().await?.iter().cloned().map(Into::into).collect(),
         })
     }
 
@@ -630,7 +691,10 @@ impl Db {
         all(&mut writes, WAGE_FLOORS, &data.wage_floors)?;
         all(&mut writes, PROMOTION_PLANS, &data.promotion_plans)?;
         all(&mut writes, CHANGES, &data.changes)?;
-        let stores = [SETTINGS, PEOPLE, PERSON_RECORDS, TRAINING_TYPES, REQUIREMENTS, LADDERS, PAY_GRADES, WAGE_FLOORS, PROMOTION_PLANS, CHANGES];
+        for r in &data.training {
+            writes.push((TRAINING_PLANS, plan_document(&r.record)?));
+        }
+        let stores = [SETTINGS, PEOPLE, PERSON_RECORDS, TRAINING_TYPES, REQUIREMENTS, LADDERS, PAY_GRADES, WAGE_FLOORS, PROMOTION_PLANS, CHANGES, TRAINING_PLANS];
         self.replace_all(&stores, &writes).await?;
         self.forget();
         Ok(())

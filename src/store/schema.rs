@@ -19,7 +19,7 @@ use web_sys::{IdbDatabase, IdbIndexParameters, IdbKeyRange, IdbObjectStoreParame
 
 pub const DB_NAME: &str = "escalera";
 /// The version this build writes. Bump it together with a new `step_vN`.
-pub const LATEST: u32 = 6;
+pub const LATEST: u32 = 7;
 
 pub const SETTINGS: &str = "settings";
 pub const PEOPLE: &str = "people";
@@ -38,6 +38,11 @@ pub const PROMOTION_PLANS: &str = "promotion_plans";
 /// Records inside a person's document keep theirs in the document (`changed`).
 pub const CHANGES: &str = "changes";
 pub const CHANGES_SINCE: u32 = 6;
+/// Since version 7: a trainer's records (curricula and their versions, cohorts, memberships,
+/// assignments, exemptions, sessions), one store, each `{id: "<kind>/<key>", json}`
+/// (`domain::curricula::plan::PlanRecord`).
+pub const TRAINING_PLANS: &str = "training_plans";
+pub const TRAINING_PLANS_SINCE: u32 = 7;
 
 /// Stores of versions 1–3, folded into `PERSON_RECORDS` by version 4.
 pub const COMPLETIONS: &str = "completions";
@@ -64,6 +69,9 @@ pub fn upgrade(db: &IdbDatabase, tx: &IdbTransaction, old: u32, new: u32, hooks:
             5 => step_v5(db)?,
             6 => {
                 db.create_object_store_with_optional_parameters(CHANGES, &keyed_by_id())?;
+            }
+            7 => {
+                db.create_object_store_with_optional_parameters(TRAINING_PLANS, &keyed_by_id())?;
             }
             other => return Err(JsValue::from_str(&format!("no upgrade step for version {other}"))),
         }

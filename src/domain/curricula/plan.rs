@@ -45,6 +45,27 @@ impl PlanRecord {
     }
 }
 
+/// A record with its key worked out once (backups list and merge them by key). In a file it
+/// is the record itself.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(from = "PlanRecord", into = "PlanRecord")]
+pub struct KeyedRecord {
+    pub key: String,
+    pub record: PlanRecord,
+}
+
+impl From<PlanRecord> for KeyedRecord {
+    fn from(record: PlanRecord) -> KeyedRecord {
+        KeyedRecord { key: record.key(), record }
+    }
+}
+
+impl From<KeyedRecord> for PlanRecord {
+    fn from(k: KeyedRecord) -> PlanRecord {
+        k.record
+    }
+}
+
 /// Everything a trainer has made, sorted by kind.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Plans {

@@ -4,6 +4,7 @@
 //! data one click away first, in one transaction, and with undo. A file that cannot be used
 //! says why and changes nothing.
 
+use crate::domain::curricula::plan::PlanRecord;
 use crate::domain::backup::{preview, BackupData, Change, Kind, Reading};
 use crate::domain::catalog::builtin_trainings;
 use crate::domain::merge::{Conflict, Merged, Merging, Side, Subject};
@@ -127,6 +128,7 @@ fn kind_label(kind: Kind) -> Msg {
         Kind::PayGrades => Msg::BackupKindGrades,
         Kind::WageFloors => Msg::BackupKindFloors,
         Kind::PromotionPlans => Msg::BackupKindPlans,
+        Kind::TrainingPlans => Msg::BackupKindTraining,
     }
 }
 
@@ -437,6 +439,12 @@ impl<'a> Names<'a> {
             Kind::PayGrades => here.pay_grades.iter().find(|x| x.id == c.id).map(|x| x.name.get(locale).to_owned()).unwrap_or_default(),
             Kind::WageFloors => here.wage_floors.iter().find(|x| x.id == c.id).map(|x| x.name.get(locale).to_owned()).unwrap_or_default(),
             Kind::PromotionPlans => here.promotion_plans.iter().find(|x| x.id == c.id).map(|x| x.name.clone()).unwrap_or_default(),
+            Kind::TrainingPlans => match here.training.iter().find(|x| x.key == c.id).map(|x| &x.record) {
+                Some(PlanRecord::Curriculum(x)) => x.name.get(locale).to_owned(),
+                Some(PlanRecord::Cohort(x)) => x.name.clone(),
+                Some(PlanRecord::Session(x)) => format!("{} ({})", self.training(&x.training_id, locale), i18n::date(locale, x.on)),
+                _ => String::new(),
+            },
         };
         format!("{}: {}", kind_label(kind).text(locale), if name.is_empty() { c.id.clone() } else { name })
     }

@@ -791,3 +791,4 @@ storage-full = This device's storage for Escalera is full, so nothing was saved.
 support-hours-check = Support hours: only the trainings chosen below count, and never as continuing education
 support-trainings-legend = Trainings whose hours count
 support-trainings-hint = For support hours, choose the support sessions (reflective supervision, IPS co-reflection, debriefs). For continuing education, trainings chosen here count whatever their category.
+backup-kind-training = Curricula, cohorts, assignments and sessions

@@ -791,3 +791,4 @@ storage-full = El almacenamiento de este dispositivo para Escalera está lleno, 
 support-hours-check = Horas de apoyo: solo cuentan las capacitaciones elegidas abajo, y nunca como educación continua
 support-trainings-legend = Capacitaciones cuyas horas cuentan
 support-trainings-hint = Para horas de apoyo, elija las sesiones de apoyo (supervisión reflexiva, co-reflexión IPS, sesiones de desahogo). Para educación continua, las capacitaciones elegidas aquí cuentan sin importar su categoría.
+backup-kind-training = Planes de estudio, grupos, asignaciones y sesiones
