@@ -20,5 +20,6 @@ pub mod assignment;
 pub mod cohort;
 pub mod curriculum;
 pub mod examples;
+pub mod form;
 pub mod plan;
 pub mod session;

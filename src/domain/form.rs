@@ -2,7 +2,7 @@
 //! hold); `to_*` turns a draft into a record or returns every problem at once, each tied to
 //! its field so the interface can show it inline. Nothing is saved unless validation passes.
 
-use super::completion::Completion;
+use super::completion::{Completion, Verdict, Verification};
 use super::date::{Date, DateExt};
 use super::hours::{Hours, MAX_HOURS_PER_RECORD};
 use super::person::{EmploymentType, Person, PreferredLanguage, WorkerType};
@@ -98,6 +98,24 @@ pub enum Field {
     PathwayMonths(u8),
     /// A pathway that asks for nothing at all.
     PathwayEmpty(u8),
+    // Curricula, cohorts, assignments and sessions (`curricula/form.rs`).
+    AtLeast,
+    Items,
+    SectionName(u8),
+    SectionDays(u8),
+    CohortRule,
+    People,
+    Work,
+    Target,
+    DueDays,
+    DueDate,
+    StartsAt,
+    Capacity,
+    Facilitator,
+    Place,
+    GivenBy,
+    ReportedBy,
+    DecidedBy,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -308,6 +326,9 @@ pub struct CompletionDraft {
     pub certificate_number: String,
     pub ce_category: Option<CeCategory>,
     pub notes: String,
+    /// Entered by or for a peer, to be verified by a trainer or HR (organization mode).
+    pub self_reported: bool,
+    pub reported_by: String,
 }
 
 impl CompletionDraft {
@@ -349,7 +370,13 @@ impl CompletionDraft {
         let provider = e.text(Field::Provider, &self.provider, false, SHORT);
         let certificate_number = e.text(Field::CertificateNumber, &self.certificate_number, false, SHORT);
         let notes = e.text(Field::Notes, &self.notes, false, LONG);
-        e.result(Completion { verification: None,
+        let verification = if self.self_reported {
+            let reported_by = e.text(Field::ReportedBy, &self.reported_by, true, SHORT);
+            Some(Verification { verdict: Verdict::Pending, reported_by, reported_on: today, decided_by: String::new(), decided_on: None, reason: String::new() })
+        } else {
+            None
+        };
+        e.result(Completion { verification,
             id: id.to_owned(),
             person_id,
             training_id,
@@ -537,6 +564,17 @@ mod tests {
             hours: "1,5".into(),
             ..CompletionDraft::default()
         }
+    }
+
+    #[test]
+    fn a_self_reported_completion_is_pending_and_says_who_reported_it() {
+        let missing = CompletionDraft { self_reported: true, ..valid_completion() }.to_completion("c1", today()).unwrap_err();
+        assert_eq!(missing.get(Field::ReportedBy), Some(Problem::Required));
+        let c = CompletionDraft { self_reported: true, reported_by: " Rosa ".into(), ..valid_completion() }.to_completion("c1", today()).unwrap();
+        let v = c.verification.clone().unwrap();
+        assert_eq!((v.verdict, v.reported_by.as_str(), v.reported_on), (Verdict::Pending, "Rosa", today()));
+        assert!(c.pending() && !c.counts());
+        assert!(valid_completion().to_completion("c2", today()).unwrap().counts(), "entered by a trainer: counts at once");
     }
 
     #[test]

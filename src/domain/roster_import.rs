@@ -436,6 +436,7 @@ pub fn plan_completions(
             certificate_number: cell(Column::CertificateNumber),
             ce_category: training.and_then(|t| t.default_ce_category),
             notes: cell(Column::Notes),
+            ..CompletionDraft::default()
         };
         match draft.to_completion("", today) {
             Err(errors) => found.extend(errors.0.into_iter().map(|(field, p)| (Column::of_field(&COMPLETION_COLUMNS, field), p))),
