@@ -16,6 +16,7 @@ use crate::domain::training::{Category, CeCategory, PeriodUnit, Validity, Validi
 use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
 
 pub mod ladders;
+pub mod training;
 
 /// The locale files' checks, also run by build.rs.
 #[cfg(test)]

@@ -159,6 +159,15 @@ fn floor_new() -> AnyView { view! { <FloorForm /> }.into_any() }
 fn floor_edit() -> AnyView { with_param("id", |id| view! { <FloorForm id /> }.into_any()) }
 fn transcript() -> AnyView { with_param("id", |id| view! { <Transcript id /> }.into_any()) }
 fn trash() -> AnyView { TrashPage().into_any() }
+fn trainer() -> AnyView { TrainerHome().into_any() }
+fn curriculum_new() -> AnyView { view! { <CurriculumForm /> }.into_any() }
+fn curriculum_edit() -> AnyView { with_param("id", |id| view! { <CurriculumForm id /> }.into_any()) }
+fn cohort_new() -> AnyView { view! { <CohortForm /> }.into_any() }
+fn cohort_edit() -> AnyView { with_param("id", |id| view! { <CohortForm id /> }.into_any()) }
+fn assign() -> AnyView { AssignForm().into_any() }
+fn session_new() -> AnyView { view! { <SessionForm /> }.into_any() }
+fn session() -> AnyView { with_param("id", |id| view! { <SessionPage id /> }.into_any()) }
+fn session_edit() -> AnyView { with_param("id", |id| view! { <SessionForm id /> }.into_any()) }
 fn not_found() -> AnyView { NotFound().into_any() }
 
 #[component]
@@ -198,6 +207,15 @@ fn AppRoutes() -> impl IntoView {
             <Route path=path!("/pay/policy") view=policy as Page />
             <Route path=path!("/pay/floors/new") view=floor_new as Page />
             <Route path=path!("/pay/floors/:id/edit") view=floor_edit as Page />
+            <Route path=path!("/training") view=trainer as Page />
+            <Route path=path!("/training/curricula/new") view=curriculum_new as Page />
+            <Route path=path!("/training/curricula/:id/edit") view=curriculum_edit as Page />
+            <Route path=path!("/training/cohorts/new") view=cohort_new as Page />
+            <Route path=path!("/training/cohorts/:id/edit") view=cohort_edit as Page />
+            <Route path=path!("/training/assign") view=assign as Page />
+            <Route path=path!("/training/sessions/new") view=session_new as Page />
+            <Route path=path!("/training/sessions/:id") view=session as Page />
+            <Route path=path!("/training/sessions/:id/edit") view=session_edit as Page />
         </Routes>
     }
 }
@@ -242,6 +260,7 @@ fn Header(online: RwSignal<bool>) -> impl IntoView {
                                 <li><A href="/people">{tr(Msg::NavPeople)}</A></li>
                                 <li><A href="/compliance">{tr(Msg::NavCompliance)}</A></li>
                                 <li><A href="/readiness">{tr(Msg::NavReadiness)}</A></li>
+                                <li><A href="/training">{tr(Msg::NavTraining)}</A></li>
                             }.into_any(),
                         })}
                         <li><A href="/ladders">{tr(Msg::NavLadders)}</A></li>

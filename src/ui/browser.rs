@@ -182,3 +182,33 @@ pub fn download_csv(filename: &str, text: &str, bom: bool) {
 pub fn print() {
     let _ = window().print();
 }
+
+const SIGNER_KEY: &str = "escalera.signer";
+
+/// The name a trainer or HR person last signed a decision with on this device (assignments,
+/// exemptions, verifications), to prefill the next one.
+pub fn signer() -> String {
+    LocalStorage::raw().get_item(SIGNER_KEY).ok().flatten().unwrap_or_default()
+}
+
+pub fn remember_signer(name: &str) {
+    let _ = LocalStorage::raw().set_item(SIGNER_KEY, name.trim());
+}
+
+/// Sets the printed page size (`letter` or `A4`) for the next print: one `@page` rule in a
+/// style element of its own.
+pub fn set_page_size(size: &str) {
+    let doc = document();
+    let style = match doc.get_element_by_id("page-size") {
+        Some(el) => el,
+        None => {
+            let Ok(el) = doc.create_element("style") else { return };
+            el.set_id("page-size");
+            if let Some(head) = doc.head() {
+                let _ = head.append_child(&el);
+            }
+            el
+        }
+    };
+    style.set_text_content(Some(&format!("@page {{ size: {size}; }}")));
+}

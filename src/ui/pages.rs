@@ -1,6 +1,9 @@
 //! One module per page, plus the loaders they share.
 
+mod assign_form;
 mod backup;
+mod cohort_form;
+mod curriculum_form;
 mod completion_form;
 mod compliance;
 mod equity;
@@ -17,20 +20,28 @@ mod readiness;
 mod record_file;
 mod people;
 mod person_form;
+mod person_assignments;
 mod person_page;
 mod progress;
 mod requirement_form;
 mod requirements;
 mod roster_import;
+mod session_page;
 mod settings;
 mod training_form;
+mod training_home;
 mod training_page;
 mod trainings;
 mod transcript;
 mod trash;
 mod year_record;
 
+pub use assign_form::AssignForm;
 pub use backup::BackupReminder;
+pub use cohort_form::CohortForm;
+pub use curriculum_form::CurriculumForm;
+pub use session_page::{SessionForm, SessionPage};
+pub use training_home::TrainerHome;
 pub use example::ExampleBanner;
 pub use home::{Home, NotFound};
 pub use compliance::ComplianceDashboard;
@@ -57,6 +68,8 @@ pub use trash::TrashPage;
 use super::ctx::{db, Ctx};
 use crate::domain::catalog::builtin_trainings;
 use crate::domain::compliance::Records;
+use crate::domain::curricula::examples::example_curricula;
+use crate::domain::curricula::plan::Plans;
 use crate::domain::presets::presets;
 use crate::domain::requirement::{effective_requirements, in_use, Requirement, RequirementEntry};
 use crate::domain::status::Context;
@@ -124,6 +137,11 @@ struct Snapshot {
 }
 
 impl Snapshot {
+    /// Each person's ladder step today (`ladder id`, `step id`), for rule cohorts.
+    fn step_of(&self, today: crate::domain::date::Date) -> impl Fn(&str) -> Option<(String, String)> + '_ {
+        move |id: &str| self.records.file(id).and_then(|f| crate::domain::ladders::person::current(&f.placements, today)).map(|p| (p.ladder_id.clone(), p.step_id.clone()))
+    }
+
     fn context(&self, due_soon_days: u32) -> Context<'_> {
         Context { requirements: &self.requirements, trainings: &self.trainings, due_soon_days }
     }
@@ -162,27 +180,35 @@ enum Whose {
 fn load_snapshot(c: Ctx, whose: Whose) -> Loaded<Snapshot> {
     LocalResource::new(move || {
         c.revision.track();
-        let whose = whose.clone();
-        async move {
-            let db = db();
-            let stored = db.stored_training_types().await?;
-            let catalog = effective_catalog(&builtin_trainings(), &stored);
-            let trainings = catalog.iter().map(|e| e.training.clone()).collect();
-            let entries = effective_requirements(&presets(), &db.requirements().await?);
-            let records = match whose {
-                Whose::Everyone => db.everyone().await?,
-                Whose::One(id) if id.is_empty() => Records::default(),
-                Whose::One(id) => db.one(&id).await?.unwrap_or_default(),
-            };
-            let mut ladders = (*db.ladders().await?).clone();
-            ladders.extend(example_ladders());
-            let mut grades = (*db.pay_grades().await?).clone();
-            grades.extend(example_grades());
-            let floor_entries = merge_overrides(&example_floors(), &db.wage_floors().await?, |f: &WageFloor| &f.id);
-            let floors = floor_entries.iter().map(|(f, _)| f.clone()).collect();
-            let policy = db.pay_policy().await?;
-            let plans = db.promotion_plans().await?.iter().filter(|p| !p.removed).cloned().collect();
-            Ok(Snapshot { records, requirements: in_use(&entries), entries, catalog, trainings, ladders, grades, floor_entries, floors, policy, plans })
-        }
+        read_snapshot(whose.clone())
     })
+}
+
+/// What `load_snapshot` reads, for a loader that works on it further (the trainer's pages).
+async fn read_snapshot(whose: Whose) -> Result<Snapshot, StoreError> {
+    let db = db();
+    let stored = db.stored_training_types().await?;
+    let catalog = effective_catalog(&builtin_trainings(), &stored);
+    let trainings = catalog.iter().map(|e| e.training.clone()).collect();
+    let entries = effective_requirements(&presets(), &db.requirements().await?);
+    let records = match whose {
+        Whose::Everyone => db.everyone().await?,
+        Whose::One(id) if id.is_empty() => Records::default(),
+        Whose::One(id) => db.one(&id).await?.unwrap_or_default(),
+    };
+    let mut ladders = (*db.ladders().await?).clone();
+    ladders.extend(example_ladders());
+    let mut grades = (*db.pay_grades().await?).clone();
+    grades.extend(example_grades());
+    let floor_entries = merge_overrides(&example_floors(), &db.wage_floors().await?, |f: &WageFloor| &f.id);
+    let floors = floor_entries.iter().map(|(f, _)| f.clone()).collect();
+    let policy = db.pay_policy().await?;
+    let plans = db.promotion_plans().await?.iter().filter(|p| !p.removed).cloned().collect();
+    Ok(Snapshot { records, requirements: in_use(&entries), entries, catalog, trainings, ladders, grades, floor_entries, floors, policy, plans })
+}
+
+/// A trainer's records with the built-in example curricula.
+async fn read_plans() -> Result<Plans, StoreError> {
+    let stored = db().training_plans().await?;
+    Ok(Plans::from_records(stored.iter().cloned()).with_examples(example_curricula()))
 }

@@ -1,8 +1,7 @@
 // Every page, in both languages: axe-core finds no serious or critical violation, and at
 // 360×740 (a small phone) nothing scrolls sideways. Screenshots go to tests/e2e/screenshots/.
 import { test, expect } from './fixtures.mjs';
-import AxeBuilder from '@axe-core/playwright';
-import { addPerson, chooseOrganization, copyPeerExample, h1, place, recordOnPersonPage } from './helpers.mjs';
+import { addPerson, chooseOrganization, copyPeerExample, h1, place, recordOnPersonPage, seriousViolations, setLanguage } from './helpers.mjs';
 
 /** Sets up data once per test and returns the pages to visit, by name. */
 async function populate(page) {
@@ -55,20 +54,6 @@ async function populate(page) {
     trash: '/trash',
     'not-found': '/nowhere',
   };
-}
-
-async function setLanguage(page, lang) {
-  if ((await page.locator('html').getAttribute('lang')) !== lang) {
-    await page.getByRole('button', { name: lang === 'es' ? 'Ver en español' : 'View in English' }).click();
-    await expect(page.locator('html')).toHaveAttribute('lang', lang);
-  }
-}
-
-async function seriousViolations(page) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
 // The pages in two halves per language, so that each test's time stays well inside its

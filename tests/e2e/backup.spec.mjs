@@ -43,7 +43,7 @@ test('a backup restores over newer data with a preview, and the restore can be u
   expect(download.suggestedFilename()).toMatch(/^escalera-backup-\d{4}-\d{2}-\d{2}\.json$/);
   const file = await download.path();
   const backup = JSON.parse(fs.readFileSync(file, 'utf8'));
-  expect(backup).toMatchObject({ format: 'escalera-backup', format_version: 2, schema_version: 6 });
+  expect(backup).toMatchObject({ format: 'escalera-backup', format_version: 2, schema_version: 7 });
   // A real backup matches the published schema; a broken one does not.
   expect(validate(backup), JSON.stringify(validate.errors)).toBe(true);
   expect(validate({ ...backup, people: [{ id: 'x', name: 'X', hire_date: '24/11/2026' }] })).toBe(false);

@@ -3,8 +3,8 @@
 // - no request from the app to another origin (navigations the test itself makes aside);
 // - no user data ever written as markup (innerHTML, outerHTML, insertAdjacentHTML,
 //   document.write): everything the app shows, a person's name included, goes in as text.
-//   Leptos clones the static parts of a view from <template> elements filled with markup that
-//   is a constant in the app's code; such a write passes only when its markup is found,
+//   Leptos clones the static parts of a view from <template> elements (and, for SVG, from an
+//   SVG element) filled with markup that is a constant in the app's code; such a write passes only when its markup is found,
 //   byte for byte, in the built wasm: a string a person typed cannot be.
 import { test as base, expect } from '@playwright/test';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -30,7 +30,7 @@ export const test = base.extend({
         Object.defineProperty(proto, prop, {
           ...d,
           set(v) {
-            if (this instanceof HTMLTemplateElement && prop === 'innerHTML') window.__escaleraTemplate?.(String(v));
+            if ((this instanceof HTMLTemplateElement || this instanceof SVGElement) && prop === 'innerHTML') window.__escaleraTemplate?.(String(v));
             else report(`html (${prop})`, v);
             return d.set.call(this, v);
           },

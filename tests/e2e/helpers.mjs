@@ -1,6 +1,7 @@
 // Steps a person takes, shared by the end-to-end specs. They click and type through the
 // interface as a person would; none of them reaches into IndexedDB directly.
 import { expect } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 
 export const h1 = (page) => page.getByRole('heading', { level: 1 });
 
@@ -121,3 +122,20 @@ export async function fitsPrintedPage(page, name) {
     await page.screenshot({ path: `tests/e2e/screenshots/${name}-print-${paper}.png`, fullPage: true });
   }
 }
+
+/** Switches the interface language with its button (a person's way). */
+export async function setLanguage(page, lang) {
+  if ((await page.locator('html').getAttribute('lang')) !== lang) {
+    await page.getByRole('button', { name: lang === 'es' ? 'Ver en español' : 'View in English' }).click();
+    await expect(page.locator('html')).toHaveAttribute('lang', lang);
+  }
+}
+
+/** axe-core's serious and critical findings on the page as it is. */
+export async function seriousViolations(page) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+

@@ -233,6 +233,40 @@ try {
   }
   const boardCounts = await page.locator('.tile-count').allTextContents();
 
+  // Trainers (issue #11) at this size: the trainer home (board, forecast over everyone's
+  // credentials; its first open also records the renewals now due, once), then a cohort of
+  // 1,000 people (written as the app stores a cohort by hand) given a curriculum from the
+  // assign form, to its board on screen.
+  const trainerOpens = [];
+  for (let run = 0; run < 4; run++) {
+    await page.goto(BASE + '/training');
+    trainerOpens.push(await shownAt(page, () => !!document.querySelector('#forecast-chart') && !!document.querySelector('#board-summary') && performance.now()));
+  }
+  const renewalsRecorded = await page.locator('#board-summary').textContent();
+  await page.evaluate(async () => {
+    const db = await new Promise((ok, fail) => { const r = indexedDB.open('escalera'); r.onsuccess = () => ok(r.result); r.onerror = fail; });
+    const people = Array.from({ length: 1000 }, (_, i) => `bench${String(i * 5).padStart(5, '0')}`);
+    const cohort = { record: 'cohort', id: 'bench-cohort', name: 'Bench cohort of 1,000', people, archived: false };
+    const tx = db.transaction('training_plans', 'readwrite');
+    tx.objectStore('training_plans').put({ id: 'cohort/bench-cohort', json: JSON.stringify(cohort) });
+    await new Promise((ok, fail) => { tx.oncomplete = ok; tx.onerror = fail; });
+    db.close();
+  });
+  await page.goto(BASE + '/training/assign');
+  await page.locator('#assign-target option[value="cohort:bench-cohort"]').waitFor({ state: 'attached' });
+  await page.getByLabel('What').selectOption('curriculum:example.curriculum.chw_onboarding');
+  await page.getByLabel('To whom').selectOption('cohort:bench-cohort');
+  await page.getByLabel('Assigned by (your name)').fill('Bench');
+  const assignMs = await page.evaluate(async () => {
+    const start = performance.now();
+    document.querySelector('form button[type=submit]').click();
+    // The board filtered to the cohort, its counts adding up to the 1,000 given it.
+    const done = () => location.search.includes('cohort=bench-cohort') && (document.getElementById('board-summary')?.textContent.match(/\d+/g) ?? []).reduce((sum, n) => sum + Number(n), 0) === 1000;
+    while (!done()) await new Promise((ok) => requestAnimationFrame(ok));
+    return performance.now() - start;
+  });
+  const cohortSummary = await page.locator('#board-summary').textContent();
+
   // Within the app: the people list after the board (data already read in this tab).
   const listAfterDashboard = await page.evaluate(async () => {
     const start = performance.now();
@@ -375,6 +409,8 @@ try {
   console.log(`  after typing "${typed}": ${shown}`);
   console.log(`  dashboard "as of" change:              median ${median(asOfChanges).toFixed(1)} ms, max ${Math.max(...asOfChanges).toFixed(1)} ms to next paint over ${asOfChanges.length} dates`);
   console.log(`  readiness board opens, ${PEOPLE} people on a ladder: median ${fmt(median(boardOpens))} (${range(boardOpens)}) (ready now, within 90 days, blocked: ${boardCounts.join(', ')})`);
+  console.log(`  trainer home opens, ${PEOPLE} people × ${PER_PERSON} completions: first ${fmt(trainerOpens[0])} (records the renewals now due), then median ${fmt(median(trainerOpens.slice(1)))} (${range(trainerOpens.slice(1))}), ${ratio(median(trainerOpens.slice(1)))}; board: ${renewalsRecorded}`);
+  console.log(`  a curriculum assigned to a cohort of 1,000, "Assign" to its board on screen: ${fmt(assignMs)} (${cohortSummary})`);
   console.log(`  people list after the board, in the app (nothing re-read): ${listAfterDashboard.toFixed(1)} ms`);
   console.log(`  full backup, ${PEOPLE} people × ${PER_PERSON} completions (${(backupBytes / 1e6).toFixed(1)} MB): ${fmt(backupMs)} from the click to the file`);
   // The browser reports only tasks of 50 ms or more ("long tasks").

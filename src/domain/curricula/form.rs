@@ -210,7 +210,7 @@ impl AssignDraft {
         if target.is_none() {
             e.add(Field::Target, Problem::Required);
         }
-        let mut days = |e: &mut Errors| e.number(Field::DueDays, &self.due_days, 1, 3_650);
+        let days = |e: &mut Errors| e.number(Field::DueDays, &self.due_days, 1, 3_650);
         let due = match self.due.as_str() {
             "on" => e.date(Field::DueDate, &self.due_date, true).map_or(Due::None, |date| Due::On { date }),
             "after_hire" => Due::AfterHire { days: days(&mut e) },

@@ -220,10 +220,10 @@ fn expiry(a: &Assignment, completions: &[crate::domain::completion::Completion],
 
 /// How many of each standing, in the board's order: overdue, in progress, not started,
 /// complete, exempt.
-pub fn tally(rows: &[BoardRow]) -> [usize; 5] {
+pub fn tally<'s>(standings: impl Iterator<Item = &'s Standing>) -> [usize; 5] {
     let mut n = [0; 5];
-    for r in rows {
-        n[match r.standing {
+    for s in standings {
+        n[match s {
             Standing::Overdue { .. } => 0,
             Standing::InProgress { .. } => 1,
             Standing::NotStarted { .. } => 2,
@@ -308,6 +308,25 @@ pub fn overview(plans: &Plans, records: &Records, ctx: Context, step_of: &dyn Fn
         m.trainings.sort();
     }
     Overview { forecast: months, to_record }
+}
+
+/// What to record when one person's page opens: their membership of cohorts with an
+/// assignment (from today, if not recorded yet) and their renewals now due, exactly once.
+/// Nobody else's membership is touched (a departure is recorded from the trainer's pages).
+pub fn to_record_for(plans: &Plans, records: &Records, person: &Person, ctx: Context, step_of: &dyn Fn(&str) -> Option<(String, String)>, today: Date) -> Vec<PlanRecord> {
+    let mut out = Vec::new();
+    let one = std::slice::from_ref(person);
+    for cohort in plans.cohorts.iter().filter(|c| !c.archived) {
+        let used = plans.assignments.iter().any(|a| !a.removed && a.target == Target::Cohort { cohort_id: cohort.id.clone() });
+        if used && !cohort.members(one, step_of).is_empty() && plans.membership(&cohort.id, &person.id).is_none() {
+            out.push(PlanRecord::Membership(Membership { cohort_id: cohort.id.clone(), person_id: person.id.clone(), since: today, until: None }));
+        }
+    }
+    let existing: Vec<Assignment> = given(plans, one, step_of, today).into_iter().map(|g| g.assignment.clone()).collect();
+    let facts = records.facts(person);
+    let evaluations = evaluate_all(facts, ctx, today);
+    out.extend(renewals_to_assign(&person.id, &evaluations, ctx.requirements, &existing, facts.completions, today).into_iter().map(PlanRecord::Assignment));
+    out
 }
 
 #[cfg(test)]

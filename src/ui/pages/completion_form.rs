@@ -36,6 +36,9 @@ pub fn CompletionForm(
     let certificate = RwSignal::new(String::new());
     let ce = RwSignal::new(String::new());
     let notes = RwSignal::new(String::new());
+    let self_reported = RwSignal::new(false);
+    let reported_by = RwSignal::new(String::new());
+    let org = move || c.settings.with(|s| s.mode == Some(crate::domain::settings::Mode::Organization));
     let errors = RwSignal::new(Errors::default());
     let failed = RwSignal::new(false);
 
@@ -62,6 +65,8 @@ pub fn CompletionForm(
             certificate_number: certificate.get_untracked(),
             ce_category: CeCategory::from_code(&ce.get_untracked()),
             notes: notes.get_untracked(),
+            self_reported: org() && self_reported.get_untracked(),
+            reported_by: reported_by.get_untracked(),
         };
         let Some(completion) = checked(draft.to_completion(&browser::new_id(), browser::today()), errors) else { return };
         c.save(async move { db().save_completion(&completion).await }, failed, Msg::TrainingRecorded, move || {
@@ -74,9 +79,10 @@ pub fn CompletionForm(
             if !fixed_person {
                 person.set(String::new());
             }
-            for s in [provider, certificate, notes] {
+            for s in [provider, certificate, notes, reported_by] {
                 s.set(String::new());
             }
+            self_reported.set(false);
         });
     };
 
@@ -113,6 +119,13 @@ pub fn CompletionForm(
             </div>
             <Select id="completion-ce" label=Msg::LabelCeCategory value=ce options=ce_options placeholder=Msg::CeNone optional=true />
             <TextArea id="completion-notes" label=Msg::LabelNotes value=notes errors field=Field::Notes />
+            <Show when=org>
+                <label class="check"><input type="checkbox" id="completion-self-reported" bind:checked=self_reported />{tr(Msg::SelfReportedCheck)}</label>
+                <p class="hint">{tr(Msg::SelfReportedHint)}</p>
+                <Show when=move || self_reported.get()>
+                    <Input id="completion-reported-by" label=Msg::ReportedByLabel value=reported_by errors field=Field::ReportedBy />
+                </Show>
+            </Show>
             <div class="actions">
                 <button type="submit" class="primary">{tr(Msg::RecordTraining)}</button>
             </div>

@@ -2,6 +2,7 @@
 
 use super::completion_form::CompletionForm;
 use super::my_path::MyPath;
+use super::person_assignments::{PersonAssignments, Verification};
 use super::progress::Progress;
 use super::{load_snapshot, Whose, page_id};
 use crate::domain::completion::{history, Completion};
@@ -110,6 +111,7 @@ pub fn PersonPage(id: String) -> impl IntoView {
             {dynamic(header)}
             <Show when=move || exists.get()>
                 <Progress person_id=id.get_untracked() snapshot />
+                <PersonAssignments snapshot />
                 <MyPath person_id=id.get_untracked() snapshot />
                 <details class="card record" open=untrack(start_open)>
                     <summary><h2>{tr(Msg::RecordTraining)}</h2></summary>
@@ -186,13 +188,14 @@ fn HistoryTable(person: Person, completions: Vec<Completion>, catalog: Vec<Catal
                                 view! {
                                     <tr>
                                         <td data-label=c.t(Msg::ColDate)>{i18n::date(locale, done.completed_on)}</td>
-                                        <td data-label=c.t(Msg::ColTraining)><a href=format!("/trainings/{}", done.training_id)>{name.clone()}</a></td>
+                                        <td data-label=c.t(Msg::ColTraining)><a href=format!("/trainings/{}", done.training_id)>{name.clone()}</a>
+                                            {done.verification.is_some().then(|| view! { <Verification done=done.clone() /> })}</td>
                                         <td data-label=c.t(Msg::ColHours) class="num">{i18n::hours(locale, done.hours)}</td>
                                         <td data-label=c.t(Msg::ColProvider)>{done.provider.clone()}</td>
                                         <td data-label=c.t(Msg::ColValidUntil)>{until}</td>
                                         <td class="row-actions">
-                                            <button type="button" class="link badge-download" on:click=badge
-                                                aria-label=badge_label>{c.t(Msg::BadgeDownload)}</button>
+                                            {done.counts().then(|| view! { <button type="button" class="link badge-download" on:click=badge
+                                                aria-label=badge_label>{c.t(Msg::BadgeDownload)}</button> })}
                                             <button type="button" class="link" on:click=remove
                                                 aria-label=remove_label>{c.t(Msg::Remove)}</button>
                                         </td>

@@ -346,3 +346,81 @@ completions-add = { $count ->
     [one] Add 1 training
    *[other] Add { $count } trainings
 }
+
+# Counts: $count
+mode-at-least = { $count ->
+    [one] At least 1 of them
+   *[other] At least { $count } of them
+}
+due-on = Due { $date }
+# Counts: $count
+due-after-hire = { $count ->
+    [one] 1 day after hire
+   *[other] { $count } days after hire
+}
+# Counts: $count
+due-after-given = { $count ->
+    [one] 1 day after it is given
+   *[other] { $count } days after it is given
+}
+# Counts: $count
+due-before-expiry = { $count ->
+    [one] 1 day before the credential expires
+   *[other] { $count } days before the credential expires
+}
+complete-on = Complete on { $date }
+exempt-because = Exempt: { $reason } ({ $by }, { $date })
+# Counts: $count
+done-of = { $count ->
+    [one] { $done } of 1 done
+   *[other] { $done } of { $count } done
+}
+# Counts: $count
+trainings-and-hours = { $count ->
+    [one] 1 training, { $hours } hours
+   *[other] { $count } trainings, { $hours } hours
+}
+version-number = Version { $version }
+# Counts: $count
+places-taken = { $count ->
+    [one] { $taken } of 1 place taken
+   *[other] { $taken } of { $count } places taken
+}
+# Counts: $count
+signed-up = { $count ->
+    [one] 1 person signed up
+   *[other] { $count } people signed up
+}
+# Counts: $count
+waiting = { $count ->
+    [one] 1 waiting
+   *[other] { $count } waiting
+}
+month-year = { $month } { $year }
+# Counts: $count
+assigned-to-count = { $count ->
+    [one] Assigned to 1 person
+   *[other] Assigned to { $count } people
+}
+# Counts: $count
+board-showing = { $count ->
+    [one] Showing 1 of { $total }
+   *[other] Showing { $count } of { $total }
+}
+# Counts: $count
+show-all-rows = { $count ->
+    [one] Show all (1)
+   *[other] Show all ({ $count })
+}
+# Counts: $count
+recorded-count = { $count ->
+    [one] Recorded 1 training completed.
+   *[other] Recorded { $count } trainings completed.
+}
+reported-by = Self-reported by { $name } on { $date }
+verified-by = Verified by { $name } on { $date }
+rejected-by = Rejected by { $name } on { $date }: { $reason }
+cohort-now = Now: { $names }
+forecast-summary = Credentials entering their renewal window, per month: { $months }
+already-assigned = Already assigned (given { $date }); nothing new was added.
+sheet-title = Sign-in sheet · Hoja de registro: { $training }

@@ -347,3 +347,81 @@ completions-add = { $count ->
     [one] Agregar 1 capacitación
    *[other] Agregar { $count } capacitaciones
 }
+
+# Counts: $count
+mode-at-least = { $count ->
+    [one] Al menos 1 de ellas
+   *[other] Al menos { $count } de ellas
+}
+due-on = Vence el { $date }
+# Counts: $count
+due-after-hire = { $count ->
+    [one] 1 día después de la contratación
+   *[other] { $count } días después de la contratación
+}
+# Counts: $count
+due-after-given = { $count ->
+    [one] 1 día después de asignarse
+   *[other] { $count } días después de asignarse
+}
+# Counts: $count
+due-before-expiry = { $count ->
+    [one] 1 día antes de que venza la credencial
+   *[other] { $count } días antes de que venza la credencial
+}
+complete-on = Completado el { $date }
+exempt-because = Exento: { $reason } ({ $by }, { $date })
+# Counts: $count
+done-of = { $count ->
+    [one] { $done } de 1 hecha
+   *[other] { $done } de { $count } hechas
+}
+# Counts: $count
+trainings-and-hours = { $count ->
+    [one] 1 capacitación, { $hours } horas
+   *[other] { $count } capacitaciones, { $hours } horas
+}
+version-number = Versión { $version }
+# Counts: $count
+places-taken = { $count ->
+    [one] { $taken } de 1 lugar ocupado
+   *[other] { $taken } de { $count } lugares ocupados
+}
+# Counts: $count
+signed-up = { $count ->
+    [one] 1 persona inscrita
+   *[other] { $count } personas inscritas
+}
+# Counts: $count
+waiting = { $count ->
+    [one] 1 en espera
+   *[other] { $count } en espera
+}
+month-year = { $month } de { $year }
+# Counts: $count
+assigned-to-count = { $count ->
+    [one] Asignado a 1 persona
+   *[other] Asignado a { $count } personas
+}
+# Counts: $count
+board-showing = { $count ->
+    [one] Se muestra 1 de { $total }
+   *[other] Se muestran { $count } de { $total }
+}
+# Counts: $count
+show-all-rows = { $count ->
+    [one] Mostrar todo (1)
+   *[other] Mostrar todo ({ $count })
+}
+# Counts: $count
+recorded-count = { $count ->
+    [one] Se registró 1 capacitación completada.
+   *[other] Se registraron { $count } capacitaciones completadas.
+}
+reported-by = Reportado por { $name } el { $date }
+verified-by = Verificado por { $name } el { $date }
+rejected-by = Rechazado por { $name } el { $date }: { $reason }
+cohort-now = Ahora: { $names }
+forecast-summary = Credenciales que entran en su período de renovación, por mes: { $months }
+already-assigned = Ya estaba asignado (el { $date }); no se agregó nada nuevo.
+sheet-title = Hoja de registro · Sign-in sheet: { $training }
