@@ -13,8 +13,13 @@
 //! - `examples`: built-in example curricula (new-CHW onboarding, peer onboarding, Medi-Cal peer
 //!   support specialist preparation), labelled as examples, with their sources.
 //!
-//! Not on screen yet: verification of self-reported trainings, support-hour requirements,
-//! the store and the trainer's screens come next.
+//! - `plan`: everything a trainer made as one kind of stored record, who was given what, the
+//!   assignment board, the 12-month renewal forecast, and what opening a page records.
+//! - `form`: drafts and validation for the trainer's forms.
+//!
+//! The screens are `ui/pages/training_home.rs`, `curriculum_form.rs`, `cohort_form.rs`,
+//! `assign_form.rs`, `session_page.rs` and `person_assignments.rs`; the store keeps the records
+//! in `training_plans` (schema version 7).
 
 pub mod assignment;
 pub mod cohort;

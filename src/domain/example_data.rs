@@ -16,7 +16,7 @@ pub const ANCHOR: &str = "2026-11-01";
 
 /// The store schema the shipped file was written for (`store::schema::LATEST` when it was
 /// made; an older one is upgraded on restore like any backup).
-pub const FILE_SCHEMA_VERSION: u32 = 5;
+pub const FILE_SCHEMA_VERSION: u32 = 7;
 
 /// The shipped example file's data, moved to `today` and marked as example data (so a banner
 /// says so and one click removes it all).
@@ -43,9 +43,51 @@ pub fn for_today(mut data: BackupData, today: Date) -> BackupData {
         }
         f.placements.iter_mut().for_each(|p| shift(&mut p.effective));
         f.attestations.iter_mut().for_each(|a| shift(&mut a.on));
+        for v in f.completions.iter_mut().filter_map(|c| c.verification.as_mut()) {
+            shift(&mut v.reported_on);
+            if let Some(d) = &mut v.decided_on {
+                shift(d);
+            }
+        }
+    }
+    for r in &mut data.training {
+        shift_plan(&mut r.record, &shift);
+        r.key = r.record.key();
     }
     data.settings.example_data = true;
     data
+}
+
+/// Moves every date of a trainer's record (the example's cohort, assignment and sessions).
+fn shift_plan(r: &mut super::curricula::plan::PlanRecord, shift: &dyn Fn(&mut Date)) {
+    use super::curricula::assignment::Due;
+    use super::curricula::plan::PlanRecord;
+    match r {
+        PlanRecord::Curriculum(_) => {}
+        PlanRecord::Cohort(c) => {
+            if let Some(d) = c.rule.as_mut().and_then(|r| r.hired_from.as_mut()) {
+                shift(d);
+            }
+        }
+        PlanRecord::Membership(m) => {
+            shift(&mut m.since);
+            if let Some(d) = &mut m.until {
+                shift(d);
+            }
+        }
+        PlanRecord::Assignment(a) => {
+            shift(&mut a.given_on);
+            if let Due::On { date } = &mut a.due {
+                shift(date);
+            }
+            if let Some(r) = &mut a.renewal {
+                shift(&mut r.period_until);
+                shift(&mut r.opens);
+            }
+        }
+        PlanRecord::Exemption(x) => shift(&mut x.on),
+        PlanRecord::Session(s) => shift(&mut s.on),
+    }
 }
 
 #[cfg(test)]
@@ -246,7 +288,87 @@ pub(crate) mod generate {
         }
         data.ladders = vec![peer_ladder, chw_ladder];
         data.pay_grades = own_grades;
+        training(&mut data, anchor);
         data
+    }
+
+    /// A trainer's work: the peer onboarding example copied and given to a rule cohort of
+    /// peers hired in the last 2½ years (due 90 days after hire), a support session and an
+    /// MI session coming up with their rosters, and one self-reported training waiting for
+    /// verification.
+    fn training(data: &mut BackupData, anchor: Date) {
+        use crate::domain::completion::{Verdict, Verification};
+        use crate::domain::curricula::assignment::{Assignment, Due, Target, Work};
+        use crate::domain::curricula::cohort::{record_members, Cohort, CohortRule};
+        use crate::domain::curricula::examples::example_curricula;
+        use crate::domain::curricula::plan::PlanRecord;
+        use crate::domain::curricula::session::Session;
+        use crate::domain::text::Bilingual;
+        let mut curriculum = example_curricula().into_iter().find(|c| c.id == "example.curriculum.peer_onboarding").expect("the example").duplicate("example.curriculum.valley");
+        curriculum.name = Bilingual::new("Peer onboarding, Valley clinic", "Incorporación de pares, clínica del Valle");
+        let cohort = Cohort {
+            id: "example.cohort.new_peers".into(),
+            name: "Peers hired in the last 2½ years".into(),
+            rule: Some(CohortRule { worker_types: vec![WorkerType::PeerSupportSpecialist], hired_from: Some(anchor.add_days(-900)), ..CohortRule::default() }),
+            people: Vec::new(),
+            archived: false,
+        };
+        let given_on = anchor.add_days(-30);
+        let members: Vec<&str> = cohort.members(&data.people, &|_| None).iter().map(|p| p.id.as_str()).collect();
+        let memberships = record_members(&cohort.id, &members, &[], given_on);
+        let assignment = Assignment {
+            id: "example.assignment.onboarding".into(),
+            target: Target::Cohort { cohort_id: cohort.id.clone() },
+            work: Work::Curriculum { id: curriculum.id.clone(), version: 1 },
+            due: Due::AfterHire { days: 90 },
+            given_on,
+            given_by: "Marta Gil".into(),
+            renewal: None,
+            removed: false,
+        };
+        let peers: Vec<&str> = data.people.iter().filter(|p| p.worker_type == WorkerType::PeerSupportSpecialist && !p.archived).map(|p| p.id.as_str()).collect();
+        let session = |id: &str, training: &str, days: i32, hours: u32, place: &str, people: &[&str]| {
+            let mut s = Session {
+                id: id.into(),
+                training_id: format!("builtin.{training}"),
+                on: anchor.add_days(days),
+                starts_at: "09:30".into(),
+                hours: Hours::whole(hours),
+                facilitator: "Marta Gil".into(),
+                place: place.into(),
+                language: PreferredLanguage::Spanish,
+                capacity: Some(12),
+                roster: Vec::new(),
+                attendance: Vec::new(),
+                recorded: Vec::new(),
+                removed: false,
+            };
+            s.add(people);
+            s
+        };
+        let support = session("example.session.support", "support_session", 7, 2, "Sala 2, 1200 Valley Rd", &peers[..peers.len().min(8)]);
+        let mi = session("example.session.mi", "motivational_interviewing", 14, 16, "Sala 1, 1200 Valley Rd", &members);
+        let mut records = vec![PlanRecord::Curriculum(curriculum), PlanRecord::Cohort(cohort)];
+        records.extend(memberships.into_iter().map(PlanRecord::Membership));
+        records.extend([PlanRecord::Assignment(assignment), PlanRecord::Session(support), PlanRecord::Session(mi)]);
+        data.training = records.into_iter().map(Into::into).collect();
+        // A peer reported a training; it waits for a trainer.
+        if let Some(f) = data.files.iter_mut().find(|f| peers.first() == Some(&f.person_id.as_str())) {
+            let person_id = f.person_id.clone();
+            f.completions.push(Completion {
+                id: "example.completion.self_reported".into(),
+                person_id,
+                training_id: "builtin.trauma_informed_care".into(),
+                completed_on: anchor.add_days(-12),
+                hours: Hours::whole(6),
+                provider: "County Behavioral Health".into(),
+                certificate_number: "TIC-2026-0412".into(),
+                ce_category: None,
+                notes: "Certificate photo shown at supervision".into(),
+                removed: false,
+                verification: Some(Verification { verdict: Verdict::Pending, reported_by: "Self".into(), reported_on: anchor.add_days(-10), decided_by: String::new(), decided_on: None, reason: String::new() }),
+            });
+        }
     }
 }
 
@@ -297,6 +419,18 @@ mod tests {
             for status in [Status::Current, Status::DueSoon, Status::Expired, Status::Missing, Status::InProgress] {
                 assert!(counts.get(&status).copied().unwrap_or(0) >= 3, "{today}: {counts:?}");
             }
+            // The trainer's work moves with it: sessions still coming up, the cohort's members
+            // each on the board, every record under the key its moved dates give.
+            let plans = crate::domain::curricula::plan::Plans::from_records(moved.training.iter().map(|r| r.record.clone()));
+            assert!(moved.training.iter().all(|r| r.key == r.record.key()));
+            assert!(plans.sessions.iter().all(|s| s.on > today && s.on <= today.add_days(14)), "{today}");
+            let catalog = crate::domain::training::effective_catalog(&trainings, &[]);
+            let given = crate::domain::curricula::plan::given(&plans, &moved.people, &|_| None, today);
+            let board = crate::domain::curricula::plan::board(&plans, &records, &catalog, given, today);
+            assert!(board.len() >= 3, "{today}: {} on the board", board.len());
+            assert!(board.iter().all(|r| r.given_on < today), "members were recorded when it was given");
+            let pending = moved.files.iter().flat_map(|f| &f.completions).filter(|c| c.pending()).count();
+            assert_eq!(pending, 1);
         }
     }
 }

@@ -29,6 +29,15 @@ test('a newcomer explores every screen with example data, then removes it all', 
   await expect(page.locator('main a[href^="/people/example.person."]').first()).toBeVisible();
   await page.goto('/ladders');
   await expect(page.getByRole('link', { name: 'County peer support series' }).first()).toBeVisible();
+  // And the trainer's home: a cohort's board, two sessions coming up, the renewal forecast.
+  await page.goto('/training');
+  await expect(page.locator('#board-table tbody tr').first()).toBeVisible();
+  await expect(page.locator('#sessions-table tbody tr')).toHaveCount(2);
+  await expect(page.locator('#forecast-chart rect').first()).toBeAttached();
+  await page.setViewportSize({ width: 1100, height: 900 });
+  await page.screenshot({ path: 'tests/e2e/screenshots/example-trainer.png' });
+  await page.locator('#forecast-chart').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'tests/e2e/screenshots/example-forecast.png' });
   // Example data is not nagged about: no backup reminder.
   await expect(page.locator('#backup-reminder')).toHaveCount(0);
 

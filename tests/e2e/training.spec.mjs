@@ -223,6 +223,8 @@ test('the trainer pages: axe finds nothing serious at 360 px, in English and in 
   await page.getByLabel('Add a person').selectOption({ label: 'Ana Ríos' });
   await page.getByRole('button', { name: 'Add to the roster' }).click();
   await expect(page.locator('#roster')).toContainText('Ana Ríos');
+  await page.reload(); // opened afresh, the roster names everyone on it
+  await expect(page.locator('#roster tbody th')).toHaveText('Ana Ríos');
   const pages = {
     trainer: '/training',
     'curriculum-new': '/training/curricula/new',

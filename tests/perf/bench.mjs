@@ -246,7 +246,7 @@ try {
   await page.evaluate(async () => {
     const db = await new Promise((ok, fail) => { const r = indexedDB.open('escalera'); r.onsuccess = () => ok(r.result); r.onerror = fail; });
     const people = Array.from({ length: 1000 }, (_, i) => `bench${String(i * 5).padStart(5, '0')}`);
-    const cohort = { record: 'cohort', id: 'bench-cohort', name: 'Bench cohort of 1,000', people, archived: false };
+    const cohort = { cohort: { id: 'bench-cohort', name: 'Bench cohort of 1,000', people, archived: false } };
     const tx = db.transaction('training_plans', 'readwrite');
     tx.objectStore('training_plans').put({ id: 'cohort/bench-cohort', json: JSON.stringify(cohort) });
     await new Promise((ok, fail) => { tx.oncomplete = ok; tx.onerror = fail; });

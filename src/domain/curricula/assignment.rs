@@ -24,7 +24,7 @@ use serde::{Deserialize, Serialize};
 
 /// Who an assignment is for.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum Target {
     Person { person_id: String },
     Cohort { cohort_id: String },
@@ -32,7 +32,7 @@ pub enum Target {
 
 /// What is assigned: a version of a curriculum, or one training.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum Work {
     Curriculum { id: String, version: u32 },
     Training { training_id: String },
@@ -41,7 +41,7 @@ pub enum Work {
 /// When it is due: a fixed day, or relative to the person's hire, to the day they were given
 /// it (a cohort's new member gets their own), or before a credential's last valid day.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum Due {
     None,
     On {

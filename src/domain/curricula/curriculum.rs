@@ -19,7 +19,7 @@ use serde::{Deserialize, Serialize};
 
 /// When a curriculum is complete.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "mode", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum Mode {
     /// Every required training, each completed on or after the one before it.
     AllInOrder,

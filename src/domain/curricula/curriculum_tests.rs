@@ -173,6 +173,7 @@ fn a_curriculum_round_trips_through_its_stored_form() {
         let text = serde_json::to_string(&c).unwrap();
         assert_eq!(serde_json::from_str::<Curriculum>(&text).unwrap(), c);
     }
-    let at_least: Mode = serde_json::from_str(r#"{"mode":"at_least","n":2}"#).unwrap();
+    let at_least: Mode = serde_json::from_str(r#"{"at_least":{"n":2}}"#).unwrap();
     assert_eq!(at_least, Mode::AtLeast { n: 2 });
+    assert_eq!(serde_json::to_string(&Mode::AllInOrder).unwrap(), r#""all_in_order""#);
 }

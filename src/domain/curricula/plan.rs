@@ -18,9 +18,11 @@ use chrono::Datelike;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
-/// One stored record of a trainer's work (docs/storage.md: store `training_plans`).
+/// One stored record of a trainer's work (docs/storage.md: store `training_plans`), tagged by
+/// its kind: `{"cohort": {…}}`. (Externally tagged: an internal tag costs serde a buffered
+/// copy of every record, and 30 KB of wasm.)
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "record", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum PlanRecord {
     Curriculum(Curriculum),
     Cohort(Cohort),

@@ -15,7 +15,7 @@ use serde::{Deserialize, Serialize};
 
 /// How one person on the roster attended.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "mark", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum Mark {
     Present,
     Absent,
@@ -26,7 +26,6 @@ pub enum Mark {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Attendance {
     pub person_id: String,
-    #[serde(flatten)]
     pub mark: Mark,
 }
 

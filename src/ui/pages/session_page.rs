@@ -162,7 +162,8 @@ pub fn SessionPage(id: String) -> impl IntoView {
     let hour_errors = RwSignal::new(Vec::<(String, String)>::new());
     let note = RwSignal::new(None::<String>);
 
-    let name_of = move |person_id: &str| snapshot.with_untracked(|s| match s {
+    // Tracked: the roster and the sheet redraw once everyone's names are read.
+    let name_of = move |person_id: &str| snapshot.with(|s| match s {
         Some(Ok(snap)) => snap.records.people.iter().find(|p| p.id == person_id).map(|p| p.name.clone()).unwrap_or_default(),
         _ => String::new(),
     });
