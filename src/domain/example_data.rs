@@ -353,6 +353,7 @@ pub(crate) mod generate {
         records.extend([PlanRecord::Assignment(assignment), PlanRecord::Session(support), PlanRecord::Session(mi)]);
         data.training = records.into_iter().map(Into::into).collect();
         // A peer reported a training; it waits for a trainer.
+        let reporter = data.people.iter().find(|p| peers.first() == Some(&p.id.as_str())).map(|p| p.name.clone()).unwrap_or_default();
         if let Some(f) = data.files.iter_mut().find(|f| peers.first() == Some(&f.person_id.as_str())) {
             let person_id = f.person_id.clone();
             f.completions.push(Completion {
@@ -366,7 +367,7 @@ pub(crate) mod generate {
                 ce_category: None,
                 notes: "Certificate photo shown at supervision".into(),
                 removed: false,
-                verification: Some(Verification { verdict: Verdict::Pending, reported_by: "Self".into(), reported_on: anchor.add_days(-10), decided_by: String::new(), decided_on: None, reason: String::new() }),
+                verification: Some(Verification { verdict: Verdict::Pending, reported_by: reporter, reported_on: anchor.add_days(-10), decided_by: String::new(), decided_on: None, reason: String::new() }),
             });
         }
     }

@@ -225,7 +225,23 @@ test('the trainer pages: axe finds nothing serious at 360 px, in English and in 
   await expect(page.locator('#roster')).toContainText('Ana Ríos');
   await page.reload(); // opened afresh, the roster names everyone on it
   await expect(page.locator('#roster tbody th')).toHaveText('Ana Ríos');
+  // Ana's page with an assignment and a training she reported, waiting for verification.
+  await page.goto('/training/assign');
+  await page.getByLabel('What').selectOption('training:builtin.cpr_first_aid');
+  await page.getByLabel('To whom').selectOption({ label: 'Person: Ana Ríos' });
+  await page.getByLabel('Assigned by (your name)').fill('Marta Gil');
+  await page.getByRole('button', { name: 'Assign' }).click();
+  await expect(h1(page)).toHaveText('Ana Ríos');
+  const person = new URL(page.url()).pathname;
+  await openRecordForm(page);
+  const form = page.locator('form.completion-form');
+  await form.getByLabel('Training').selectOption('builtin.mhfa_adult');
+  await form.getByLabel(/Self-reported/).check();
+  await form.getByLabel('Reported by').fill('Ana Ríos');
+  await form.getByRole('button', { name: 'Record a training' }).click();
+  await expect(page.locator('#history')).toContainText('Pending verification');
   const pages = {
+    'assigned-person': person,
     trainer: '/training',
     'curriculum-new': '/training/curricula/new',
     'curriculum-copy': '/training/curricula/new?from=example.curriculum.peer_certification',
