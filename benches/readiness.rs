@@ -106,7 +106,7 @@ fn records() -> Records {
         });
         let mut file = PersonRecords::new(&id);
         file.completions = (0..COMPLETIONS_EACH)
-            .map(|j| Completion {
+            .map(|j| Completion { verification: None,
                 id: format!("c{i}-{j}"),
                 person_id: id.clone(),
                 training_id: format!("builtin.{}", TRAININGS[next(TRAININGS.len() as u64) as usize]),

@@ -46,7 +46,7 @@ fn data() -> (Vec<Person>, Vec<Vec<Completion>>) {
             archived: false,
         });
         let mut mine: Vec<Completion> = (0..COMPLETIONS_EACH)
-            .map(|j| Completion {
+            .map(|j| Completion { verification: None,
                 id: format!("c{i}-{j}"),
                 person_id: format!("p{i}"),
                 training_id: format!("builtin.{}", TRAININGS[next(TRAININGS.len() as u64) as usize]),

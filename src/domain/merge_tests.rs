@@ -271,3 +271,54 @@ fn a_merge_in_steps_is_the_same_as_at_once() {
     assert_eq!(m.finish(), merge(&here, &file));
     assert_eq!(tally(&merge(&here, &file), Kind::PersonRecords), Tally { added: 2, updated: 1, kept: 0, deleted: 0 });
 }
+
+#[test]
+fn a_trainers_records_merge_by_key_with_the_newer_session_winning() {
+    use crate::domain::curricula::cohort::Cohort;
+    use crate::domain::curricula::examples::example_curricula;
+    use crate::domain::curricula::plan::PlanRecord;
+    use crate::domain::curricula::session::Session;
+    use crate::domain::person::PreferredLanguage;
+    let session = |place: &str| Session {
+        id: "s1".into(),
+        training_id: "builtin.support_session".into(),
+        on: Date::parse_iso("2026-12-03").unwrap(),
+        starts_at: String::new(),
+        hours: Hours::whole(2),
+        facilitator: "Marta".into(),
+        place: place.into(),
+        language: PreferredLanguage::Spanish,
+        capacity: None,
+        roster: Vec::new(),
+        attendance: Vec::new(),
+        recorded: Vec::new(),
+        removed: false,
+    };
+    let cohort = Cohort { id: "k".into(), name: "New peers".into(), rule: None, people: vec!["p1".into()], archived: false };
+    let first = example_curricula().remove(0).duplicate("c1");
+    let here = BackupData {
+        training: vec![PlanRecord::Session(session("Sala 1")).into(), PlanRecord::Curriculum(first.clone()).into()],
+        changes: vec![stamp("training_plans/session/s1", "2026-11-29T10:00:00.000Z")],
+        ..BackupData::default()
+    };
+    let file = BackupData {
+        training: vec![
+            PlanRecord::Session(session("Sala 2")).into(),
+            PlanRecord::Cohort(cohort).into(),
+            PlanRecord::Curriculum(first.save_edit(first.clone(), true)).into(),
+        ],
+        changes: vec![stamp("training_plans/session/s1", "2026-11-29T11:00:00.000Z")],
+        ..BackupData::default()
+    };
+    let m = merge(&here, &file);
+    let mut keys: Vec<&str> = m.data.training.iter().map(|r| r.key.as_str()).collect();
+    keys.sort();
+    assert_eq!(keys, vec!["cohort/k", "curriculum/c1@1", "curriculum/c1@2", "session/s1"], "both versions kept, the cohort added");
+    let kept = m.data.training.iter().find(|r| r.key == "session/s1").unwrap();
+    assert_eq!(kept.record, PlanRecord::Session(session("Sala 2")), "the newer change wins");
+    assert_eq!(tally(&m, Kind::TrainingPlans).added, 2);
+    assert_eq!(m.conflicts.len(), 1);
+    // Merging again changes nothing.
+    let again = merge(&m.data, &file);
+    assert_eq!(again.data.training, m.data.training);
+}
