@@ -7,6 +7,7 @@
 pub mod domain;
 pub mod export;
 pub mod i18n;
+pub mod sync;
 
 #[cfg(target_arch = "wasm32")]
 pub mod store;
