@@ -113,6 +113,7 @@ pub enum Field {
     Capacity,
     Facilitator,
     Place,
+    Count,
     GivenBy,
     ReportedBy,
     DecidedBy,

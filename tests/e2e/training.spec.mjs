@@ -122,7 +122,7 @@ test('a trainer copies an example, assigns it to a rule cohort, runs a session a
   // The board moves: one of N done.
   await page.goto('/training');
   await expect(boardRow(page, 'Ana Ríos')).toContainText('In progress');
-  await expect(boardRow(page, 'Ana Ríos')).toContainText(`1 of ${needed} done`);
+  await expect(boardRow(page, 'Ana Ríos')).toContainText(new RegExp(`1 of ${needed} done · [\\d.,]+ hours`));
 
   // A peer hired later joins the cohort by its rule and is assigned, due 30 days from today.
   await addPerson(page, { name: 'Carla Vega', worker: 'peer_support_specialist', hire: isoDaysFromNow(0) });
@@ -215,8 +215,13 @@ test('the trainer pages: axe finds nothing serious at 360 px, in English and in 
   await addPerson(page, { name: 'Ana Ríos', worker: 'peer_support_specialist', hire: isoDaysFromNow(-10) });
   await newPeersCohort(page, isoDaysFromNow(-60));
   const cohortEdit = await page.locator('.cohort-list a').first().getAttribute('href');
+  // Monthly support sessions: a series, each its own session.
   await page.goto('/training/sessions/new');
   await page.locator('#session-training').selectOption('builtin.support_session');
+  await page.getByLabel('Repeats').selectOption('monthly');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.locator('#session-count-error')).toHaveText('This field is required.');
+  await page.getByLabel('How many sessions').fill('3');
   await page.getByRole('button', { name: 'Save' }).click();
   await expect(page.locator('#roster-person')).toBeVisible();
   const session = new URL(page.url()).pathname;
@@ -240,6 +245,8 @@ test('the trainer pages: axe finds nothing serious at 360 px, in English and in 
   await form.getByLabel('Reported by').fill('Ana Ríos');
   await form.getByRole('button', { name: 'Record a training' }).click();
   await expect(page.locator('#history')).toContainText('Pending verification');
+  await page.goto('/training');
+  await expect(page.locator('#sessions-table tbody tr', { hasText: 'Support session' })).toHaveCount(3);
   const pages = {
     'assigned-person': person,
     trainer: '/training',

@@ -99,7 +99,7 @@ pub enum Standing {
     NotStarted { due: Option<Date> },
     InProgress { done: usize, of: usize, hours: Hours, due: Option<Date> },
     Complete { on: Date },
-    Overdue { due: Date, done: usize, of: usize },
+    Overdue { due: Date, done: usize, of: usize, hours: Hours },
     Exempt { reason: String, by: String, on: Date },
 }
 
@@ -164,7 +164,7 @@ impl Assignment {
             return Standing::Complete { on };
         }
         match due {
-            Some(day) if as_of > day => Standing::Overdue { due: day, done: p.done, of: p.of },
+            Some(day) if as_of > day => Standing::Overdue { due: day, done: p.done, of: p.of, hours: p.hours_done },
             _ if p.done == 0 && p.hours_done == Hours::ZERO => Standing::NotStarted { due },
             _ => Standing::InProgress { done: p.done, of: p.of, hours: p.hours_done, due },
         }

@@ -62,7 +62,7 @@ fn overdue_from_the_day_after_the_due_date_not_on_it() {
     let a = training("builtin.hipaa", Due::On { date: d("2026-03-31") }, "2026-03-01");
     let none: [Completion; 0] = [];
     assert_eq!(a.standing(&[], &given(&none, "2026-03-01"), d("2026-03-31")), Standing::NotStarted { due: Some(d("2026-03-31")) });
-    assert_eq!(a.standing(&[], &given(&none, "2026-03-01"), d("2026-04-01")), Standing::Overdue { due: d("2026-03-31"), done: 0, of: 1 });
+    assert_eq!(a.standing(&[], &given(&none, "2026-03-01"), d("2026-04-01")), Standing::Overdue { due: d("2026-03-31"), done: 0, of: 1, hours: Hours::ZERO });
     // Done late is complete (with its day), not overdue.
     let late = [done("builtin.hipaa", d("2026-04-10"))];
     assert_eq!(a.standing(&[], &given(&late, "2026-03-01"), d("2026-04-20")), Standing::Complete { on: d("2026-04-10") });

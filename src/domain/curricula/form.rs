@@ -5,7 +5,7 @@
 use super::assignment::{Due, Exemption, Target, Work};
 use super::cohort::{Cohort, CohortRule};
 use super::curriculum::{Curriculum, Item, Mode, Section};
-use super::session::Session;
+use super::session::{Repeat, Session, MAX_SERIES};
 use crate::domain::date::Date;
 use crate::domain::form::{Errors, Field, Problem, LONG, SHORT};
 use crate::domain::hours::Hours;
@@ -247,9 +247,29 @@ pub struct SessionDraft {
     pub place: String,
     pub language: PreferredLanguage,
     pub capacity: String,
+    /// A new session only: `weekly`, `every_two_weeks`, `monthly`, or empty for one session.
+    pub repeat: String,
+    /// How many sessions in the series.
+    pub count: String,
 }
 
 impl SessionDraft {
+    /// A new session, or a series of them when it repeats (`Session::series`).
+    pub fn to_sessions(&self, id: &str, new_id: &mut dyn FnMut() -> String) -> Result<Vec<Session>, Errors> {
+        let first = self.to_session(id, None);
+        let repeat = Repeat::from_code(&self.repeat);
+        let mut e = match &first {
+            Err(e) => e.clone(),
+            Ok(_) => Errors::default(),
+        };
+        let count = repeat.map(|_| e.number(Field::Count, &self.count, 2, MAX_SERIES));
+        match (first, repeat, count) {
+            (Ok(s), Some(r), Some(n)) if e.is_empty() => Ok(s.series(r, n, new_id)),
+            (Ok(s), None, _) => Ok(vec![s]),
+            _ => Err(e),
+        }
+    }
+
     pub fn from_session(s: &Session, decimal: char) -> SessionDraft {
         SessionDraft {
             training_id: s.training_id.clone(),
@@ -260,6 +280,8 @@ impl SessionDraft {
             place: s.place.clone(),
             language: s.language,
             capacity: s.capacity.map(|n| n.to_string()).unwrap_or_default(),
+            repeat: String::new(),
+            count: String::new(),
         }
     }
 
@@ -406,6 +428,23 @@ mod tests {
         assert_eq!(partial_hours("8", Hours::whole(16)), Ok(Hours::whole(8)));
         assert_eq!(partial_hours("17", Hours::whole(16)), Err(Problem::HoursOutOfRange));
         assert_eq!(partial_hours("", Hours::whole(16)), Err(Problem::Required));
+    }
+
+    #[test]
+    fn a_repeating_session_needs_how_many_and_makes_the_series() {
+        let draft = SessionDraft { training_id: "builtin.ips_co_reflection".into(), on: "2026-12-03".into(), hours: "1,5".into(), repeat: "monthly".into(), ..SessionDraft::default() };
+        let mut n = 0;
+        let mut ids = || {
+            n += 1;
+            format!("x{n}")
+        };
+        assert_eq!(draft.to_sessions("s", &mut ids).unwrap_err().get(Field::Count), Some(Problem::Required));
+        let one = SessionDraft { count: "1".into(), ..draft.clone() };
+        assert_eq!(one.to_sessions("s", &mut ids).unwrap_err().get(Field::Count), Some(Problem::NumberOutOfRange { min: 2, max: MAX_SERIES }));
+        let series = SessionDraft { count: "6".into(), ..draft.clone() }.to_sessions("s", &mut ids).unwrap();
+        assert_eq!(series.len(), 6);
+        assert_eq!(series[5].on, d("2027-05-03"));
+        assert_eq!(SessionDraft { repeat: String::new(), ..draft }.to_sessions("s", &mut ids).unwrap().len(), 1);
     }
 
     #[test]

@@ -69,7 +69,48 @@ pub struct Session {
     pub removed: bool,
 }
 
+/// How a recurring session repeats (reflective supervision every week, co-reflection every
+/// month).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Repeat {
+    Weekly,
+    EveryTwoWeeks,
+    Monthly,
+}
+
+impl Repeat {
+    pub fn from_code(code: &str) -> Option<Repeat> {
+        match code {
+            "weekly" => Some(Repeat::Weekly),
+            "every_two_weeks" => Some(Repeat::EveryTwoWeeks),
+            "monthly" => Some(Repeat::Monthly),
+            _ => None,
+        }
+    }
+}
+
+/// At most this many sessions in one series (two years of weekly sessions).
+pub const MAX_SERIES: u32 = 104;
+
 impl Session {
+    /// The sessions of a series starting with this one: `count` in all, each a separate
+    /// record (its own roster and attendance), the same time, place and people. Monthly ones
+    /// keep the day of the month, or the month's last day when it is shorter (31 January, 28
+    /// February, 31 March).
+    pub fn series(&self, repeat: Repeat, count: u32, new_id: &mut dyn FnMut() -> String) -> Vec<Session> {
+        use crate::domain::date::DateExt;
+        (0..count.clamp(1, MAX_SERIES))
+            .map(|i| {
+                let on = match repeat {
+                    Repeat::Weekly => self.on.add_days(7 * i as i32),
+                    Repeat::EveryTwoWeeks => self.on.add_days(14 * i as i32),
+                    Repeat::Monthly => self.on.add_months(i as i32),
+                };
+                Session { id: if i == 0 { self.id.clone() } else { new_id() }, on, attendance: Vec::new(), recorded: Vec::new(), ..self.clone() }
+            })
+            .collect()
+    }
+
     /// Adds people (one, or a whole cohort) in order; someone already on the roster stays
     /// where they are.
     pub fn add(&mut self, people: &[&str]) {
@@ -177,6 +218,27 @@ mod tests {
         s.drop_person("ana");
         assert_eq!(s.places().0, &["beto".to_owned(), "carla".to_owned()][..]);
         assert_eq!(session(None).places().1.len(), 0);
+    }
+
+    #[test]
+    fn a_recurring_session_is_a_series_of_sessions_keeping_the_day_of_the_month() {
+        let mut first = session(Some(8));
+        first.on = Date::parse_iso("2026-01-31").unwrap();
+        first.add(&["ana", "beto"]);
+        let mut n = 0;
+        let mut ids = || {
+            n += 1;
+            format!("s{n}")
+        };
+        let monthly = first.series(Repeat::Monthly, 3, &mut ids);
+        let days: Vec<String> = monthly.iter().map(|s| s.on.to_iso()).collect();
+        assert_eq!(days, vec!["2026-01-31", "2026-02-28", "2026-03-31"], "the month's last day when shorter, then back to the 31st");
+        assert_eq!(monthly.iter().map(|s| s.id.as_str()).collect::<Vec<_>>(), vec!["s", "s1", "s2"]);
+        assert!(monthly.iter().all(|s| s.roster == first.roster && s.place == first.place && s.attendance.is_empty()));
+        let weekly = first.series(Repeat::EveryTwoWeeks, 2, &mut ids);
+        assert_eq!(weekly[1].on.to_iso(), "2026-02-14");
+        assert_eq!(first.series(Repeat::Weekly, 500, &mut ids).len(), MAX_SERIES as usize);
+        assert_eq!(Repeat::from_code("monthly"), Some(Repeat::Monthly));
     }
 
     #[test]

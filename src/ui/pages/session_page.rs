@@ -38,6 +38,8 @@ pub fn SessionForm(#[prop(optional)] id: String) -> impl IntoView {
     let place = RwSignal::new(String::new());
     let language = RwSignal::new(if c.locale.get_untracked() == crate::domain::text::Locale::Es { "es" } else { "en" }.to_owned());
     let capacity = RwSignal::new(String::new());
+    let repeat = RwSignal::new(String::new());
+    let count = RwSignal::new(String::new());
     let errors = RwSignal::new(Errors::default());
     let failed = RwSignal::new(false);
     let original = RwSignal::new(None::<Session>);
@@ -87,6 +89,10 @@ pub fn SessionForm(#[prop(optional)] id: String) -> impl IntoView {
         let l = c.locale.get();
         PreferredLanguage::ALL.iter().map(|x| (x.code().to_owned(), i18n::preferred_language(l, *x).to_owned())).collect()
     });
+    let repeat_options = Signal::derive(move || {
+        let l = c.locale.get();
+        [("weekly", Msg::RepeatWeekly), ("every_two_weeks", Msg::RepeatTwoWeeks), ("monthly", Msg::RepeatMonthly)].into_iter().map(|(code, m)| (code.to_owned(), m.text(l).to_owned())).collect()
+    });
     let navigate = use_navigate();
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -99,13 +105,19 @@ pub fn SessionForm(#[prop(optional)] id: String) -> impl IntoView {
             place: place.get_untracked(),
             language: PreferredLanguage::from_code(&language.get_untracked()).unwrap_or_default(),
             capacity: capacity.get_untracked(),
+            repeat: repeat.get_untracked(),
+            count: count.get_untracked(),
         };
         let before = original.get_untracked();
-        let record_id = before.as_ref().map(|s| s.id.clone()).unwrap_or_else(browser::new_id);
-        let Some(session) = checked(draft.to_session(&record_id, before.as_ref()), errors) else { return };
+        let sessions = match &before {
+            Some(b) => checked(draft.to_session(&b.id, Some(b)).map(|s| vec![s]), errors),
+            None => checked(draft.to_sessions(&browser::new_id(), &mut browser::new_id), errors),
+        };
+        let Some(sessions) = sessions else { return };
         let navigate = navigate.clone();
-        let to = format!("/training/sessions/{}", session.id);
-        c.save(async move { db().save_plan_records(&[PlanRecord::Session(session)]).await }, failed, Msg::Saved, move || navigate(&to, Default::default()));
+        let to = format!("/training/sessions/{}", sessions[0].id);
+        let records: Vec<PlanRecord> = sessions.into_iter().map(PlanRecord::Session).collect();
+        c.save(async move { db().save_plan_records(&records).await }, failed, Msg::Saved, move || navigate(&to, Default::default()));
     };
     view! {
         <section class="narrow">
@@ -124,6 +136,14 @@ pub fn SessionForm(#[prop(optional)] id: String) -> impl IntoView {
                     <Select id="session-language" label=Msg::LanguageLabel value=language options=language_options />
                     <Input id="session-capacity" label=Msg::CapacityLabel value=capacity errors field=Field::Capacity inputmode="numeric" optional=true />
                 </div>
+                <Show when=move || id.with(String::is_empty)>
+                    <div class="row">
+                        <Select id="session-repeat" label=Msg::RepeatLabel value=repeat options=repeat_options placeholder=Msg::RepeatNever optional=true />
+                        <Show when=move || !repeat.with(String::is_empty)>
+                            <Input id="session-count" label=Msg::SessionCountLabel value=count errors field=Field::Count inputmode="numeric" hint=Msg::SessionCountHint />
+                        </Show>
+                    </div>
+                </Show>
                 <div class="actions">
                     <button type="submit" class="primary">{tr(Msg::Save)}</button>
                     <a class="button" href="/training">{tr(Msg::Cancel)}</a>

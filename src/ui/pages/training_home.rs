@@ -40,6 +40,8 @@ pub struct Line {
     /// Trainings done of needed, for the progress bar.
     pub done: usize,
     pub of: usize,
+    /// Hours of the trainings that count so far.
+    pub hours: crate::domain::hours::Hours,
 }
 
 /// Everything the trainer's pages show, worked out once per data change.
@@ -91,10 +93,11 @@ pub async fn read_trainer(c: Ctx, today: Date) -> Result<Rc<Trainer>, StoreError
     let lines = rows
         .iter()
         .map(|r| {
-            let (done, of) = match &r.standing {
-                Standing::InProgress { done, of, .. } | Standing::Overdue { done, of, .. } => (*done, *of),
-                Standing::Complete { .. } => (1, 1),
-                _ => (0, r.assignment.curriculum(&plans.curricula).map_or(1, |c| c.needed())),
+            let (done, of, hours) = match &r.standing {
+                Standing::InProgress { done, of, hours, .. } => (*done, *of, *hours),
+                Standing::Overdue { done, of, hours, .. } => (*done, *of, *hours),
+                Standing::Complete { .. } => (1, 1, crate::domain::hours::Hours::ZERO),
+                _ => (0, r.assignment.curriculum(&plans.curricula).map_or(1, |c| c.needed()), crate::domain::hours::Hours::ZERO),
             };
             Line {
                 person_id: r.person.id.clone(),
@@ -110,6 +113,7 @@ pub async fn read_trainer(c: Ctx, today: Date) -> Result<Rc<Trainer>, StoreError
                 next: r.next.clone(),
                 done,
                 of,
+                hours,
             }
         })
         .collect();
@@ -134,6 +138,7 @@ pub fn progress_bar(locale: Locale, line: &Line) -> AnyView {
     let pct = (line.done * 100).checked_div(line.of).map_or(100, |p| p.min(100));
     let label = match &line.standing {
         Standing::Complete { .. } | Standing::Exempt { .. } => words::standing_detail(locale, &line.standing),
+        _ if line.hours > crate::domain::hours::Hours::ZERO => format!("{} · {}", words::done_of(locale, line.done, line.of), i18n::fmt(locale, Fmt::HoursCounted, &[("hours", i18n::hours_value(line.hours))])),
         _ => words::done_of(locale, line.done, line.of),
     };
     view! {

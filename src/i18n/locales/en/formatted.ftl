@@ -424,3 +424,8 @@ cohort-now = Now: { $names }
 forecast-summary = Credentials entering their renewal window, per month: { $months }
 already-assigned = Already assigned (given { $date }); nothing new was added.
 sheet-title = Sign-in sheet · Hoja de registro: { $training }
+# Counts: $hours
+hours-counted = { $hours ->
+    [one] 1 hour
+   *[other] { $hours } hours
+}

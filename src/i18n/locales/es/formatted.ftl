@@ -425,3 +425,8 @@ cohort-now = Ahora: { $names }
 forecast-summary = Credenciales que entran en su período de renovación, por mes: { $months }
 already-assigned = Ya estaba asignado (el { $date }); no se agregó nada nuevo.
 sheet-title = Hoja de registro · Sign-in sheet: { $training }
+# Counts: $hours
+hours-counted = { $hours ->
+    [one] 1 hora
+   *[other] { $hours } horas
+}
