@@ -91,7 +91,7 @@ build_release() {
 # the app is over the ceiling (README, "Bundle"), so the test fails only if it grows past the
 # ratchet; raising the ratchet is a deliberate change with its cost in the README.
 BUNDLE_CEILING_KIB=450
-BUNDLE_RATCHET_KIB=980
+BUNDLE_RATCHET_KIB=983
 
 bundle_report() {
   log "Bundle size (gzip -9)"
@@ -111,7 +111,7 @@ bundle_report() {
   # +14 KiB for the trash and example data; +21 KiB for the roster import; +5 KiB for the
   # import of trainings completed (#10); +0.5 KiB for the imports reading their data only
   # once a file is chosen (the review); +44 KiB for merging a backup, the Open Badges
-  # credential and reading large backups in steps (#10); +135 KiB for the trainers'
+  # credential and reading large backups in steps (#10); +138 KiB for the trainers'
   # curricula, cohorts, assignments, sessions, board and forecast (#11).
   printf '  %-40s %25d gzipped (%d KiB; ceiling %d KiB, ratchet %d KiB)\n' "total wasm+js+css" "$total" $((total / 1024)) "$BUNDLE_CEILING_KIB" "$BUNDLE_RATCHET_KIB"
   if [ "$total" -gt $((BUNDLE_CEILING_KIB * 1024)) ]; then
