@@ -24,7 +24,7 @@ use leptos::prelude::*;
 use std::rc::Rc;
 
 /// Board rows drawn at first; "show all" draws the rest.
-const BOARD_LIMIT: usize = 100;
+const BOARD_LIMIT: usize = 50;
 
 /// One line of the board, owned (the page filters it without working it out again).
 #[derive(Clone, Debug, PartialEq)]
