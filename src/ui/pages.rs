@@ -106,6 +106,33 @@ fn load_people(c: Ctx) -> Loaded<Rc<Vec<crate::domain::person::Person>>> {
     })
 }
 
+/// The trainings in use (not retired) as `<select>` or checkbox options, in the interface
+/// language: the trainer's forms share this one list.
+fn training_options(c: Ctx, snapshot: Loaded<Snapshot>) -> Signal<Vec<(String, String)>> {
+    Signal::derive(move || {
+        let l = c.locale.get();
+        snapshot.with(|s| match s {
+            Some(Ok(snap)) => snap.trainings.iter().filter(|t| !t.retired).map(|t| (t.id.clone(), t.name.get(l).to_owned())).collect(),
+            _ => Vec::new(),
+        })
+    })
+}
+
+/// Worker types, and languages, as options in the interface language.
+fn worker_options(c: Ctx) -> Signal<Vec<(String, String)>> {
+    Signal::derive(move || {
+        let l = c.locale.get();
+        crate::domain::person::WorkerType::ALL.iter().map(|w| (w.code().to_owned(), crate::i18n::worker_type(l, *w).to_owned())).collect()
+    })
+}
+
+fn language_options(c: Ctx) -> Signal<Vec<(String, String)>> {
+    Signal::derive(move || {
+        let l = c.locale.get();
+        crate::domain::person::PreferredLanguage::ALL.iter().map(|x| (x.code().to_owned(), crate::i18n::preferred_language(l, *x).to_owned())).collect()
+    })
+}
+
 /// A page's record id as a `Copy` handle for its closures ("" on "new" pages).
 fn page_id(id: String) -> Memo<String> {
     Memo::new(move |_| id.clone())

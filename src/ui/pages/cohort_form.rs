@@ -2,7 +2,7 @@
 //! ladder step), which stays current as people are added or change, or a list of people by
 //! hand. Shows who is in it now. Archive instead of delete.
 
-use super::{load_snapshot, page_id, read_plans, Whose};
+use super::{load_snapshot, page_id, read_plans, worker_options, Whose};
 use crate::domain::curricula::cohort::Cohort;
 use crate::domain::curricula::form::CohortDraft;
 use crate::domain::curricula::plan::PlanRecord;
@@ -73,10 +73,7 @@ pub fn CohortForm(#[prop(optional)] id: String) -> impl IntoView {
         people: people.get_untracked(),
     };
 
-    let worker_options = Signal::derive(move || {
-        let l = c.locale.get();
-        WorkerType::ALL.iter().map(|w| (w.code().to_owned(), i18n::worker_type(l, *w).to_owned())).collect()
-    });
+    let worker_options = worker_options(c);
     let distinct = move |pick: fn(&crate::domain::person::Person) -> &str| {
         snapshot.with(|s| match s {
             Some(Ok(snap)) => {

@@ -3,7 +3,7 @@
 //! that people have been given saves a new version; theirs stays as it was. Archive instead
 //! of delete.
 
-use super::{load_snapshot, page_id, read_plans, Whose};
+use super::{language_options, load_snapshot, page_id, read_plans, training_options, worker_options, Whose};
 use crate::domain::curricula::curriculum::Curriculum;
 use crate::domain::curricula::form::{CurriculumDraft, ItemDraft, SectionDraft};
 use crate::domain::curricula::plan::PlanRecord;
@@ -126,13 +126,7 @@ pub fn CurriculumForm(#[prop(optional)] id: String) -> impl IntoView {
     let title = move || c.t(if editing() { Msg::EditCurriculum } else if from.with(String::is_empty) { Msg::NewCurriculum } else { Msg::CopyCurriculum });
     Effect::new(move |_| browser::set_title(title()));
 
-    let training_options = Signal::derive(move || {
-        let l = c.locale.get();
-        snapshot.with(|s| match s {
-            Some(Ok(snap)) => snap.trainings.iter().filter(|t| !t.retired).map(|t| (t.id.clone(), t.name.get(l).to_owned())).collect(),
-            _ => Vec::new(),
-        })
-    });
+    let training_options = training_options(c, snapshot);
     let section_options = Signal::derive(move || {
         let l = c.locale.get();
         sections.with(|v| {
@@ -154,14 +148,8 @@ pub fn CurriculumForm(#[prop(optional)] id: String) -> impl IntoView {
             ("at_least".to_owned(), Msg::ModeAtLeastChoice.text(l).to_owned()),
         ]
     });
-    let worker_options = Signal::derive(move || {
-        let l = c.locale.get();
-        WorkerType::ALL.iter().map(|w| (w.code().to_owned(), i18n::worker_type(l, *w).to_owned())).collect()
-    });
-    let language_options = Signal::derive(move || {
-        let l = c.locale.get();
-        PreferredLanguage::ALL.iter().map(|x| (x.code().to_owned(), i18n::preferred_language(l, *x).to_owned())).collect()
-    });
+    let worker_options = worker_options(c);
+    let language_options = language_options(c);
 
     let draft = move || CurriculumDraft {
         name_en: name_en.get_untracked(),

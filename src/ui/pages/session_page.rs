@@ -3,7 +3,7 @@
 //! capacity); attendance (present, absent, part of it) recorded as completions for everyone
 //! present in one step, with undo; and a printable bilingual sign-in sheet (Letter or A4).
 
-use super::{load_snapshot, page_id, read_plans, Whose};
+use super::{language_options, load_snapshot, page_id, read_plans, training_options, Whose};
 use crate::domain::curricula::form::{partial_hours, SessionDraft};
 use crate::domain::curricula::plan::PlanRecord;
 use crate::domain::curricula::session::{Mark, Session};
@@ -78,17 +78,8 @@ pub fn SessionForm(#[prop(optional)] id: String) -> impl IntoView {
     });
     let title = move || c.t(if id.with(String::is_empty) { Msg::NewSession } else { Msg::EditSession });
     Effect::new(move |_| browser::set_title(title()));
-    let training_options = Signal::derive(move || {
-        let l = c.locale.get();
-        snapshot.with(|s| match s {
-            Some(Ok(snap)) => snap.trainings.iter().filter(|t| !t.retired).map(|t| (t.id.clone(), t.name.get(l).to_owned())).collect(),
-            _ => Vec::new(),
-        })
-    });
-    let language_options = Signal::derive(move || {
-        let l = c.locale.get();
-        PreferredLanguage::ALL.iter().map(|x| (x.code().to_owned(), i18n::preferred_language(l, *x).to_owned())).collect()
-    });
+    let training_options = training_options(c, snapshot);
+    let language_options = language_options(c);
     let repeat_options = Signal::derive(move || {
         let l = c.locale.get();
         [("weekly", Msg::RepeatWeekly), ("every_two_weeks", Msg::RepeatTwoWeeks), ("monthly", Msg::RepeatMonthly)].into_iter().map(|(code, m)| (code.to_owned(), m.text(l).to_owned())).collect()
