@@ -29,15 +29,20 @@ pub fn due_rule(locale: Locale, due: Due) -> String {
     }
 }
 
-/// The standing's word and its CSS class (the status colours of the compliance pages).
+/// Each standing's word and CSS class (the status colours of the compliance pages), in the
+/// order of `Standing::CODES`.
+pub const STANDINGS: [(Msg, &str); 5] = [
+    (Msg::StandingOverdue, "status-expired"),
+    (Msg::StandingInProgress, "status-in_progress"),
+    (Msg::StandingNotStarted, "status-missing"),
+    (Msg::StandingComplete, "status-current"),
+    (Msg::StandingExempt, "status-waived"),
+];
+
+/// The standing's word and its CSS class.
 pub fn standing_word(locale: Locale, st: &Standing) -> (&'static str, &'static str) {
-    match st {
-        Standing::Overdue { .. } => (Msg::StandingOverdue.text(locale), "status-expired"),
-        Standing::InProgress { .. } => (Msg::StandingInProgress.text(locale), "status-in_progress"),
-        Standing::NotStarted { .. } => (Msg::StandingNotStarted.text(locale), "status-missing"),
-        Standing::Complete { .. } => (Msg::StandingComplete.text(locale), "status-current"),
-        Standing::Exempt { .. } => (Msg::StandingExempt.text(locale), "status-waived"),
-    }
+    let (msg, class) = STANDINGS[st.index()];
+    (msg.text(locale), class)
 }
 
 /// The standing with its detail: "2 of 5 done", "complete on March 5, 2026", "exempt: reason

@@ -103,6 +103,26 @@ pub enum Standing {
     Exempt { reason: String, by: String, on: Date },
 }
 
+impl Standing {
+    /// Stable codes (the board's filter in the URL), in the board's order.
+    pub const CODES: [&'static str; 5] = ["overdue", "in_progress", "not_started", "complete", "exempt"];
+
+    /// Its place in `CODES`: the board's order.
+    pub fn index(&self) -> usize {
+        match self {
+            Standing::Overdue { .. } => 0,
+            Standing::InProgress { .. } => 1,
+            Standing::NotStarted { .. } => 2,
+            Standing::Complete { .. } => 3,
+            Standing::Exempt { .. } => 4,
+        }
+    }
+
+    pub fn code(&self) -> &'static str {
+        Standing::CODES[self.index()]
+    }
+}
+
 /// What one person's standing is worked out from.
 pub struct Given<'a> {
     pub completions: &'a [Completion],

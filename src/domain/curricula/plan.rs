@@ -5,7 +5,7 @@
 //! Nothing here is stored per person: a person's standing is always worked out from their
 //! completions (whoever recorded them, whenever), so an edit never leaves a stale status.
 
-use super::assignment::{renewal_training, renewals_to_assign, Assignment, Due, Exemption, Given, Standing, Target, Work};
+use super::assignment::{assign_by_hand, renewal_training, renewals_to_assign, Assignment, Due, Exemption, Given, Standing, Target, Work};
 use super::cohort::{record_members, Cohort, Membership};
 use super::curriculum::{latest, Curriculum};
 use super::session::Session;
@@ -226,13 +226,7 @@ fn expiry(a: &Assignment, completions: &[crate::domain::completion::Completion],
 pub fn tally<'s>(standings: impl Iterator<Item = &'s Standing>) -> [usize; 5] {
     let mut n = [0; 5];
     for s in standings {
-        n[match s {
-            Standing::Overdue { .. } => 0,
-            Standing::InProgress { .. } => 1,
-            Standing::NotStarted { .. } => 2,
-            Standing::Complete { .. } => 3,
-            Standing::Exempt { .. } => 4,
-        }] += 1;
+        n[s.index()] += 1;
     }
     n
 }
@@ -326,6 +320,48 @@ pub fn overview(plans: &Plans, records: &Records, ctx: Context, step_of: &dyn Fn
         m.trainings.sort();
     }
     Overview { forecast: months, to_record }
+}
+
+/// What giving `work` to `target` records: the assignment, and for a cohort the memberships
+/// of its members now (their clocks start today; later members start theirs when they join).
+/// One training given by hand to one person goes through `assign_by_hand`: an open assignment
+/// of it is returned instead (`Err`: show it, add nothing), and one that renews a credential
+/// due now *is* that renewal.
+#[allow(clippy::too_many_arguments)]
+pub fn give(
+    plans: &Plans,
+    records: &Records,
+    ctx: Context,
+    step_of: &dyn Fn(&str) -> Option<(String, String)>,
+    (target, work, due, given_by): (Target, Work, Due, String),
+    fresh_id: String,
+    today: Date,
+) -> Result<Vec<PlanRecord>, Assignment> {
+    let person = match &target {
+        Target::Person { person_id } => records.people.iter().find(|p| p.id == *person_id),
+        Target::Cohort { .. } => None,
+    };
+    let assignment = match (&work, person) {
+        (Work::Training { training_id }, Some(person)) => {
+            let evaluations = renewals_now(person, &renewable(ctx.requirements, today), records, ctx, today);
+            let theirs: Vec<Assignment> = plans.assignments.iter().filter(|a| a.target == target).cloned().collect();
+            let facts = records.facts(person);
+            match assign_by_hand(&person.id, training_id, due, &given_by, fresh_id, &evaluations, ctx.requirements, &theirs, facts.completions, today) {
+                Ok(a) => a,
+                Err(open) => return Err(open.clone()),
+            }
+        }
+        _ => Assignment { id: fresh_id, target: target.clone(), work, due, given_on: today, given_by, renewal: None, removed: false },
+    };
+    let mut out = Vec::new();
+    if let Target::Cohort { cohort_id } = &target {
+        if let Some(k) = plans.cohort(cohort_id) {
+            let members: Vec<&str> = k.members(&records.people, step_of).iter().map(|p| p.id.as_str()).collect();
+            out.extend(record_members(cohort_id, &members, &plans.memberships, today).into_iter().map(PlanRecord::Membership));
+        }
+    }
+    out.push(PlanRecord::Assignment(assignment));
+    Ok(out)
 }
 
 /// What to record when one person's page opens: their membership of cohorts with an

@@ -200,3 +200,23 @@ fn every_kind_of_record_round_trips_under_its_own_key() {
     assert_eq!((plans.curricula.len(), plans.cohorts.len(), plans.memberships.len(), plans.assignments.len(), plans.exemptions.len(), plans.sessions.len()), (1, 1, 1, 1, 1, 1));
     assert!(plans.assigned("c1") && !plans.assigned("other"));
 }
+
+#[test]
+fn giving_records_the_cohorts_members_and_never_a_second_open_training() {
+    let people = vec![peer("ana", "Ana", "2026-09-15"), peer("beto", "Beto", "2026-10-01")];
+    let r = records(people, vec![]);
+    let trainings = builtin_trainings();
+    let requirements = presets();
+    let ctx = Context { requirements: &requirements, trainings: &trainings, due_soon_days: 30 };
+    let plans = Plans { cohorts: vec![new_peers()], ..Plans::default() };
+    let work = Work::Training { training_id: "builtin.hipaa".into() };
+    let to_cohort = (Target::Cohort { cohort_id: "new-peers".into() }, work.clone(), Due::AfterGiven { days: 30 }, "Marta".to_owned());
+    let made = give(&plans, &r, ctx, NO_STEP, to_cohort, "a1".into(), d("2026-10-02")).unwrap();
+    let kinds: Vec<String> = made.iter().map(PlanRecord::key).collect();
+    assert_eq!(kinds, vec!["membership/new-peers/ana/2026-10-02", "membership/new-peers/beto/2026-10-02", "assignment/a1"]);
+    // One training to one person twice: the open one comes back, nothing new.
+    let to_ana = (Target::Person { person_id: "ana".into() }, work, Due::None, "Marta".to_owned());
+    let first = give(&plans, &r, ctx, NO_STEP, to_ana.clone(), "a2".into(), d("2026-10-02")).unwrap();
+    let plans = Plans { assignments: first.into_iter().filter_map(|x| match x { PlanRecord::Assignment(a) => Some(a), _ => None }).collect(), ..plans };
+    assert_eq!(give(&plans, &r, ctx, NO_STEP, to_ana, "a3".into(), d("2026-10-03")).unwrap_err().id, "a2");
+}

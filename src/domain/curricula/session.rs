@@ -153,6 +153,11 @@ impl Session {
         made
     }
 
+    /// How many completions `record` would make now (the button says whether there is any).
+    pub fn to_record(&self) -> usize {
+        self.completions("", &mut String::new).len()
+    }
+
     /// Undoes the recording: the ids of the completions to mark removed (the trash keeps them).
     pub fn undo_record(&mut self) -> Vec<String> {
         std::mem::take(&mut self.recorded).into_iter().map(|r| r.completion_id).collect()
@@ -249,6 +254,7 @@ mod tests {
         assert!(s.mark("beto", Mark::Partial { hours: Hours::whole(8) }));
         assert!(s.mark("carla", Mark::Present));
         assert!(s.mark("carla", Mark::Absent), "a mark can be corrected");
+        assert_eq!(s.to_record(), 2, "the absent get nothing");
         let mut n = 0;
         let mut ids = || {
             n += 1;
@@ -258,6 +264,7 @@ mod tests {
         let summary: Vec<(&str, u32, String)> = made.iter().map(|c| (c.person_id.as_str(), c.hours.hundredths(), c.completed_on.to_iso())).collect();
         assert_eq!(summary, vec![("ana", 1600, "2026-12-03".to_owned()), ("beto", 800, "2026-12-03".to_owned())]);
         assert!(made.iter().all(|c| c.ce_category.is_none() && c.training_id == s.training_id));
+        assert_eq!(s.to_record(), 0, "nothing left to record");
         // Recording again adds nothing for them; someone marked later gets theirs.
         s.add(&["dora"]);
         s.mark("dora", Mark::Present);

@@ -5,12 +5,10 @@
 //! twice, and one that renews a credential now due *is* that renewal.
 
 use super::{read_plans, read_snapshot, Whose};
-use crate::domain::curricula::assignment::{assign_by_hand, Assignment, Target, Work};
-use crate::domain::curricula::cohort::record_members;
+use crate::domain::curricula::assignment::Target;
 use crate::domain::curricula::form::AssignDraft;
-use crate::domain::curricula::plan::{PlanRecord, Plans};
+use crate::domain::curricula::plan::{give, Plans};
 use crate::domain::form::{Errors, Field};
-use crate::domain::status::evaluate_all;
 use crate::i18n::{self, Fmt, Msg};
 use crate::ui::browser;
 use crate::ui::ctx::{db, dynamic, tr, use_ctx};
@@ -93,35 +91,19 @@ pub fn AssignForm() -> impl IntoView {
         let Some((to, what, due_rule, by)) = checked(draft.to_parts(&version_of), errors) else { return };
         browser::remember_signer(&by);
         let today = browser::today();
-        let mut records = Vec::new();
-        let assignment = match (&to, &what) {
-            (Target::Person { person_id }, Work::Training { training_id }) => {
-                let Some(person) = snap.records.people.iter().find(|p| p.id == *person_id) else { return };
-                let facts = snap.records.facts(person);
-                let evaluations = evaluate_all(facts, snap.context(c.settings.with_untracked(|s| s.due_soon_days)), today);
-                let theirs: Vec<Assignment> = plans.assignments.iter().filter(|a| a.target == to).cloned().collect();
-                match assign_by_hand(person_id, training_id, due_rule, &by, browser::new_id(), &evaluations, &snap.requirements, &theirs, facts.completions, today) {
-                    Ok(a) => a,
-                    Err(open) => {
-                        already.set(Some(i18n::fmt(c.locale.get_untracked(), Fmt::AlreadyAssigned, &[("date", i18n::s(i18n::date(c.locale.get_untracked(), open.given_on)))])));
-                        return;
-                    }
-                }
-            }
-            _ => Assignment { id: browser::new_id(), target: to.clone(), work: what, due: due_rule, given_on: today, given_by: by, renewal: None, removed: false },
-        };
-        if let Target::Cohort { cohort_id } = &to {
-            if let Some(k) = plans.cohort(cohort_id) {
-                let step_of = snap.step_of(today);
-                let members: Vec<&str> = k.members(&snap.records.people, &step_of).iter().map(|p| p.id.as_str()).collect();
-                records.extend(record_members(cohort_id, &members, &plans.memberships, today).into_iter().map(PlanRecord::Membership));
-            }
-        }
+        let ctx = snap.context(c.settings.with_untracked(|s| s.due_soon_days));
         let back = match &to {
             Target::Cohort { cohort_id } => format!("/training?cohort={cohort_id}"),
             Target::Person { person_id } => format!("/people/{person_id}"),
         };
-        records.push(PlanRecord::Assignment(assignment));
+        let records = match give(plans, &snap.records, ctx, &snap.step_of(today), (to, what, due_rule, by), browser::new_id(), today) {
+            Ok(records) => records,
+            Err(open) => {
+                let l = c.locale.get_untracked();
+                already.set(Some(i18n::fmt(l, Fmt::AlreadyAssigned, &[("date", i18n::s(i18n::date(l, open.given_on)))])));
+                return;
+            }
+        };
         let navigate = navigate.clone();
         c.save(async move { db().save_plan_records(&records).await }, failed, Msg::AssignedDone, move || navigate(&back, Default::default()));
     };

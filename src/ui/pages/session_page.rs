@@ -407,7 +407,7 @@ pub fn SessionPage(id: String) -> impl IntoView {
                 <p role="status" id="record-note">{move || note.get()}</p>
                 <div class="actions">
                     {dynamic(move || {
-                        let ready = shown.with(|s| s.as_ref().map_or(0, |s| s.attendance.iter().filter(|a| !matches!(a.mark, Mark::Absent) && !s.recorded.iter().any(|r| r.person_id == a.person_id)).count()));
+                        let ready = shown.with(|s| s.as_ref().map_or(0, Session::to_record));
                         view! { <button type="button" class="primary" id="record-attendance" disabled=ready == 0 on:click=record>{c.t(Msg::RecordAttendance)}</button> }
                     })}
                     {dynamic(move || shown.with(|s| s.as_ref().is_some_and(|s| !s.recorded.is_empty())).then(|| view! {

@@ -121,17 +121,6 @@ pub async fn read_trainer(c: Ctx, today: Date) -> Result<Rc<Trainer>, StoreError
     Ok(Rc::new(Trainer { forecast: found.forecast, lines, plans, snap }))
 }
 
-/// The standing's code, for the filter.
-fn standing_code(st: &Standing) -> &'static str {
-    match st {
-        Standing::Overdue { .. } => "overdue",
-        Standing::InProgress { .. } => "in_progress",
-        Standing::NotStarted { .. } => "not_started",
-        Standing::Complete { .. } => "complete",
-        Standing::Exempt { .. } => "exempt",
-    }
-}
-
 /// A progress bar with its figures in words (the bar itself is decoration). Drawn in SVG: a
 /// width as a presentation attribute, since the CSP allows no inline style.
 pub fn progress_bar(locale: Locale, line: &Line) -> AnyView {
@@ -177,10 +166,7 @@ pub fn TrainerHome() -> impl IntoView {
     });
     let status_options = Signal::derive(move || {
         let l = c.locale.get();
-        [("overdue", Msg::StandingOverdue), ("in_progress", Msg::StandingInProgress), ("not_started", Msg::StandingNotStarted), ("complete", Msg::StandingComplete), ("exempt", Msg::StandingExempt)]
-            .into_iter()
-            .map(|(code, m)| (code.to_owned(), m.text(l).to_owned()))
-            .collect()
+        Standing::CODES.iter().zip(words::STANDINGS).map(|(code, (m, _))| ((*code).to_owned(), m.text(l).to_owned())).collect()
     });
 
     let curricula = move || {
@@ -281,11 +267,11 @@ pub fn TrainerHome() -> impl IntoView {
                 })
                 .collect();
             let counts = tally(lines.iter().map(|x| &x.standing));
-            let shown: Vec<&Line> = lines.into_iter().filter(|x| want_status.is_empty() || standing_code(&x.standing) == want_status).collect();
-            let summary = [Msg::StandingOverdue, Msg::StandingInProgress, Msg::StandingNotStarted, Msg::StandingComplete, Msg::StandingExempt]
+            let shown: Vec<&Line> = lines.into_iter().filter(|x| want_status.is_empty() || x.standing.code() == want_status).collect();
+            let summary = words::STANDINGS
                 .iter()
                 .zip(counts)
-                .map(|(m, n)| format!("{}: {}", m.text(l), n))
+                .map(|((m, _), n)| format!("{}: {}", m.text(l), n))
                 .collect::<Vec<_>>()
                 .join(" · ");
             if shown.is_empty() {
