@@ -75,6 +75,30 @@ pub struct RevTree {
     nodes: BTreeMap<Rev, Node>,
 }
 
+/// Kept on the device as a list `[rev, parent, deleted]` (docs/sync.md).
+impl Serialize for RevTree {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let rows: Vec<(String, Option<String>, bool)> = self.nodes.iter().map(|(r, n)| (r.to_string(), n.parent.as_ref().map(Rev::to_string), n.deleted)).collect();
+        rows.serialize(s)
+    }
+}
+
+impl<'de> Deserialize<'de> for RevTree {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<RevTree, D::Error> {
+        let rows: Vec<(String, Option<String>, bool)> = Vec::deserialize(d)?;
+        let mut nodes = BTreeMap::new();
+        for (rev, parent, deleted) in rows {
+            let rev = Rev::parse(&rev).ok_or_else(|| serde::de::Error::custom(format!("not a revision: {rev}")))?;
+            let parent = match parent {
+                Some(p) => Some(Rev::parse(&p).ok_or_else(|| serde::de::Error::custom(format!("not a revision: {p}")))?),
+                None => None,
+            };
+            nodes.insert(rev, Node { parent, deleted });
+        }
+        Ok(RevTree { nodes })
+    }
+}
+
 impl RevTree {
     pub fn is_empty(&self) -> bool {
         self.nodes.is_empty()
