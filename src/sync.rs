@@ -6,6 +6,7 @@
 //!   (`new_edits: false`), with an in-memory replica that answers as a server does; any
 //!   interleaving of edits on two replicas converges after syncing both ways (property-tested).
 
+pub mod couch;
 pub mod local;
 pub mod replicate;
 pub mod rev_tree;
