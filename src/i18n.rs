@@ -16,6 +16,7 @@ use crate::domain::training::{Category, CeCategory, PeriodUnit, Validity, Validi
 use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
 
 pub mod ladders;
+pub mod sync;
 pub mod training;
 
 /// The locale files' checks, also run by build.rs.
@@ -316,6 +317,8 @@ pub fn problem(locale: Locale, p: Problem) -> String {
         Problem::ChooseOutOfRange => Msg::ProblemChooseOutOfRange,
         Problem::NoSuchPayStep => Msg::ProblemNoSuchPayStep,
         Problem::NoSuchStep => Msg::ProblemNoSuchStep,
+        Problem::NotADatabaseAddress => Msg::ProblemNotADatabaseAddress,
+        Problem::OtherOrigin => Msg::ProblemOtherOrigin,
     };
     msg.text(locale).to_owned()
 }

@@ -11,5 +11,6 @@ mod cache;
 pub mod idb;
 pub mod records;
 pub mod schema;
+pub mod sync_records;
 
 pub use idb::{Db, Hooks, StoreError};

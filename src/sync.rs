@@ -10,3 +10,8 @@ pub mod couch;
 pub mod local;
 pub mod replicate;
 pub mod rev_tree;
+pub mod state;
+#[cfg(target_arch = "wasm32")]
+pub mod engine;
+#[cfg(target_arch = "wasm32")]
+pub mod http;

@@ -11,6 +11,10 @@ use super::training::{Category, CeCategory, PeriodUnit, Source, TrainingType, Va
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Field {
+    /// The sync form's database address, sign-in name and password.
+    SyncAddress,
+    SyncUser,
+    SyncPassword,
     Name,
     Organization,
     Program,
@@ -160,6 +164,10 @@ pub enum Problem {
     NoSuchPayStep,
     /// A step that follows must be another step of this ladder.
     NoSuchStep,
+    /// A sync address that is not a database path (`/couch/ourorg`).
+    NotADatabaseAddress,
+    /// A sync address on another site: the app may only reach its own (docs/sync.md).
+    OtherOrigin,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]

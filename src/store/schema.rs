@@ -19,7 +19,7 @@ use web_sys::{IdbDatabase, IdbIndexParameters, IdbKeyRange, IdbObjectStoreParame
 
 pub const DB_NAME: &str = "escalera";
 /// The version this build writes. Bump it together with a new `step_vN`.
-pub const LATEST: u32 = 7;
+pub const LATEST: u32 = 8;
 
 pub const SETTINGS: &str = "settings";
 pub const PEOPLE: &str = "people";
@@ -43,6 +43,9 @@ pub const CHANGES_SINCE: u32 = 6;
 /// (`domain::curricula::plan::PlanRecord`).
 pub const TRAINING_PLANS: &str = "training_plans";
 pub const TRAINING_PLANS_SINCE: u32 = 7;
+/// Since version 8: what sync knows of each synced record (`{id: "<store>:<key>", json}`,
+/// `sync::local::Meta`) and, as `_state`, the sync settings (`store::sync_records`).
+pub const SYNC: &str = "sync";
 
 /// Stores of versions 1–3, folded into `PERSON_RECORDS` by version 4.
 pub const COMPLETIONS: &str = "completions";
@@ -72,6 +75,9 @@ pub fn upgrade(db: &IdbDatabase, tx: &IdbTransaction, old: u32, new: u32, hooks:
             }
             7 => {
                 db.create_object_store_with_optional_parameters(TRAINING_PLANS, &keyed_by_id())?;
+            }
+            8 => {
+                db.create_object_store_with_optional_parameters(SYNC, &keyed_by_id())?;
             }
             other => return Err(JsValue::from_str(&format!("no upgrade step for version {other}"))),
         }

@@ -27,6 +27,8 @@ pub enum Problem {
     NotCouch,
     /// The server refused a request for another reason.
     Server,
+    /// This device could not read or keep what sync needs (its storage).
+    Device,
 }
 
 /// Where a database is: its address and its server's `_session`.

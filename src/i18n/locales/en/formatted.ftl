@@ -429,3 +429,18 @@ hours-counted = { $hours ->
     [one] 1 hour
    *[other] { $hours } hours
 }
+
+# Counts: $pulled, $pushed
+sync-last = Last sync { $when }: { $pulled ->
+    [one] 1 change received
+   *[other] { $pulled } changes received
+}, { $pushed ->
+    [one] 1 sent
+   *[other] { $pushed } sent
+}.
+
+# Counts: $count
+sync-conflicts-count = { $count ->
+    [one] 1 record has two versions.
+   *[other] { $count } records have two versions.
+}

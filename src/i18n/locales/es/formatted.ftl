@@ -430,3 +430,18 @@ hours-counted = { $hours ->
     [one] 1 hora
    *[other] { $hours } horas
 }
+
+# Counts: $pulled, $pushed
+sync-last = Última sincronización { $when }: { $pulled ->
+    [one] 1 cambio recibido
+   *[other] { $pulled } cambios recibidos
+}, { $pushed ->
+    [one] 1 enviado
+   *[other] { $pushed } enviados
+}.
+
+# Counts: $count
+sync-conflicts-count = { $count ->
+    [one] 1 registro tiene dos versiones.
+   *[other] { $count } registros tienen dos versiones.
+}
