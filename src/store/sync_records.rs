@@ -197,3 +197,11 @@ impl Db {
         self.replace_all(&[SYNC], &[]).await
     }
 }
+
+impl Db {
+    /// One synced record's text here (`None`: not here).
+    pub async fn sync_local_text(&self, id: &str) -> Result<Option<String>> {
+        let Some((store, key)) = split_id(id).filter(|(s, k)| synced(s, k)) else { return Ok(None) };
+        Ok(self.get_raw(store, key).await?.and_then(|v| local_text(store, &v)))
+    }
+}

@@ -60,6 +60,14 @@ fn App() -> impl IntoView {
         match Db::open(DB_NAME, hooks).await {
             Ok(opened) => {
                 let settings = opened.settings().await;
+                crate::sync::engine::start(opened.clone(), crate::sync::engine::Hooks {
+                    on_status: Rc::new(move |s| c.sync.set(s)),
+                    // What a pass received is re-read here and in the other tabs.
+                    on_pulled: Rc::new(move || {
+                        c.revision.update(|r| *r += 1);
+                        browser::tell_other_tabs();
+                    }),
+                });
                 set_db(opened);
                 match settings {
                     Ok(s) => {
@@ -159,6 +167,7 @@ fn floor_new() -> AnyView { view! { <FloorForm /> }.into_any() }
 fn floor_edit() -> AnyView { with_param("id", |id| view! { <FloorForm id /> }.into_any()) }
 fn transcript() -> AnyView { with_param("id", |id| view! { <Transcript id /> }.into_any()) }
 fn trash() -> AnyView { TrashPage().into_any() }
+fn conflicts() -> AnyView { ConflictsPage().into_any() }
 fn trainer() -> AnyView { TrainerHome().into_any() }
 fn curriculum_new() -> AnyView { view! { <CurriculumForm /> }.into_any() }
 fn curriculum_edit() -> AnyView { with_param("id", |id| view! { <CurriculumForm id /> }.into_any()) }
@@ -193,6 +202,7 @@ fn AppRoutes() -> impl IntoView {
             <Route path=path!("/requirements/:id/edit") view=requirement_edit as Page />
             <Route path=path!("/settings") view=settings as Page />
             <Route path=path!("/trash") view=trash as Page />
+            <Route path=path!("/sync/conflicts") view=conflicts as Page />
             <Route path=path!("/ladders") view=ladders as Page />
             <Route path=path!("/ladders/new") view=ladder_new as Page />
             <Route path=path!("/ladders/:id") view=ladder as Page />
@@ -270,6 +280,7 @@ fn Header(online: RwSignal<bool>) -> impl IntoView {
                     </ul>
                 </Show>
             </nav>
+            <super::pages::sync::SyncStatus />
             <p class="offline" aria-live="polite" hidden=move || online.get()>
                 <span class="offline-word">{tr(Msg::OfflineWord)}</span>
                 <span class="offline-note">{tr(Msg::OfflineNote)}</span>

@@ -72,6 +72,8 @@ pub struct Ctx {
     pub toast: RwSignal<Option<Toast>>,
     /// While an upgrade moves records: how many of how many.
     pub upgrade_progress: RwSignal<Option<(u32, u32)>>,
+    /// Sync's state, for the header (`sync::engine`).
+    pub sync: RwSignal<crate::sync::engine::Status>,
 }
 
 impl Ctx {
@@ -83,6 +85,7 @@ impl Ctx {
             settings: RwSignal::new(Settings::default()),
             toast: RwSignal::new(None),
             upgrade_progress: RwSignal::new(None),
+            sync: RwSignal::new(crate::sync::engine::Status::Off),
         }
     }
 
@@ -95,6 +98,7 @@ impl Ctx {
     pub fn changed(&self) {
         self.revision.update(|r| *r += 1);
         browser::tell_other_tabs();
+        crate::sync::engine::request();
         // The first real write is when keeping the data starts to matter.
         browser::ask_to_persist_storage();
     }

@@ -28,6 +28,7 @@ mod requirements;
 mod roster_import;
 mod session_page;
 mod settings;
+pub mod sync;
 mod training_form;
 mod training_home;
 mod training_page;
@@ -64,6 +65,7 @@ pub use training_page::TrainingPage;
 pub use trainings::TrainingList;
 pub use transcript::Transcript;
 pub use trash::TrashPage;
+pub use sync::ConflictsPage;
 
 use super::ctx::{db, Ctx};
 use crate::domain::catalog::builtin_trainings;

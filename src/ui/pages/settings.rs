@@ -107,6 +107,7 @@ pub fn SettingsPage() -> impl IntoView {
             <p>{tr(Msg::PrivacyNote)}</p>
             <p id="storage-status">{dynamic(move || storage_known.get().then(|| c.t(if storage_kept.get() { Msg::StoragePersistent } else { Msg::StorageNotPersistent })))}</p>
             <super::backup::BackupSection />
+            <super::sync::SyncSection />
             <p class="actions"><a href="/trash" id="trash-link">{tr(Msg::TrashLink)}</a></p>
         </section>
     }
