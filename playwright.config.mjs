@@ -21,11 +21,17 @@ export default defineConfig({
         '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic'],
     },
   },
-  webServer: {
+  webServer: [{
     command: `node tests/e2e/serve.mjs`,
     env: { PORT: String(port) },
     url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: !process.env.CI,
     timeout: 120_000,
-  },
+  }, {
+    // The sync tests' CouchDB (pouchdb-server, in memory), proxied by serve.mjs at /couch/.
+    command: `node tests/e2e/couch.mjs`,
+    url: `http://127.0.0.1:5985/ready`,
+    reuseExistingServer: !process.env.CI,
+    timeout: 120_000,
+  }],
 });

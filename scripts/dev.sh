@@ -144,6 +144,8 @@ cmd_test() {
 benchmarks() {
   log "Benchmark: browser (load; upgrade, pages, keystroke and save at 5,000 people x 30 completions)"
   node tests/perf/bench.mjs
+  log "Benchmark: sync with CouchDB (pouchdb-server): first push and pull of 5,000 people x 30 completions, one change to the other device"
+  node tests/perf/sync-bench.mjs
   log "Benchmark: first load under Lighthouse's mobile profile"
   node tests/perf/lighthouse.mjs
   log "Benchmark: rules engine and readiness (criterion, release; targets under 50 ms each)"

@@ -79,7 +79,7 @@ async fn opens_fresh_database_at_latest_version_with_every_store() {
     assert_eq!(db.version(), schema::LATEST);
     let mut names = db.store_names();
     names.sort();
-    assert_eq!(names, vec!["changes", "ladders", "pay_grades", "people", "person_records", "promotion_plans", "requirements", "settings", "training_plans", "training_types", "wage_floors"]);
+    assert_eq!(names, vec!["changes", "ladders", "pay_grades", "people", "person_records", "promotion_plans", "requirements", "settings", "sync", "training_plans", "training_types", "wage_floors"]);
     assert_eq!(db.settings().await.unwrap(), Settings::default());
     assert!(db.people().await.unwrap().is_empty());
     assert!(db.person_records("nobody").await.unwrap().is_empty());
@@ -741,4 +741,55 @@ async fn upgrades_version_6_database_and_keeps_a_trainers_records_with_sessions_
     assert_eq!(restored, vec!["curriculum/cur-1@1", "curriculum/cur-1@2", "session/s1"]);
     db.close();
     b.close();
+}
+
+#[wasm_bindgen_test]
+async fn upgrades_version_7_database_for_sync_finding_edits_and_never_overwriting_one_made_meanwhile() {
+    use escalera::store::sync_records::Received;
+    use escalera::sync::local::{text_hash, Meta, Outcome};
+    use escalera::sync::state::SyncState;
+    fresh("t-upgrade-v8").await;
+    let v7 = Db::open_version("t-upgrade-v8", 7, Hooks::default()).await.unwrap();
+    v7.save_person(&person("p1", "Rosa")).await.unwrap();
+    v7.save_completion(&completion("c1", "p1", "builtin.hipaa", "2025-03-10")).await.unwrap();
+    v7.close();
+
+    let db = Db::open("t-upgrade-v8", Hooks::default()).await.unwrap();
+    assert_eq!(db.version(), schema::LATEST);
+    assert!(db.store_names().contains(&"sync".to_owned()));
+    assert_eq!(db.sync_state().await.unwrap(), SyncState::default(), "sync starts off");
+    assert!(db.sync_metas().await.unwrap().is_empty());
+    // Every synced record, as text; the device's own settings are not among them.
+    db.save_settings(&Settings { mode: Some(Mode::Organization), ..Settings::default() }).await.unwrap();
+    let scan = db.sync_scan().await.unwrap();
+    let mut ids: Vec<&String> = scan.keys().collect();
+    ids.sort();
+    assert_eq!(ids, vec!["people:p1", "person_records:p1"]);
+    assert!(scan["people:p1"].contains("\"name\":\"Rosa\"") && !scan["people:p1"].contains("\"id\""));
+    assert!(scan["person_records:p1"].contains("c1"));
+
+    // A pull that would change Rosa: applied while she is as the pass read her...
+    let mut meta = Meta::default();
+    meta.note_local(Some(&scan["people:p1"]));
+    let renamed = scan["people:p1"].replace("Rosa", "Rosa María");
+    let received = |meta: &Meta| Received { id: "people:p1".into(), outcome: Outcome::Write(renamed.clone()), meta: meta.clone(), hash: text_hash(&scan["people:p1"]) };
+    let (changed, kept) = db.sync_apply(vec![received(&meta)]).await.unwrap();
+    assert_eq!((changed, kept.len()), (1, 1));
+    assert_eq!(db.person("p1").await.unwrap().unwrap().name, "Rosa María");
+    let stored = &db.sync_metas().await.unwrap()["people:p1"];
+    assert_eq!(stored.hash, text_hash(&db.sync_scan().await.unwrap()["people:p1"]), "what was received is not an edit here");
+    // ...and left alone when she was changed here since: the next pass sends that edit.
+    db.save_person(&person("p1", "Rosa Elena")).await.unwrap();
+    let (changed, kept) = db.sync_apply(vec![received(&meta)]).await.unwrap();
+    assert_eq!((changed, kept.len()), (0, 0));
+    assert_eq!(db.person("p1").await.unwrap().unwrap().name, "Rosa Elena");
+    // A removal that arrives deletes the record; turning sync off keeps every record.
+    let now = db.sync_scan().await.unwrap();
+    let removal = Received { id: "person_records:p1".into(), outcome: Outcome::Remove, meta: Meta::default(), hash: text_hash(&now["person_records:p1"]) };
+    assert_eq!(db.sync_apply(vec![removal]).await.unwrap().0, 1);
+    assert!(db.person_records("p1").await.unwrap().completions.is_empty());
+    db.sync_forget().await.unwrap();
+    assert!(db.sync_metas().await.unwrap().is_empty());
+    assert!(db.person("p1").await.unwrap().is_some());
+    db.close();
 }

@@ -2,7 +2,7 @@
 // not a file returns index.html, so reloading a deep link such as /people/abc works.
 // Compresses with gzip when the browser accepts it, as any real host does (the bundle
 // figures and Lighthouse's network simulation depend on the bytes on the wire).
-import { createServer } from 'node:http';
+import { createServer, request } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -21,7 +21,22 @@ const types = {
   '.css': 'text/css', '.svg': 'image/svg+xml', '.json': 'application/json', '.png': 'image/png', '.webmanifest': 'application/manifest+json',
 };
 
+// The organization's database behind the app's own origin, as docs/sync.md tells a host to
+// serve it: /couch/… goes to CouchDB (here pouchdb-server, tests/e2e/couch.mjs) unchanged,
+// cookies included, so the app's CSP `connect-src 'self'` holds.
+const couchPort = Number(process.env.COUCH_PORT || 5985);
+function proxy(req, res) {
+  const upstream = request({ host: '127.0.0.1', port: couchPort, method: req.method, path: req.url.slice('/couch'.length) || '/',
+    headers: { ...req.headers, host: `127.0.0.1:${couchPort}` } }, (answer) => {
+    res.writeHead(answer.statusCode, answer.headers);
+    answer.pipe(res);
+  });
+  upstream.on('error', () => { if (!res.headersSent) res.writeHead(502, { 'content-type': 'text/plain' }); res.end('Bad Gateway'); });
+  req.pipe(upstream);
+}
+
 createServer(async (req, res) => {
+  if (req.url === '/couch' || req.url.startsWith('/couch/')) return proxy(req, res);
   const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
   let file = join(root, path);
   try {
