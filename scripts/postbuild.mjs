@@ -53,6 +53,8 @@ export async function serviceWorker(dir) {
     swDest: join(dir, 'sw.js'),
     // Deep links (/people/abc) open offline too.
     navigateFallback: '/index.html',
+    // The organization's database behind the same origin (docs/sync.md): never the app shell.
+    navigateFallbackDenylist: [/^\/couch\//],
     inlineWorkboxRuntime: true,
     mode: 'production',
     sourcemap: false,

@@ -783,6 +783,11 @@ async fn upgrades_version_7_database_for_sync_finding_edits_and_never_overwritin
     let (changed, kept) = db.sync_apply(vec![received(&meta)]).await.unwrap();
     assert_eq!((changed, kept.len()), (0, 0));
     assert_eq!(db.person("p1").await.unwrap().unwrap().name, "Rosa Elena");
+    // A document this version cannot read is not applied: one bad record would stop the list.
+    let now = db.sync_scan().await.unwrap();
+    let broken = Received { id: "people:p1".into(), outcome: Outcome::Write("{\"name\":5}".into()), meta: meta.clone(), hash: text_hash(&now["people:p1"]) };
+    assert_eq!(db.sync_apply(vec![broken]).await.unwrap(), (0, Vec::new()));
+    assert_eq!(db.person("p1").await.unwrap().unwrap().name, "Rosa Elena");
     // A removal that arrives deletes the record; turning sync off keeps every record.
     let now = db.sync_scan().await.unwrap();
     let removal = Received { id: "person_records:p1".into(), outcome: Outcome::Remove, meta: Meta::default(), hash: text_hash(&now["person_records:p1"]) };

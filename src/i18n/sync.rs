@@ -20,8 +20,8 @@ pub fn problem(p: Problem) -> Msg {
     }
 }
 
-/// "Last sync 12/6/2026, 9:14 AM: 3 changes received, 1 sent." (`when` is written the
-/// reader's way by the caller.)
+/// "Last sync 12/6/2026, 9:14 AM. Since sync was turned on: 3 changes received, 1 sent."
+/// (`when` is written the reader's way by the caller.)
 pub fn last(locale: Locale, when: &str, pulled: usize, pushed: usize) -> String {
     fmt(locale, Fmt::SyncLast, &[("when", s(when)), ("pulled", n(pulled as f64)), ("pushed", n(pushed as f64))])
 }
@@ -30,16 +30,44 @@ pub fn conflicts(locale: Locale, count: usize) -> String {
     fmt(locale, Fmt::SyncConflictsCount, &[("count", n(count as f64))])
 }
 
+/// A differing field's place (`role_title`, `completions › c-1 › hours`) with the fields a
+/// person knows by name written as the forms label them.
+pub fn field(locale: Locale, path: &str) -> String {
+    path.split(" › ")
+        .map(|part| {
+            let msg = match part {
+                "name" => Msg::LabelName,
+                "worker_type" => Msg::LabelWorkerType,
+                "preferred_language" => Msg::LabelPreferredLanguage,
+                "role_title" => Msg::LabelRoleTitle,
+                "organization" => Msg::LabelOrganization,
+                "program" => Msg::LabelProgram,
+                "hire_date" => Msg::LabelHireDate,
+                "employment_type" => Msg::LabelEmploymentType,
+                "supervisor" => Msg::LabelSupervisor,
+                "supervising_org" => Msg::LabelSupervisingOrg,
+                "email" => Msg::LabelEmail,
+                "notes" => Msg::LabelNotes,
+                other => return other.to_owned(),
+            };
+            msg.text(locale).to_owned()
+        })
+        .collect::<Vec<_>>()
+        .join(" › ")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn counts_take_each_languages_plural() {
-        assert_eq!(last(Locale::En, "today", 1, 2), "Last sync today: 1 change received, 2 sent.");
-        assert_eq!(last(Locale::Es, "hoy", 2_000, 1), "Última sincronización hoy: 2.000 cambios recibidos, 1 enviado.");
+        assert_eq!(last(Locale::En, "today", 1, 2), "Last sync today. Since sync was turned on: 1 change received, 2 sent.");
+        assert_eq!(last(Locale::Es, "hoy", 2_000, 1), "Última sincronización hoy. Desde que se encendió: 2.000 cambios recibidos, 1 enviado.");
         assert_eq!(conflicts(Locale::En, 1), "1 record has two versions.");
         assert_eq!(conflicts(Locale::Es, 3), "3 registros tienen dos versiones.");
+        assert_eq!(field(Locale::En, "role_title"), "Role title");
+        assert_eq!(field(Locale::En, "completions › c-1 › notes"), "completions › c-1 › Notes");
         assert_ne!(problem(Problem::WrongPassword).text(Locale::Es), problem(Problem::WrongPassword).text(Locale::En));
     }
 }

@@ -36,6 +36,44 @@ fn local_text(store: &str, value: &JsValue) -> Option<String> {
     JSON::stringify(&copy).ok()?.as_string()
 }
 
+/// Whether this version of the app can read a document's text as a record of `store`. A
+/// document it cannot read (written by a newer version, or broken) is not applied: one bad
+/// record would otherwise stop a whole list from loading. It stays on the server.
+fn readable(store: &str, key: &str, text: &str) -> bool {
+    use crate::domain::curricula::plan::PlanRecord;
+    use crate::domain::ladders::board::PromotionPlan;
+    use crate::domain::ladders::ladder::Ladder;
+    use crate::domain::ladders::pay::{PayGrade, PayPolicy, WageFloor};
+    use crate::domain::person::Person;
+    use crate::domain::person_records::PersonRecords;
+    use crate::domain::requirement::Requirement;
+    use crate::domain::training::TrainingType;
+    fn reads<T: serde::de::DeserializeOwned>(key: &str, text: &str) -> bool {
+        // Records other than documents carry their id inside.
+        let mut value: serde_json::Value = match serde_json::from_str(text) {
+            Ok(v) => v,
+            Err(_) => return false,
+        };
+        if let Some(o) = value.as_object_mut() {
+            o.insert("id".into(), key.into());
+        }
+        serde_json::from_value::<T>(value).is_ok()
+    }
+    match store {
+        PEOPLE => reads::<Person>(key, text),
+        PERSON_RECORDS => PersonRecords::from_json(key, text).is_ok(),
+        TRAINING_PLANS => serde_json::from_str::<PlanRecord>(text).is_ok(),
+        TRAINING_TYPES => reads::<TrainingType>(key, text),
+        REQUIREMENTS => reads::<Requirement>(key, text),
+        LADDERS => reads::<Ladder>(key, text),
+        PAY_GRADES => reads::<PayGrade>(key, text),
+        WAGE_FLOORS => reads::<WageFloor>(key, text),
+        PROMOTION_PLANS => reads::<PromotionPlan>(key, text),
+        SETTINGS => reads::<PayPolicy>(key, text),
+        _ => false,
+    }
+}
+
 /// The stored record for a document's text.
 fn stored(store: &str, key: &str, text: &str) -> Result<JsValue> {
     if AS_TEXT.contains(&store) {
@@ -148,6 +186,9 @@ impl Db {
             let now: Option<JsValue> = target.get(key).primitive()?.await?;
             let now_hash = now.filter(|v| !v.is_undefined()).and_then(|v| local_text(store, &v)).map(|t| text_hash(&t)).unwrap_or_default();
             if now_hash != r.hash {
+                continue;
+            }
+            if matches!(&r.outcome, Outcome::Write(text) if !readable(store, key, text)) {
                 continue;
             }
             match &r.outcome {

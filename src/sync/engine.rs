@@ -211,7 +211,12 @@ pub async fn test(address: &str, user: &str, password: &str) -> Result<(), Probl
         couch::session_answer(code, &text)?;
     }
     let (code, text) = http::get(&target.db).await?;
-    couch::database_answer(code, &text)
+    match couch::database_answer(code, &text) {
+        // Signed in a moment ago, yet asked to sign in: not a member (PouchDB Server answers
+        // 401 where CouchDB answers 403).
+        Err(Problem::SignIn) if !user.is_empty() => Err(Problem::NoAccess),
+        other => other,
+    }
 }
 
 /// Turns sync on for `address` (after a successful `test`) and runs the first pass. Another
@@ -228,6 +233,8 @@ pub async fn turn_on(db: &Db, address: &str, user: &str) -> Result<(), Problem> 
     state.address = address.trim().to_owned();
     state.user = user.to_owned();
     state.on = true;
+    // The counts are "since sync was turned on".
+    state.last = None;
     db.save_sync_state(&state).await.map_err(device)?;
     ON.with(|c| c.set(true));
     let generation = ENGINE.with(|e| e.borrow_mut().as_mut().map(|e| {
@@ -266,7 +273,8 @@ pub async fn pass(db: &Db) -> Result<LastSync, Problem> {
     let outcome = run(db, &mut state).await;
     match &outcome {
         Ok(last) => {
-            state.last = Some(last.clone());
+            let before = state.last.take().unwrap_or_default();
+            state.last = Some(LastSync { pulled: before.pulled + last.pulled, pushed: before.pushed + last.pushed, ..last.clone() });
             state.problem = None;
         }
         Err(p) => state.problem = Some(*p),

@@ -29,7 +29,8 @@ pub struct SyncState {
     pub problem: Option<Problem>,
 }
 
-/// The last sync that went through: when (UTC, ISO 8601) and what it moved.
+/// The last sync that went through (UTC, ISO 8601), what every sync moved since sync was
+/// turned on for this database, and how many records have conflicts now.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LastSync {
     pub at: String,

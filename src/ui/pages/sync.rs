@@ -29,7 +29,9 @@ fn when(c: Ctx, iso: &str) -> String {
 #[component]
 pub fn SyncStatus() -> impl IntoView {
     let c = use_ctx();
-    move || {
+    // The live region stays in the page so each change is announced; the link inside it
+    // leads to the reason and the figures.
+    let link = move || {
         let (msg, class) = match c.sync.get() {
             Status::Off => return None,
             Status::Syncing => (Msg::SyncStatusSyncing, "sync-status"),
@@ -37,8 +39,9 @@ pub fn SyncStatus() -> impl IntoView {
             Status::Offline => (Msg::SyncStatusOffline, "sync-status"),
             Status::Failed(_) => (Msg::SyncStatusFailed, "sync-status sync-failed"),
         };
-        Some(view! { <a href="/settings#sync" class=class id="sync-status" role="status">{c.t(msg)}</a> })
-    }
+        Some(view! { <a href="/settings#sync" class=class id="sync-status">{c.t(msg)}</a> })
+    };
+    view! { <div class="sync-region" aria-live="polite">{link}</div> }
 }
 
 /// The settings section: the form, what the last sync did and why a sync stopped.
@@ -210,7 +213,7 @@ pub fn ConflictsPage() -> impl IntoView {
                 let versions = item.others.into_iter().map(|(other, diffs)| {
                     let rows = diffs.into_iter().map(|d| view! {
                         <tr>
-                            <th scope="row">{d.field}</th>
+                            <th scope="row">{i18n::sync::field(c.locale.get_untracked(), &d.field)}</th>
                             <td data-label=c.t(Msg::SyncShown)>{d.shown}</td>
                             <td data-label=c.t(Msg::SyncOther)>{d.other}</td>
                         </tr>

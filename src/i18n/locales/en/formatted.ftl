@@ -431,7 +431,7 @@ hours-counted = { $hours ->
 }
 
 # Counts: $pulled, $pushed
-sync-last = Last sync { $when }: { $pulled ->
+sync-last = Last sync { $when }. Since sync was turned on: { $pulled ->
     [one] 1 change received
    *[other] { $pulled } changes received
 }, { $pushed ->

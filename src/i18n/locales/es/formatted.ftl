@@ -432,7 +432,7 @@ hours-counted = { $hours ->
 }
 
 # Counts: $pulled, $pushed
-sync-last = Última sincronización { $when }: { $pulled ->
+sync-last = Última sincronización { $when }. Desde que se encendió: { $pulled ->
     [one] 1 cambio recibido
    *[other] { $pulled } cambios recibidos
 }, { $pushed ->
