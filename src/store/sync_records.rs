@@ -49,15 +49,12 @@ fn readable(store: &str, key: &str, text: &str) -> bool {
     use crate::domain::requirement::Requirement;
     use crate::domain::training::TrainingType;
     fn reads<T: serde::de::DeserializeOwned>(key: &str, text: &str) -> bool {
-        // Records other than documents carry their id inside.
-        let mut value: serde_json::Value = match serde_json::from_str(text) {
-            Ok(v) => v,
-            Err(_) => return false,
-        };
-        if let Some(o) = value.as_object_mut() {
-            o.insert("id".into(), key.into());
-        }
-        serde_json::from_value::<T>(value).is_ok()
+        // Records other than documents carry their id inside. Read from text, as the store
+        // reads them (a second deserializer would double every record type's code).
+        let Some(rest) = text.trim_start().strip_prefix('{') else { return false };
+        let id = serde_json::to_string(key).unwrap_or_default();
+        let sep = if rest.trim_start().starts_with('}') { "" } else { "," };
+        serde_json::from_str::<T>(&format!("{{\"id\":{id}{sep}{rest}")).is_ok()
     }
     match store {
         PEOPLE => reads::<Person>(key, text),

@@ -222,7 +222,7 @@ pub fn ConflictsPage() -> impl IntoView {
                     let (shown1, shown2, other1, other2) = (item.shown.clone(), item.shown.clone(), other.clone(), other.clone());
                     view! {
                         <div class="table-wrap">
-                            <table class="conflict">
+                            <table class="list conflict">
                                 <thead><tr><th scope="col">{c.t(Msg::SyncField)}</th><th scope="col">{c.t(Msg::SyncShown)}</th><th scope="col">{c.t(Msg::SyncOther)}</th></tr></thead>
                                 <tbody>{rows}</tbody>
                             </table>
