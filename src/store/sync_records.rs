@@ -177,10 +177,18 @@ impl Db {
         let tx = self.db.transaction(stores.as_slice()).with_mode(TransactionMode::Readwrite).build()?;
         let mut changed = 0;
         let mut kept = Vec::new();
-        for mut r in received {
+        // Each record as it is now, every read issued before the first is awaited.
+        let mut pending = Vec::with_capacity(received.len());
+        for r in received {
             let Some((store, key)) = split_id(&r.id).filter(|(s, k)| synced(s, k)) else { continue };
+            let (store, key) = (store.to_owned(), key.to_owned());
+            let read = tx.object_store(&store)?.get(key.as_str()).primitive()?;
+            pending.push((r, store, key, read));
+        }
+        for (mut r, store, key, read) in pending {
+            let (store, key) = (store.as_str(), key.as_str());
             let target = tx.object_store(store)?;
-            let now: Option<JsValue> = target.get(key).primitive()?.await?;
+            let now: Option<JsValue> = read.await?;
             let now_hash = now.filter(|v| !v.is_undefined()).and_then(|v| local_text(store, &v)).map(|t| text_hash(&t)).unwrap_or_default();
             if now_hash != r.hash {
                 continue;
@@ -237,6 +245,39 @@ impl Db {
 }
 
 impl Db {
+    /// For these documents, in one read: what the device knows of each, and each record's
+    /// text here.
+    pub async fn sync_read(&self, ids: &[String]) -> Result<(HashMap<String, Meta>, HashMap<String, String>)> {
+        let mut stores: Vec<&str> = vec![SYNC];
+        stores.extend(ids.iter().filter_map(|id| split_id(id).and_then(|(s, _)| SYNCED.iter().find(|k| **k == s).copied())));
+        stores.sort_unstable();
+        stores.dedup();
+        let tx = self.db.transaction(stores.as_slice()).build()?;
+        // Every request is issued before the first is awaited: one round of reads, not 2 × ids.
+        let mut pending = Vec::with_capacity(ids.len() * 2);
+        for id in ids {
+            let record = match split_id(id).filter(|(s, k)| synced(s, k)) {
+                Some((store, key)) => Some((store, tx.object_store(store)?.get(key).primitive()?)),
+                None => None,
+            };
+            pending.push((id, tx.object_store(SYNC)?.get(id.as_str()).primitive()?, record));
+        }
+        let (mut metas, mut texts) = (HashMap::new(), HashMap::new());
+        for (id, meta, record) in pending {
+            let found: Option<JsValue> = meta.await?;
+            if let Some(json) = found.filter(|v| !v.is_undefined()).and_then(|v| json_of(&v)) {
+                metas.insert(id.clone(), serde_json::from_str::<Meta>(&json)?);
+            }
+            if let Some((store, request)) = record {
+                let found: Option<JsValue> = request.await?;
+                if let Some(text) = found.filter(|v| !v.is_undefined()).and_then(|v| local_text(store, &v)) {
+                    texts.insert(id.clone(), text);
+                }
+            }
+        }
+        Ok((metas, texts))
+    }
+
     /// One synced record's text here (`None`: not here).
     pub async fn sync_local_text(&self, id: &str) -> Result<Option<String>> {
         let Some((store, key)) = split_id(id).filter(|(s, k)| synced(s, k)) else { return Ok(None) };

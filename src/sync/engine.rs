@@ -110,6 +110,16 @@ pub fn start(db: Db, hooks: Hooks) {
 
 thread_local! {
     static ON: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    /// Something may have changed here since the last look (true at start: a change made
+    /// while the app was closed, or in a tab that closed before its pass).
+    static DIRTY: std::cell::Cell<bool> = const { std::cell::Cell::new(true) };
+}
+
+/// A record was written here (a save, an import, another tab's write): the next pass looks
+/// for edits, and one is asked for.
+pub fn changed_here() {
+    DIRTY.with(|d| d.set(true));
+    request();
 }
 
 fn is_on_cached() -> bool {
@@ -286,10 +296,34 @@ pub async fn pass(db: &Db) -> Result<LastSync, Problem> {
 async fn run(db: &Db, state: &mut SyncState) -> Result<LastSync, Problem> {
     let target = couch::target(&state.address, &origin())?;
     let url = target.db;
+    // Only a pass after something changed here looks for edits (reading every record); one
+    // woken by the server only pulls. A pass that fails looks again next time.
+    let dirty = DIRTY.with(|d| d.replace(false));
+    let outcome = async {
+        let (pushed, mut conflicts) = if dirty { push_edits(db, &url).await? } else { (0, None) };
+        let pulled = pull(db, &url, state).await?;
+        if pulled > 0 || conflicts.is_none() && state.last.is_none() {
+            conflicts = Some(count_conflicts(db).await?);
+        }
+        let conflicts = conflicts.unwrap_or_else(|| state.last.as_ref().map_or(0, |l| l.conflicts));
+        Ok(LastSync { at: now_iso(), pulled, pushed, conflicts })
+    }
+    .await;
+    if outcome.is_err() && dirty {
+        DIRTY.with(|d| d.set(true));
+    }
+    outcome
+}
+
+async fn count_conflicts(db: &Db) -> Result<usize, Problem> {
+    Ok(db.sync_metas().await.map_err(device)?.values().filter(|m| !m.tree.conflicts().is_empty()).count())
+}
+
+/// Notes every edit made here as a revision (kept before anything is sent), then pushes what
+/// the server lacks. Returns how many revisions went, and how many documents have conflicts.
+async fn push_edits(db: &Db, url: &str) -> Result<(usize, Option<usize>), Problem> {
     let scan = db.sync_scan().await.map_err(device)?;
     let mut metas = db.sync_metas().await.map_err(device)?;
-
-    // Edits made here since the last pass become revisions, kept before anything is sent.
     let mut touched: Vec<String> = Vec::new();
     for (id, text) in &scan {
         if metas.entry(id.clone()).or_default().note_local(Some(text)) {
@@ -302,11 +336,8 @@ async fn run(db: &Db, state: &mut SyncState) -> Result<LastSync, Problem> {
         }
     }
     save(db, &metas, &touched).await?;
-
-    let pushed = push(db, &url, &scan, &mut metas).await?;
-    let pulled = pull(db, &url, state, &scan, &mut metas).await?;
-    let conflicts = metas.values().filter(|m| !m.tree.conflicts().is_empty()).count();
-    Ok(LastSync { at: now_iso(), pulled, pushed, conflicts })
+    let pushed = push(db, url, &scan, &mut metas).await?;
+    Ok((pushed, Some(metas.values().filter(|m| !m.tree.conflicts().is_empty()).count())))
 }
 
 async fn save(db: &Db, metas: &HashMap<String, Meta>, ids: &[String]) -> Result<(), Problem> {
@@ -373,7 +404,7 @@ async fn fetch_revisions(url: &str, wanted: &BTreeMap<String, Vec<String>>) -> R
     Ok(out)
 }
 
-async fn pull(db: &Db, url: &str, state: &mut SyncState, scan: &HashMap<String, String>, metas: &mut HashMap<String, Meta>) -> Result<usize, Problem> {
+async fn pull(db: &Db, url: &str, state: &mut SyncState) -> Result<usize, Problem> {
     let checkpoint_url = format!("{url}/_local/{}", couch::replication_id(&state.device, url));
     let (there, mut there_rev) = remote_checkpoint(&checkpoint_url).await?;
     let mut since = couch::start_from(state.checkpoint.as_ref(), there.as_ref());
@@ -383,6 +414,9 @@ async fn pull(db: &Db, url: &str, state: &mut SyncState, scan: &HashMap<String, 
         let (code, body) = http::get(&format!("{url}/_changes?style=all_docs&limit={PAGE}&since={}", js_sys::encode_uri_component(&couch::since_param(&since)))).await?;
         couch::status_answer(code)?;
         let page = couch::changes(&body)?;
+        // What the device knows of these documents, and their records here, in one read.
+        let ids: Vec<String> = page.docs.keys().cloned().collect();
+        let (metas, texts) = db.sync_read(&ids).await.map_err(device)?;
         let wanted: BTreeMap<String, Vec<String>> = page
             .docs
             .iter()
@@ -402,14 +436,10 @@ async fn pull(db: &Db, url: &str, state: &mut SyncState, scan: &HashMap<String, 
             for (id, revs) in by_id {
                 let before = metas.get(&id).cloned().unwrap_or_default();
                 let mut meta = before.clone();
-                let outcome = meta.receive(&revs, scan.get(&id).map(String::as_str));
+                let outcome = meta.receive(&revs, texts.get(&id).map(String::as_str));
                 received.push(Received { id, outcome, meta, hash: before.hash });
             }
-            let (changed, applied) = db.sync_apply(received).await.map_err(device)?;
-            pulled += changed;
-            for (id, meta) in applied {
-                metas.insert(id, meta);
-            }
+            pulled += db.sync_apply(received).await.map_err(device)?.0;
         }
         since = page.last_seq.clone();
         let checkpoint = Checkpoint { session_id: session.clone(), source_last_seq: since.clone() };

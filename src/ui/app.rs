@@ -44,6 +44,7 @@ fn App() -> impl IntoView {
         }
         db().forget();
         c.revision.update(|r| *r += 1);
+        crate::sync::engine::changed_here();
         leptos::task::spawn_local(async move {
             if let Ok(s) = db().settings().await {
                 c.settings.set(s);

@@ -98,7 +98,7 @@ impl Ctx {
     pub fn changed(&self) {
         self.revision.update(|r| *r += 1);
         browser::tell_other_tabs();
-        crate::sync::engine::request();
+        crate::sync::engine::changed_here();
         // The first real write is when keeping the data starts to matter.
         browser::ask_to_persist_storage();
     }
