@@ -335,7 +335,7 @@ async fn upgrades_version_3_database_moving_every_record_into_one_document_per_p
     assert_eq!(db.version(), schema::LATEST);
     let mut names = db.store_names();
     names.sort();
-    assert_eq!(names, vec!["changes", "ladders", "pay_grades", "people", "person_records", "promotion_plans", "requirements", "settings", "training_plans", "training_types", "wage_floors"], "the old stores are gone");
+    assert_eq!(names, vec!["changes", "ladders", "pay_grades", "people", "person_records", "promotion_plans", "requirements", "settings", "sync", "training_plans", "training_types", "wage_floors"], "the old stores are gone");
     let rosa = db.person_records("p1").await.unwrap();
     assert_eq!(rosa.completions, vec![completion("c1", "p1", "builtin.cpr_first_aid", "2025-03-03"), gone]);
     assert_eq!(rosa.work_hours, vec![worked("w1", "p1")]);
