@@ -43,7 +43,7 @@ test('a backup restores over newer data with a preview, and the restore can be u
   expect(download.suggestedFilename()).toMatch(/^escalera-backup-\d{4}-\d{2}-\d{2}\.json$/);
   const file = await download.path();
   const backup = JSON.parse(fs.readFileSync(file, 'utf8'));
-  expect(backup).toMatchObject({ format: 'escalera-backup', format_version: 2, schema_version: 7 });
+  expect(backup).toMatchObject({ format: 'escalera-backup', format_version: 2, schema_version: 8 });
   // A real backup matches the published schema; a broken one does not.
   expect(validate(backup), JSON.stringify(validate.errors)).toBe(true);
   expect(validate({ ...backup, people: [{ id: 'x', name: 'X', hire_date: '24/11/2026' }] })).toBe(false);
@@ -97,7 +97,7 @@ test('a backup restores over newer data with a preview, and the restore can be u
     [bad('hello.json', 'hello'), 'This is not a backup file: it stops making sense at line 1, column 1. Nothing was changed.'],
     [bad('empty.json', ''), 'This file is empty.'],
     [bad('other.json', '{"people": []}'), 'This file is not an Escalera backup.'],
-    [bad('newer.json', JSON.stringify({ ...backup, schema_version: 9 })), 'This backup was made by a newer version of Escalera (data version 9; this app reads up to 7). Update the app, then restore it. Nothing was changed.'],
+    [bad('newer.json', JSON.stringify({ ...backup, schema_version: 9 })), 'This backup was made by a newer version of Escalera (data version 9; this app reads up to 8). Update the app, then restore it. Nothing was changed.'],
     [bad('bad-date.json', JSON.stringify({ ...backup, people: [{ ...backup.people[0], hire_date: '2025-02-30' }] })), /^This backup has a record that is not valid, so nothing was restored: /],
   ];
   await page.goto('/settings');

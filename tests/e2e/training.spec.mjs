@@ -7,11 +7,11 @@
 import { test, expect } from './fixtures.mjs';
 import { addPerson, chooseOrganization, h1, openRecordForm, seriousViolations, setLanguage } from './helpers.mjs';
 
-/** A date `days` from today, as the app's date inputs take it (the device's local day). */
+/** A date `days` from today, as the app's date inputs take it: the browser's local day, in
+ * the time zone the tests give it (playwright.config.mjs), whatever this machine's is. */
 function isoDaysFromNow(days) {
-  const d = new Date();
-  d.setDate(d.getDate() + days);
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  const d = new Date(Date.now() + days * 86_400_000);
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Los_Angeles' }).format(d);
 }
 
 const boardRow = (page, name) => page.locator('#board-table tbody tr', { hasText: name });
@@ -129,9 +129,8 @@ test('a trainer copies an example, assigns it to a rule cohort, runs a session a
   await page.goto('/training');
   const carla = boardRow(page, 'Carla Vega');
   await expect(carla).toContainText('Not started');
-  const due = new Date();
-  due.setDate(due.getDate() + 30);
-  await expect(carla).toContainText(due.toLocaleDateString('en-US', { month: 'long', day: 'numeric', year: 'numeric' }));
+  const due = new Date(`${isoDaysFromNow(30)}T12:00:00Z`);
+  await expect(carla).toContainText(due.toLocaleDateString('en-US', { month: 'long', day: 'numeric', year: 'numeric', timeZone: 'UTC' }));
   await page.getByLabel('Status').selectOption('in_progress');
   await expect(page.locator('#board-table tbody tr')).toHaveCount(1);
   await expect(page).toHaveURL(/status=in_progress/);
