@@ -301,8 +301,9 @@ async fn run(db: &Db, state: &mut SyncState) -> Result<LastSync, Problem> {
     let dirty = DIRTY.with(|d| d.replace(false));
     let outcome = async {
         let (pushed, mut conflicts) = if dirty { push_edits(db, &url).await? } else { (0, None) };
-        let pulled = pull(db, &url, state).await?;
-        if pulled > 0 || conflicts.is_none() && state.last.is_none() {
+        let mut received = 0;
+        let pulled = pull(db, &url, state, &mut received).await?;
+        if received > 0 || conflicts.is_none() && state.last.is_none() {
             conflicts = Some(count_conflicts(db).await?);
         }
         let conflicts = conflicts.unwrap_or_else(|| state.last.as_ref().map_or(0, |l| l.conflicts));
@@ -404,7 +405,9 @@ async fn fetch_revisions(url: &str, wanted: &BTreeMap<String, Vec<String>>) -> R
     Ok(out)
 }
 
-async fn pull(db: &Db, url: &str, state: &mut SyncState) -> Result<usize, Problem> {
+/// Returns how many records here changed; `received_docs` counts the documents that got
+/// revisions (a conflict can arrive without changing the record shown).
+async fn pull(db: &Db, url: &str, state: &mut SyncState, received_docs: &mut usize) -> Result<usize, Problem> {
     let checkpoint_url = format!("{url}/_local/{}", couch::replication_id(&state.device, url));
     let (there, mut there_rev) = remote_checkpoint(&checkpoint_url).await?;
     let mut since = couch::start_from(state.checkpoint.as_ref(), there.as_ref());
@@ -439,7 +442,9 @@ async fn pull(db: &Db, url: &str, state: &mut SyncState) -> Result<usize, Proble
                 let outcome = meta.receive(&revs, texts.get(&id).map(String::as_str));
                 received.push(Received { id, outcome, meta, hash: before.hash });
             }
-            pulled += db.sync_apply(received).await.map_err(device)?.0;
+            let (changed, kept) = db.sync_apply(received).await.map_err(device)?;
+            pulled += changed;
+            *received_docs += kept.len();
         }
         since = page.last_seq.clone();
         let checkpoint = Checkpoint { session_id: session.clone(), source_last_seq: since.clone() };

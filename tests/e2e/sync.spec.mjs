@@ -2,7 +2,7 @@
 // database (pouchdb-server, tests/e2e/couch.mjs), reached through the app's own origin at
 // /couch/ as docs/sync.md tells a host to serve it. Nothing is mocked.
 import { test, expect } from './fixtures.mjs';
-import { addPerson, chooseOrganization, h1, historyRows, recordOnPersonPage, seriousViolations, setLanguage } from './helpers.mjs';
+import { addPerson, chooseOrganization, h1, historyRows, recordOnPersonPage, seriousViolations, setLanguage, tabTo } from './helpers.mjs';
 
 const COUCH = 'http://127.0.0.1:5985';
 const ADMIN = 'Basic ' + Buffer.from('admin:escalera-test-admin').toString('base64');
@@ -107,7 +107,13 @@ test('two devices share records, keep both versions of a conflict until a person
   await expect(row.locator('td').nth(1)).toHaveText(loser);
   await office.screenshot({ path: 'tests/e2e/screenshots/sync-conflicts.png', fullPage: true });
   expect(await seriousViolations(office)).toEqual([]);
-  await card.getByRole('button', { name: 'Keep the other version' }).click();
+  // On a phone, nothing scrolls sideways; the choice is made with the keyboard alone.
+  await office.setViewportSize({ width: 360, height: 740 });
+  expect(await office.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+  await office.screenshot({ path: 'tests/e2e/screenshots/phone-sync-conflicts.png', fullPage: true });
+  const keepOther = card.getByRole('button', { name: 'Keep the other version' });
+  await tabTo(office, keepOther);
+  await office.keyboard.press('Enter');
   await expect(office.locator('#conflicts-empty')).toBeVisible();
   await office.goto(rosa);
   await expect(office.locator('ul.facts')).toContainText(loser);
