@@ -150,6 +150,7 @@ pub fn request() {
                 status(Status::Syncing);
                 let outcome = pass(&db).await;
                 let pulled = matches!(&outcome, Ok(last) if last.pulled > 0);
+                retry_after(&outcome);
                 status(match outcome {
                     Ok(_) => Status::Synced,
                     Err(p) => Status::Failed(p),
@@ -173,6 +174,28 @@ pub fn request() {
             }
         }
     });
+}
+
+thread_local! {
+    /// Milliseconds before retrying a pass that failed for a reason that may pass by itself.
+    static BACKOFF: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+}
+
+/// A pass that failed because the server was away or refused for the moment is tried again
+/// by itself, 2 s later, then 4, 8… up to a minute; one that needs the person (sign in,
+/// access, address) waits for them.
+fn retry_after(outcome: &Result<LastSync, Problem>) {
+    match outcome {
+        Err(Problem::Unreachable | Problem::Server | Problem::Device) => {
+            let wait = BACKOFF.with(|b| {
+                let next = (b.get() * 2).clamp(2_000, 60_000);
+                b.set(next);
+                next
+            });
+            gloo_timers::callback::Timeout::new(wait, request).forget();
+        }
+        _ => BACKOFF.with(|b| b.set(0)),
+    }
 }
 
 /// Waits on the server's change feed (long polling) and asks for a pass when something
