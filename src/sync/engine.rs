@@ -54,7 +54,8 @@ thread_local! {
     static ENGINE: RefCell<Option<Engine>> = const { RefCell::new(None) };
 }
 
-fn origin() -> String {
+/// The app's origin: a database address must be on it (`couch::target`).
+pub fn origin() -> String {
     gloo_utils::window().location().origin().unwrap_or_default()
 }
 

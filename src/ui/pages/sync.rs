@@ -6,17 +6,13 @@
 use crate::domain::form::{Errors, Field};
 use crate::i18n::{self, Msg};
 use crate::sync::couch::Problem;
-use crate::sync::engine::{self, Status};
+use crate::sync::engine::{self, origin, Status};
 use crate::sync::local::{differences, merge, split_id, Difference};
 use crate::sync::state::{check_form, SyncState};
 use crate::ui::browser;
 use crate::ui::ctx::{db, dynamic, tr, use_ctx, Ctx};
 use crate::ui::fields::{checked, ErrorSummary, Input};
 use leptos::prelude::*;
-
-fn origin() -> String {
-    gloo_utils::window().location().origin().unwrap_or_default()
-}
 
 /// An ISO instant written the reader's way, in their time zone.
 fn when(c: Ctx, iso: &str) -> String {
