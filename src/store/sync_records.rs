@@ -228,6 +228,9 @@ impl Db {
             Some(v) => serde_json::from_str(&json_of(&v).unwrap_or_default())?,
             None => return Err(StoreError(format!("no sync record for {id}"))),
         };
+        if !readable(store, key, text) {
+            return Err(StoreError(format!("this version cannot read the kept version of {id}")));
+        }
         let value = stored(store, key, text)?;
         let as_read = local_text(store, &value).unwrap_or_default();
         meta.resolve(&as_read);

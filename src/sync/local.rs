@@ -23,6 +23,10 @@ pub fn split_id(id: &str) -> Option<(&str, &str)> {
     id.split_once(':').filter(|(s, k)| !s.is_empty() && !k.is_empty())
 }
 
+/// Revisions kept per branch on the device (CouchDB keeps 1,000 by default): enough for any
+/// device that was away for fewer edits of one record than this.
+pub const REVS_KEPT: usize = 100;
+
 /// A record's text, hashed: equal texts, equal hashes.
 pub fn text_hash(text: &str) -> String {
     rev_hash(None, text, false)
@@ -81,6 +85,7 @@ impl Meta {
         branch.start = rev.pos;
         branch.ids.insert(0, rev.hash.clone());
         self.tree.insert(&branch, text.is_none());
+        self.tree.stem(REVS_KEPT);
         // A revision made here and not pushed yet is now history of this one: pushing the
         // new one carries it.
         if let Some(p) = &parent {
@@ -122,6 +127,7 @@ impl Meta {
                 self.others.insert(d.rev.clone(), d.body.clone());
             }
         }
+        self.tree.stem(REVS_KEPT);
         let Some(winner) = self.tree.winner() else { return Outcome::Keep };
         if let (Some(b), Some(text)) = (&before, here) {
             if *b != winner.rev {

@@ -181,3 +181,22 @@ fn what_a_device_knows_is_kept_and_read_back_whole() {
     assert_eq!(split_id("nope"), None);
     assert_eq!(doc_id("people", "p-1"), "people:p-1");
 }
+
+#[test]
+fn a_record_edited_many_times_keeps_a_bounded_history_and_still_syncs() {
+    let mut server = Replica::default();
+    let (mut phone, mut office) = (Device::default(), Device::default());
+    for i in 0..(REVS_KEPT + 20) {
+        phone.text = Some(format!("{{\"n\":{i}}}"));
+        phone.sync(&mut server);
+    }
+    office.sync(&mut server);
+    assert_eq!(office.text, phone.text);
+    let kept = serde_json::to_value(&phone.meta.tree).unwrap().as_array().unwrap().len();
+    assert_eq!(kept, REVS_KEPT);
+    office.text = Some("{\"n\":-1}".into());
+    office.sync(&mut server);
+    phone.sync(&mut server);
+    assert_eq!(phone.text.as_deref(), Some("{\"n\":-1}"));
+    assert!(phone.meta.conflicts().is_empty(), "a trimmed history is still one branch");
+}

@@ -122,7 +122,14 @@ impl RevTree {
                 // A revision with a child is no longer a leaf: whether it deleted the document
                 // no longer counts (and a branch cannot say it of its ancestors), so every
                 // replica keeps the same tree.
-                Some(node) => node.deleted = node.deleted && rev == newest,
+                Some(node) => {
+                    node.deleted = node.deleted && rev == newest;
+                    // A revision whose older history was stemmed here: the branch says what
+                    // came before it, so no stray leaf is made of that ancestor.
+                    if node.parent.is_none() {
+                        node.parent = parent.clone();
+                    }
+                }
                 None => {
                     self.nodes.insert(rev.clone(), Node { parent: parent.clone(), deleted: false });
                     added = true;
@@ -173,6 +180,27 @@ impl RevTree {
         revs.iter().filter(|r| !self.contains(r)).cloned().collect()
     }
 
+    /// Forgets revisions more than `keep` back from every leaf (CouchDB's revision stemming,
+    /// its `_revs_limit`): a document edited for years keeps a bounded history. What is kept
+    /// of a branch starts a new root, as a trimmed branch from a server does.
+    pub fn stem(&mut self, keep: usize) {
+        let mut kept = std::collections::BTreeSet::new();
+        for leaf in self.leaves() {
+            let mut at = Some(leaf.rev);
+            for _ in 0..keep {
+                let Some(r) = at else { break };
+                at = self.nodes.get(&r).and_then(|n| n.parent.clone());
+                kept.insert(r);
+            }
+        }
+        self.nodes.retain(|r, _| kept.contains(r));
+        for node in self.nodes.values_mut() {
+            if node.parent.as_ref().is_some_and(|p| !kept.contains(p)) {
+                node.parent = None;
+            }
+        }
+    }
+
     /// Whether the leaf `rev` is deleted.
     pub fn deleted(&self, rev: &Rev) -> bool {
         self.nodes.get(rev).is_some_and(|n| n.deleted)
@@ -217,6 +245,23 @@ mod tests {
         assert!(t.conflicts().is_empty());
         assert_eq!(t.branch(&Rev::new(4, "d4")), Some(branch(4, &["d4", "a3", "b", "a"])));
         assert_eq!(t.missing(&[Rev::new(2, "c"), Rev::new(5, "e")]), vec![Rev::new(5, "e")]);
+    }
+
+    #[test]
+    fn stemming_keeps_the_newest_revisions_of_every_branch_and_the_same_winner() {
+        let mut t = RevTree::default();
+        t.insert(&branch(5, &["e", "d", "c", "b", "a"]), false);
+        t.insert(&branch(3, &["x", "b", "a"]), false);
+        let winner = t.winner();
+        t.stem(2);
+        assert_eq!(t.winner(), winner);
+        assert_eq!(t.branch(&Rev::new(5, "e")), Some(branch(5, &["e", "d"])));
+        assert_eq!(t.branch(&Rev::new(3, "x")), Some(branch(3, &["x", "b"])));
+        assert!(!t.contains(&Rev::new(1, "a")));
+        assert_eq!(t.conflicts(), vec![Rev::new(3, "x")]);
+        // A branch sent again in full joins what is kept: nothing is duplicated.
+        assert!(t.insert(&branch(6, &["f", "e", "d", "c"]), false));
+        assert_eq!(t.leaves().len(), 2);
     }
 
     #[test]
