@@ -149,7 +149,7 @@ pub fn request() {
                 status(Status::Offline);
             } else {
                 status(Status::Syncing);
-                let outcome = pass(&db).await;
+                let outcome = exclusively(pass_owned(db.clone())).await;
                 let pulled = matches!(&outcome, Ok(last) if last.pulled > 0);
                 retry_after(&outcome);
                 status(match outcome {
@@ -299,6 +299,34 @@ pub async fn turn_off(db: &Db) -> Result<(), Problem> {
     }
     status(Status::Off);
     Ok(())
+}
+
+async fn pass_owned(db: Db) -> Result<LastSync, Problem> {
+    pass(&db).await
+}
+
+/// Runs `work` while holding the browser's Web Lock `escalera-sync`, so two tabs of the app
+/// never run passes at once (each would otherwise read and write what sync knows of the same
+/// documents). Where Web Locks are missing, `work` simply runs.
+async fn exclusively<T: 'static>(work: impl std::future::Future<Output = Result<T, Problem>> + 'static) -> Result<T, Problem> {
+    use wasm_bindgen::JsCast;
+    let navigator = gloo_utils::window().navigator();
+    let locks = js_sys::Reflect::get(&navigator, &"locks".into()).ok().filter(|l| l.is_object());
+    let request = locks.as_ref().and_then(|l| js_sys::Reflect::get(l, &"request".into()).ok()).and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+    let (Some(locks), Some(request)) = (locks, request) else { return work.await };
+    let slot: Rc<RefCell<Option<Result<T, Problem>>>> = Rc::default();
+    let filled = slot.clone();
+    let held = wasm_bindgen::closure::Closure::once_into_js(move |_lock: wasm_bindgen::JsValue| -> wasm_bindgen::JsValue {
+        wasm_bindgen_futures::future_to_promise(async move {
+            *filled.borrow_mut() = Some(work.await);
+            Ok(wasm_bindgen::JsValue::UNDEFINED)
+        })
+        .into()
+    });
+    let Ok(promise) = request.call2(&locks, &"escalera-sync".into(), &held) else { return Err(Problem::Device) };
+    let _ = wasm_bindgen_futures::JsFuture::from(js_sys::Promise::from(promise)).await;
+    let out = slot.borrow_mut().take();
+    out.unwrap_or(Err(Problem::Device))
 }
 
 /// One pass; records its outcome in the sync state either way.

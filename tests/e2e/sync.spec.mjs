@@ -196,3 +196,33 @@ test('each failure to connect says why and changes nothing here', async ({ page 
   expect(await seriousViolations(page)).toEqual([]);
   await page.screenshot({ path: 'tests/e2e/screenshots/sync-settings-es.png', fullPage: true });
 });
+
+test('two tabs of one device take turns to sync and make no conflict between themselves', async ({ page }) => {
+  const org = await organizationDatabase();
+  await chooseOrganization(page);
+  await connect(page, org);
+  const tab = await page.context().newPage();
+  await tab.goto('/people');
+  await expect(tab.locator('#sync-status')).toHaveText('Synced', { timeout: 20_000 });
+
+  await addPerson(page, { name: 'Eva Soto' });
+  const eva = new URL(page.url()).pathname;
+  await tab.goto(`${eva}/edit`);
+  await expect(h1(tab)).toHaveText('Edit person');
+  await tab.waitForFunction(() => document.querySelector('#person-name')?.value === 'Eva Soto');
+  await tab.getByLabel(/Role title/).fill('Peer Support Specialist II');
+  await tab.getByRole('button', { name: 'Save' }).click();
+  await expect(h1(tab)).toHaveText('Eva Soto');
+
+  // The server holds one version: the tab's edit on top of the first, no conflict.
+  const db = `${COUCH}${org.address.slice('/couch'.length)}`;
+  const id = encodeURIComponent(`people:${eva.split('/').pop()}`);
+  await expect.poll(async () => {
+    const doc = await (await fetch(`${db}/${id}?conflicts=true`, { headers: { authorization: ADMIN } })).json();
+    return [doc.role_title, doc._conflicts ?? []];
+  }, { timeout: 20_000 }).toEqual(['Peer Support Specialist II', []]);
+  await page.goto('/settings');
+  await expect(page.locator('#sync-status')).toHaveText('Synced', { timeout: 20_000 });
+  await expect(page.locator('#sync-conflicts')).toHaveCount(0);
+  await tab.close();
+});
