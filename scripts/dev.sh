@@ -91,7 +91,7 @@ build_release() {
 # the app is over the ceiling (README, "Bundle"), so the test fails only if it grows past the
 # ratchet; raising the ratchet is a deliberate change with its cost in the README.
 BUNDLE_CEILING_KIB=450
-BUNDLE_RATCHET_KIB=1071
+BUNDLE_RATCHET_KIB=1076
 
 bundle_report() {
   log "Bundle size (gzip -9)"
@@ -113,7 +113,8 @@ bundle_report() {
   # once a file is chosen (the review); +44 KiB for merging a backup, the Open Badges
   # credential and reading large backups in steps (#10); +138 KiB for the trainers'
   # curricula, cohorts, assignments, sessions, board and forecast (#11); +88 KiB for sync
-  # with an organization's CouchDB: protocol, engine, settings, status and conflicts (#13).
+  # with an organization's CouchDB: protocol, engine, settings, status and conflicts (#13);
+  # +5.6 KiB for tabs taking turns (Web Lock), revision stemming and retries with backoff.
   printf '  %-40s %25d gzipped (%d KiB; ceiling %d KiB, ratchet %d KiB)\n' "total wasm+js+css" "$total" $((total / 1024)) "$BUNDLE_CEILING_KIB" "$BUNDLE_RATCHET_KIB"
   if [ "$total" -gt $((BUNDLE_CEILING_KIB * 1024)) ]; then
     echo "  NOTE: $(( (total - BUNDLE_CEILING_KIB * 1024) / 1024 )) KiB over the owner's $BUNDLE_CEILING_KIB KiB ceiling; see README \"Bundle\" for the cost of each part"

@@ -1,10 +1,11 @@
 //! Sync passes against the organization's CouchDB, while the app is open: after each save,
 //! when the browser comes back online, when the server reports a change (a long-polled
-//! `_changes`), and every minute. One pass at a time; a request during a pass runs one more
-//! after it. Nothing waits for a pass: screens keep working on the device's data.
+//! `_changes`), every minute, and with backoff after a failure. One pass at a time, across
+//! tabs too (the Web Lock `escalera-sync`); a request during a pass runs one more after it.
+//! Nothing waits for a pass: screens keep working on the device's data.
 //!
-//! A pass: note the edits made here (`local::Meta::note_local` over every synced record),
-//! push them (`_revs_diff`, then `_bulk_docs` with `new_edits: false`), then pull from the
+//! A pass: after a write here, note the edits (`local::Meta::note_local` over every synced
+//! record) and push them (`_revs_diff`, then `_bulk_docs` with `new_edits: false`), then pull from the
 //! checkpoint (`_changes`, `_bulk_get` with `open_revs` as fallback) and write what won, in
 //! pages of `PAGE`, saving the checkpoint in `_local/` on both sides after each page.
 
