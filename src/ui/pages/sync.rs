@@ -25,8 +25,9 @@ fn when(c: Ctx, iso: &str) -> String {
 #[component]
 pub fn SyncStatus() -> impl IntoView {
     let c = use_ctx();
-    // The live region stays in the page so each change is announced; the link inside it
-    // leads to the reason and the figures.
+    // The region stays in the page, a link inside it to the reason and the figures. Only
+    // news a person may act on is announced (offline, stopped): a pass every minute or after
+    // each save would otherwise talk over them.
     let link = move || {
         let (msg, class) = match c.sync.get() {
             Status::Off => return None,
@@ -37,7 +38,8 @@ pub fn SyncStatus() -> impl IntoView {
         };
         Some(view! { <a href="/settings#sync" class=class id="sync-status">{c.t(msg)}</a> })
     };
-    view! { <div class="sync-region" aria-live="polite">{link}</div> }
+    let live = move || if matches!(c.sync.get(), Status::Offline | Status::Failed(_)) { "polite" } else { "off" };
+    view! { <div class="sync-region" aria-live=live>{link}</div> }
 }
 
 /// The settings section: the form, what the last sync did and why a sync stopped.
