@@ -328,7 +328,7 @@ mod tests {
     use super::*;
 
     /// Strings that are the same word in both languages on purpose.
-    const SAME_IN_BOTH: &[Msg] = &[Msg::AppName, Msg::CeCategoryGeneral];
+    const SAME_IN_BOTH: &[Msg] = &[Msg::AppName, Msg::CeCategoryGeneral, Msg::PaperA4];
 
     #[test]
     fn a_badge_is_worded_in_the_language_asked_with_the_provider_when_known() {

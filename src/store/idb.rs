@@ -260,6 +260,23 @@ impl Db {
     }
 }
 
+/// Now, as an ISO 8601 date and time in UTC (change stamps, backups, the last sync).
+pub fn now_iso() -> String {
+    js_sys::Date::new_0().to_iso_string().as_string().unwrap_or_default()
+}
+
+/// A random 128-bit id as 32 hex digits. Ids are strings: numbers above 2^53 do not survive JS.
+pub fn new_id() -> String {
+    let mut bytes = [0u8; 16];
+    let filled = gloo_utils::window().crypto().map(|c| c.get_random_values_with_u8_array(&mut bytes).is_ok()).unwrap_or(false);
+    if !filled {
+        for b in bytes.iter_mut() {
+            *b = (js_sys::Math::random() * 256.0) as u8;
+        }
+    }
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
 /// A record as the store keeps it: the plain object of its JSON.
 pub fn record<T: Serialize>(value: &T) -> Result<JsValue> {
     Ok(JsValue::from_serde(value)?)

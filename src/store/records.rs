@@ -3,7 +3,7 @@
 //! Reads come from the cache when this tab has read them before; writes go to IndexedDB in
 //! one transaction and, once it commits, into the cache.
 
-use super::idb::{record, Db, Result, StoreError};
+use super::idb::{now_iso, record, Db, Result, StoreError};
 use super::schema::{CHANGES, CHANGES_SINCE, LADDERS, PAY_GRADES, PEOPLE, PERSON_RECORDS, PROMOTION_PLANS, REQUIREMENTS, SETTINGS, TRAINING_PLANS, TRAINING_PLANS_SINCE, TRAINING_TYPES, WAGE_FLOORS};
 use crate::domain::curricula::plan::PlanRecord;
 use crate::domain::backup::BackupData;
@@ -63,10 +63,6 @@ fn local_today() -> Date {
     Date::from_ymd_opt(now.get_full_year() as i32, now.get_month() + 1, now.get_date()).unwrap_or_default()
 }
 
-/// Now, in UTC, as a stamp's `at` (`domain::merge`).
-fn now_iso() -> String {
-    js_sys::Date::new_0().to_iso_string().as_string().unwrap_or_default()
-}
 
 /// The stores whose records carry a change stamp in `CHANGES` (a stamp's id is
 /// `store/record id`; the settings store's only stamped record is the pay policy).

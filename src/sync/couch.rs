@@ -62,13 +62,16 @@ pub fn target(typed: &str, origin: &str) -> Result<Target, Problem> {
     Ok(Target { db: path.to_owned(), session: format!("{server}/_session") })
 }
 
-/// The answer to `GET /db`: a database this person may read, or why not.
-pub fn database_answer(status: u16, body: &str) -> Result<(), Problem> {
+/// The answer to `GET /db`: a database this person may read, or why not. `signed_in`: a
+/// sign-in went through just before, so being asked to sign in means not being a member
+/// (PouchDB Server answers 401 where CouchDB answers 403).
+pub fn database_answer(status: u16, body: &str, signed_in: bool) -> Result<(), Problem> {
     let value: Option<Value> = serde_json::from_str(body).ok();
     let error = value.as_ref().and_then(|v| v.get("error")).and_then(Value::as_str).unwrap_or_default();
     match status {
         200 if value.as_ref().is_some_and(|v| v.get("db_name").is_some() && v.get("update_seq").is_some()) => Ok(()),
         200 => Err(Problem::NotCouch),
+        401 if !error.is_empty() && signed_in => Err(Problem::NoAccess),
         401 if !error.is_empty() => Err(Problem::SignIn),
         403 if !error.is_empty() => Err(Problem::NoAccess),
         404 if error == "not_found" => Err(Problem::NoDatabase),

@@ -18,14 +18,16 @@ fn an_address_is_a_path_on_the_apps_own_origin() {
 #[test]
 fn each_failure_has_its_own_reason() {
     let info = r#"{"doc_count":0,"update_seq":0,"backend_adapter":"MemDOWN","db_name":"org","adapter":"memory"}"#;
-    assert_eq!(database_answer(200, info), Ok(()));
-    assert_eq!(database_answer(200, "<html>hello</html>"), Err(Problem::NotCouch));
-    assert_eq!(database_answer(200, r#"{"ok":true}"#), Err(Problem::NotCouch));
-    assert_eq!(database_answer(401, r#"{"error":"unauthorized","reason":"You are not authorized to access this db."}"#), Err(Problem::SignIn));
-    assert_eq!(database_answer(403, r#"{"error":"forbidden","reason":"You are not allowed to access this db."}"#), Err(Problem::NoAccess));
-    assert_eq!(database_answer(404, r#"{"error":"not_found","reason":"Database does not exist."}"#), Err(Problem::NoDatabase));
-    assert_eq!(database_answer(404, "Not Found"), Err(Problem::NotCouch), "a web server without CouchDB behind the path");
-    assert_eq!(database_answer(502, "Bad Gateway"), Err(Problem::Unreachable));
+    assert_eq!(database_answer(200, info, false), Ok(()));
+    assert_eq!(database_answer(200, "<html>hello</html>", false), Err(Problem::NotCouch));
+    assert_eq!(database_answer(200, r#"{"ok":true}"#, false), Err(Problem::NotCouch));
+    assert_eq!(database_answer(401, r#"{"error":"unauthorized","reason":"You are not authorized to access this db."}"#, false), Err(Problem::SignIn));
+    assert_eq!(database_answer(403, r#"{"error":"forbidden","reason":"You are not allowed to access this db."}"#, false), Err(Problem::NoAccess));
+    assert_eq!(database_answer(404, r#"{"error":"not_found","reason":"Database does not exist."}"#, false), Err(Problem::NoDatabase));
+    assert_eq!(database_answer(404, "Not Found", false), Err(Problem::NotCouch), "a web server without CouchDB behind the path");
+    assert_eq!(database_answer(502, "Bad Gateway", false), Err(Problem::Unreachable));
+    let not_member = r#"{"error":"unauthorized","reason":"You are not authorized to access this db."}"#;
+    assert_eq!(database_answer(401, not_member, true), Err(Problem::NoAccess), "signed in a moment ago: not a member");
     assert_eq!(session_answer(200, r#"{"ok":true,"name":"ana","roles":["staff"]}"#), Ok(()));
     assert_eq!(session_answer(401, r#"{"error":"unauthorized","reason":"Name or password is incorrect."}"#), Err(Problem::WrongPassword));
     assert_eq!(session_answer(404, "Cannot POST"), Err(Problem::NotCouch));

@@ -15,6 +15,7 @@ use super::local::Meta;
 use super::replicate::DocRev;
 use super::state::{LastSync, SyncState};
 use crate::store::sync_records::Received;
+use crate::store::idb::{new_id, now_iso};
 use crate::store::Db;
 use serde_json::Value;
 use std::cell::RefCell;
@@ -64,17 +65,6 @@ fn online() -> bool {
     gloo_utils::window().navigator().on_line()
 }
 
-fn now_iso() -> String {
-    js_sys::Date::new_0().to_iso_string().as_string().unwrap_or_default()
-}
-
-fn random_id() -> String {
-    let mut bytes = [0u8; 12];
-    if let Some(c) = gloo_utils::window().crypto().ok() {
-        let _ = c.get_random_values_with_u8_array(&mut bytes);
-    }
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
-}
 
 fn device(_: crate::store::StoreError) -> Problem {
     Problem::Device
@@ -246,12 +236,7 @@ pub async fn test(address: &str, user: &str, password: &str) -> Result<(), Probl
         couch::session_answer(code, &text)?;
     }
     let (code, text) = http::get(&target.db).await?;
-    match couch::database_answer(code, &text) {
-        // Signed in a moment ago, yet asked to sign in: not a member (PouchDB Server answers
-        // 401 where CouchDB answers 403).
-        Err(Problem::SignIn) if !user.is_empty() => Err(Problem::NoAccess),
-        other => other,
-    }
+    couch::database_answer(code, &text, !user.is_empty())
 }
 
 /// Turns sync on for `address` (after a successful `test`) and runs the first pass. Another
@@ -263,7 +248,7 @@ pub async fn turn_on(db: &Db, address: &str, user: &str) -> Result<(), Problem> 
         state = SyncState { device: state.device, ..SyncState::default() };
     }
     if state.device.is_empty() {
-        state.device = random_id();
+        state.device = new_id();
     }
     state.address = address.trim().to_owned();
     state.user = user.to_owned();
@@ -370,7 +355,7 @@ async fn run(db: &Db, state: &mut SyncState) -> Result<LastSync, Problem> {
 }
 
 async fn count_conflicts(db: &Db) -> Result<usize, Problem> {
-    Ok(db.sync_metas().await.map_err(device)?.values().filter(|m| !m.tree.conflicts().is_empty()).count())
+    Ok(db.sync_metas().await.map_err(device)?.values().filter(|m| m.has_conflicts()).count())
 }
 
 /// Notes every edit made here as a revision (kept before anything is sent), then pushes what
@@ -391,7 +376,7 @@ async fn push_edits(db: &Db, url: &str) -> Result<(usize, Option<usize>), Proble
     }
     save(db, &metas, &touched).await?;
     let pushed = push(db, url, &scan, &mut metas).await?;
-    Ok((pushed, Some(metas.values().filter(|m| !m.tree.conflicts().is_empty()).count())))
+    Ok((pushed, Some(metas.values().filter(|m| m.has_conflicts()).count())))
 }
 
 async fn save(db: &Db, metas: &HashMap<String, Meta>, ids: &[String]) -> Result<(), Problem> {
@@ -464,7 +449,7 @@ async fn pull(db: &Db, url: &str, state: &mut SyncState, received_docs: &mut usi
     let checkpoint_url = format!("{url}/_local/{}", couch::replication_id(&state.device, url));
     let (there, mut there_rev) = remote_checkpoint(&checkpoint_url).await?;
     let mut since = couch::start_from(state.checkpoint.as_ref(), there.as_ref());
-    let session = random_id();
+    let session = new_id();
     let mut pulled = 0;
     loop {
         let (code, body) = http::get(&format!("{url}/_changes?style=all_docs&limit={PAGE}&since={}", js_sys::encode_uri_component(&couch::since_param(&since)))).await?;
@@ -498,6 +483,10 @@ async fn pull(db: &Db, url: &str, state: &mut SyncState, received_docs: &mut usi
             let (changed, kept) = db.sync_apply(received).await.map_err(device)?;
             pulled += changed;
             *received_docs += kept.len();
+        }
+        if page.count == 0 && page.last_seq == since {
+            // Nothing new: the checkpoints on both sides already say so.
+            break;
         }
         since = page.last_seq.clone();
         let checkpoint = Checkpoint { session_id: session.clone(), source_last_seq: since.clone() };

@@ -156,6 +156,11 @@ impl Meta {
         outcome
     }
 
+    /// Whether another live version waits for a person's choice.
+    pub fn has_conflicts(&self) -> bool {
+        !self.tree.conflicts().is_empty()
+    }
+
     /// The other live versions (revision, text): what a person is shown as conflicts.
     pub fn conflicts(&self) -> Vec<(String, String)> {
         self.tree.conflicts().iter().filter_map(|r| self.others.get(&r.to_string()).map(|t| (r.to_string(), t.clone()))).collect()

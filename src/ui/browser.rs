@@ -16,22 +16,8 @@ pub fn today() -> Date {
     Date::from_ymd_opt(now.get_full_year() as i32, now.get_month() + 1, now.get_date()).expect("the device clock gives a real date")
 }
 
-/// Now, as an ISO 8601 date and time in UTC (when a backup was made).
-pub fn now_iso() -> String {
-    js_sys::Date::new_0().to_iso_string().into()
-}
-
-/// A random 128-bit id as 32 hex digits. Ids are strings: numbers above 2^53 do not survive JS.
-pub fn new_id() -> String {
-    let mut bytes = [0u8; 16];
-    let filled = window().crypto().map(|c| c.get_random_values_with_u8_array(&mut bytes).is_ok()).unwrap_or(false);
-    if !filled {
-        for b in bytes.iter_mut() {
-            *b = (js_sys::Math::random() * 256.0) as u8;
-        }
-    }
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
-}
+/// Now in UTC, and new record ids: the store's (sync uses them too).
+pub use crate::store::idb::{new_id, now_iso};
 
 /// The language chosen before, else the browser's, else English.
 pub fn initial_locale() -> Locale {

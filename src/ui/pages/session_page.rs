@@ -419,8 +419,8 @@ pub fn SessionPage(id: String) -> impl IntoView {
                     <div class="field">
                         <label for="sheet-paper">{tr(Msg::PaperLabel)}</label>
                         <select id="sheet-paper" on:change=move |ev| set_paper(event_target_value(&ev))>
-                            <option value="letter" selected=move || paper.get() == "letter">"Letter"</option>
-                            <option value="a4" selected=move || paper.get() == "a4">"A4"</option>
+                            <option value="letter" selected=move || paper.get() == "letter">{tr(Msg::PaperLetter)}</option>
+                            <option value="a4" selected=move || paper.get() == "a4">{tr(Msg::PaperA4)}</option>
                         </select>
                     </div>
                     <button type="button" id="print-sheet" on:click=|_| browser::print()>{tr(Msg::PrintSheet)}</button>

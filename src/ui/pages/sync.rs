@@ -65,8 +65,7 @@ pub fn SyncSection() -> impl IntoView {
             }
         });
     };
-    reload();
-    // Each pass ends in a new status: show its figures.
+    // Read when shown, and again as each pass ends in a new status: its figures.
     Effect::new(move |_| {
         c.sync.track();
         reload();
