@@ -16,6 +16,7 @@
 //! - `calendar`: a person's coming dates as an `.ics` calendar file; `badge`: a training
 //!   completed as an (unsigned) Open Badges 3.0 credential.
 //! - `merge`: merging a backup into what is here, the newer change winning.
+//! - `verification`: what waits for a trainer or HR to check (self-reports, imports).
 //! - `compliance`: the engine over many people: filters, counts, 30/60/90-day lists, and
 //!   the yearly training record.
 
@@ -70,3 +71,4 @@ pub mod status;
 pub mod text;
 pub mod training;
 pub mod trash;
+pub mod verification;

@@ -127,7 +127,7 @@ pub(crate) mod tests {
         let mut rosa = crate::domain::person::sample("p1", "Delgado, Rosa");
         rosa.worker_type = WorkerType::PeerSupportSpecialist;
         rosa.email = "rosa@example.org".into();
-        let c = |id: &str, t: &str, on: &str, hours: u32, ce: Option<CeCategory>| Completion { verification: None,
+        let c = |id: &str, t: &str, on: &str, hours: u32, ce: Option<CeCategory>| Completion { verification: None, partial: false,
             id: id.into(), person_id: "p1".into(), training_id: format!("builtin.{t}"), completed_on: d(on),
             hours: Hours::from_hundredths(hours), provider: String::new(), certificate_number: String::new(),
             ce_category: ce, notes: String::new(), removed: false,

@@ -48,7 +48,7 @@ fn bundle(locale: Locale) -> FluentBundle<FluentResource> {
     bundle
 }
 
-/// Numbers as the reader writes them: "2,000.5" / "2.000,5" (at most two decimals).
+/// Numbers as the reader writes them: "2,000.5" (English, es-US) / "2.000,5" (es-ES); at most two decimals.
 fn number_in(locale: Locale, value: &FluentValue) -> Option<String> {
     let FluentValue::Number(n) = value else { return None };
     let hundredths = (n.value.abs() * 100.0).round() as u64;
@@ -100,15 +100,45 @@ pub fn s(value: impl Into<String>) -> FluentValue<'static> {
     FluentValue::from(value.into())
 }
 
-/// The decimal separator people of a locale type and expect to read.
+thread_local! {
+    /// How Spanish readers here write numbers: es-US and es-MX (California's Spanish readers)
+    /// like English, "$40,560.00" and "1.5"; Spain and most of South America "$40.560,00" and
+    /// "1,5". Set once from the browser's languages (`set_spanish_region`).
+    static SPANISH_DECIMAL_COMMA: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Regions whose Spanish writes a decimal point (CLDR): the United States and Mexico, Central
+/// America and the Caribbean, Peru, and Latin America as a whole (es-419).
+const SPANISH_POINT_REGIONS: [&str; 12] = ["US", "MX", "419", "PR", "DO", "GT", "HN", "NI", "SV", "PA", "PE", "CU"];
+
+/// Chooses the Spanish number format from the reader's language tags, most preferred first
+/// (`navigator.languages`): the first Spanish tag with a region decides; none, or a tag with
+/// no region ("es"), keeps es-US, the default for Spanish here.
+pub fn set_spanish_region(tags: &[String]) {
+    let region = tags.iter().filter_map(|t| t.strip_prefix("es-").or_else(|| t.strip_prefix("es_"))).next();
+    let comma = region.is_some_and(|r| {
+        let r = r.split(['-', '_']).next().unwrap_or_default().to_ascii_uppercase();
+        !SPANISH_POINT_REGIONS.contains(&r.as_str())
+    });
+    SPANISH_DECIMAL_COMMA.with(|c| c.set(comma));
+}
+
+/// The decimal separator people of a locale type and expect to read (es-US: a point). A form
+/// still accepts either ("1,5" or "1.5": `Hours::parse`).
 pub fn decimal_separator(locale: Locale) -> char {
     match locale {
         Locale::En => '.',
-        Locale::Es => ',',
+        Locale::Es if SPANISH_DECIMAL_COMMA.with(|c| c.get()) => ',',
+        Locale::Es => '.',
     }
 }
 
-/// Hours as people of the locale read them: "2,000.5" / "2.000,5".
+/// The digit-group separator that goes with `decimal_separator`: "150,000" / "150.000".
+pub fn group_separator(locale: Locale) -> char {
+    if decimal_separator(locale) == '.' { ',' } else { '.' }
+}
+
+/// Hours as people of the locale read them: "2,000.5" (English, es-US) / "2.000,5" (es-ES).
 pub fn hours(locale: Locale, h: Hours) -> String {
     let whole = number(locale, u64::from(h.hundredths() / 100));
     let text = h.format_with(decimal_separator(locale));
@@ -133,10 +163,10 @@ pub fn date(locale: Locale, d: Date) -> String {
     fmt(locale, Fmt::Date, &[("month", s(month_name(locale, m))), ("day", s(day.to_string())), ("year", s(y.to_string()))])
 }
 
-/// A whole number with the locale's digit grouping: "150,000" / "150.000".
+/// A whole number with the locale's digit grouping: "150,000" (English, es-US) / "150.000" (es-ES).
 pub fn number(locale: Locale, n: u64) -> String {
     let digits = n.to_string();
-    let sep = if locale == Locale::En { ',' } else { '.' };
+    let sep = group_separator(locale);
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, ch) in digits.chars().enumerate() {
         if i > 0 && (digits.len() - i) % 3 == 0 {
@@ -295,6 +325,9 @@ fn year_phase(locale: Locale, every: u32, remainder: u32) -> String {
 pub fn problem(locale: Locale, p: Problem) -> String {
     let msg = match p {
         Problem::TooLong { max } => return fmt(locale, Fmt::TooLong, &[("max", n(max as f64))]),
+        Problem::ExtraCells { found, expected } => {
+            return fmt(locale, Fmt::ExtraCells, &[("found", n(found as f64)), ("expected", n(expected as f64))]);
+        }
         Problem::NumberOutOfRange { min, max } => return fmt(locale, Fmt::NumberOutOfRange, &[("min", n(min)), ("max", n(max))]),
         Problem::Required => Msg::ProblemRequired,
         Problem::InvalidDate => Msg::ProblemInvalidDate,
@@ -332,9 +365,11 @@ mod tests {
 
     #[test]
     fn a_badge_is_worded_in_the_language_asked_with_the_provider_when_known() {
+        // Spain's format (es-ES): es-US, the default here, is tested in `spanish_numbers_follow_the_readers_region`.
+        crate::i18n::set_spanish_region(&["es-ES".into()]);
         use crate::domain::completion::Completion;
         let training = crate::domain::catalog::builtin_trainings().into_iter().find(|t| t.id == "builtin.hipaa").unwrap();
-        let mut done = Completion { verification: None,
+        let mut done = Completion { verification: None, partial: false,
             id: "c".into(), person_id: "p".into(), training_id: training.id.clone(), completed_on: Date::parse_iso("2026-03-02").unwrap(),
             hours: Hours::from_hundredths(150), provider: String::new(), certificate_number: String::new(), ce_category: None,
             notes: String::new(), removed: false,
@@ -378,8 +413,32 @@ mod tests {
         assert_ne!(worker_type(Locale::En, WorkerType::Chw), worker_type(Locale::Es, WorkerType::Chw));
     }
 
+    /// Issue #20: California's Spanish readers (es-US, es-MX) write "$40,560.00" and "1.5";
+    /// that is the default for Spanish here, and Spain's format only for a reader whose
+    /// browser asks for it. Forms accept "1,5" either way.
+    #[test]
+    fn spanish_numbers_follow_the_readers_region() {
+        use crate::domain::ladders::money::Cents;
+        let pay = || (ladders::money(Locale::Es, Cents(4_056_000)), hours(Locale::Es, Hours::from_hundredths(150)), fmt(Locale::Es, Fmt::LadderMoreHours, &[("hours", hours_value(Hours::from_hundredths(150)))]));
+        for tags in [vec![], vec!["es".to_owned()], vec!["es-US".into()], vec!["es-MX".into()], vec!["en-US".into(), "es-419".into()]] {
+            set_spanish_region(&tags);
+            assert_eq!(pay(), ("$40,560.00".to_owned(), "1.5".to_owned(), "1.5 horas más".to_owned()), "{tags:?}");
+            assert_eq!((number(Locale::Es, 150_000), decimal_separator(Locale::Es)), ("150,000".to_owned(), '.'));
+        }
+        set_spanish_region(&["es-ES".into(), "es-US".into()]);
+        assert_eq!(pay(), ("$40.560,00".to_owned(), "1,5".to_owned(), "1,5 horas más".to_owned()), "the first Spanish tag decides");
+        set_spanish_region(&["es_AR".into()]);
+        assert_eq!(decimal_separator(Locale::Es), ',');
+        assert_eq!(decimal_separator(Locale::En), '.', "English is never changed");
+        for typed in ["1,5", "1.5"] {
+            assert_eq!(Hours::parse(typed), Some(Hours::from_hundredths(150)), "{typed}");
+        }
+    }
+
     #[test]
     fn dates_hours_and_rules_read_naturally() {
+        // Spain's format (es-ES): es-US, the default here, is tested in `spanish_numbers_follow_the_readers_region`.
+        crate::i18n::set_spanish_region(&["es-ES".into()]);
         let d = Date::parse_iso("2026-03-05").unwrap();
         assert_eq!(date(Locale::En, d), "March 5, 2026");
         assert_eq!(date(Locale::Es, d), "5 de marzo de 2026");
@@ -518,8 +577,9 @@ pub fn calendar_events(
     requirement: &dyn Fn(&str) -> String,
     training: &dyn Fn(&str) -> String,
     due_soon_days: u32,
+    today: Date,
 ) -> Vec<crate::domain::calendar::Event> {
-    use crate::domain::calendar::{Event, Kind};
+    use crate::domain::calendar::{reminder_days, Event, Kind};
     upcoming
         .iter()
         .map(|u| {
@@ -535,7 +595,7 @@ pub fn calendar_events(
                 date: u.date,
                 summary: fmt(locale, message, &[("what", what)]),
                 description: next.unwrap_or_default(),
-                remind_days_before: remind,
+                remind_days_before: reminder_days(remind, u.date, today),
             }
         })
         .collect()
@@ -571,6 +631,7 @@ pub fn roster_column(locale: Locale, c: crate::domain::roster_import::Column) ->
         Hours => Msg::ColumnHours,
         Provider => Msg::ColumnProvider,
         CertificateNumber => Msg::ColumnCertificateNumber,
+        Row => Msg::ColumnRow,
     }
     .text(locale)
 }
@@ -882,16 +943,21 @@ mod rule_words {
             ..Evaluation::blank("cpr")
         };
         let evals = [e];
-        let events = calendar_events(Locale::Es, "p1", &upcoming(&evals, d("2026-11-29")), &|_| "RCP".into(), &names, 30);
+        let events = calendar_events(Locale::Es, "p1", &upcoming(&evals, d("2026-11-29")), &|_| "RCP".into(), &names, 30, d("2026-11-29"));
         let words: Vec<(&str, &str, u32)> = events.iter().map(|e| (e.summary.as_str(), e.description.as_str(), e.remind_days_before)).collect();
         let renew = "Renovar entre el 1 de diciembre de 2026 y el 31 de enero de 2027";
         assert_eq!(words, vec![("RCP: se abre el período de renovación", renew, 0), ("RCP: último día vigente", renew, 30)]);
         assert_eq!(events[1].uid, "p1.cpr.expires.2027-01-31@escalera");
+        // Made 20 days before the last day: the reminder rings 20 days ahead, not 30.
+        let late = calendar_events(Locale::Es, "p1", &upcoming(&evals, d("2027-01-11")), &|_| "RCP".into(), &names, 30, d("2027-01-11"));
+        assert_eq!(late.iter().map(|e| e.remind_days_before).collect::<Vec<_>>(), vec![20]);
         assert_eq!(calendar_name(Locale::En, "María López"), "Escalera: María López");
     }
 
     #[test]
     fn next_actions_read_as_sentences() {
+        // Spain's format (es-ES): es-US, the default here, is tested in `spanish_numbers_follow_the_readers_region`.
+        crate::i18n::set_spanish_region(&["es-ES".into()]);
         let d = |s: &str| Date::parse_iso(s).unwrap();
         let more = NextAction::MoreHours {
             total: Hours::from_hundredths(350),
@@ -1015,6 +1081,8 @@ mod locale_files {
 
     #[test]
     fn plurals_and_numbers_are_written_the_readers_way() {
+        // Spain's format (es-ES): es-US, the default here, is tested in `spanish_numbers_follow_the_readers_region`.
+        crate::i18n::set_spanish_region(&["es-ES".into()]);
         assert_eq!(people_count(Locale::En, 1), "1 person");
         assert_eq!(people_count(Locale::En, 5000), "5,000 people");
         assert_eq!(people_count(Locale::Es, 1), "1 persona");

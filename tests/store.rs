@@ -40,7 +40,7 @@ fn person(id: &str, name: &str) -> Person {
 }
 
 fn completion(id: &str, person_id: &str, training_id: &str, on: &str) -> Completion {
-    Completion { verification: None,
+    Completion { verification: None, partial: false,
         id: id.into(),
         person_id: person_id.into(),
         training_id: training_id.into(),
@@ -467,10 +467,10 @@ async fn upgrades_version_4_database_and_keeps_ladders_pay_and_plans() {
     let placement = Placement {
         id: "pl1".into(), person_id: "p1".into(), ladder_id: "own-ladder".into(), step_id: "i".into(), grade_id: grades[0].id.clone(),
         pay_step: 1, hourly: Cents(1792), effective: Date::parse_iso("2025-01-01").unwrap(), reason: PlacementReason::Hire,
-        note: String::new(), plan_id: String::new(), removed: false,
+        note: String::new(), plan_id: String::new(), removed: false, unconfirmed: None,
     };
     db.save_placement(&placement).await.unwrap();
-    db.save_attestation(&Attestation { id: "a1".into(), person_id: "p1".into(), kind: "lived_experience".into(), on: Date::parse_iso("2025-01-01").unwrap(), attested_by: "HR".into(), note: String::new(), removed: false }).await.unwrap();
+    db.save_attestation(&Attestation { id: "a1".into(), person_id: "p1".into(), kind: "lived_experience".into(), on: Date::parse_iso("2025-01-01").unwrap(), attested_by: "HR".into(), note: String::new(), removed: false, unconfirmed: None }).await.unwrap();
     db.save_planned_training(&PlannedTraining { id: "t1".into(), person_id: "p1".into(), training_id: "builtin.hipaa".into(), on: Date::parse_iso("2027-01-01").unwrap(), removed: false }).await.unwrap();
 
     // Applying a plan records placements for everyone in it at once; undoing removes them.
@@ -619,7 +619,7 @@ async fn a_persons_record_moves_to_another_organization_once_and_survives_reopen
     a.save_completion(&completion("c1", "p1", "builtin.mhfa_adult", "2025-03-10")).await.unwrap();
     a.save_completion(&completion("c2", "p1", "own.doula_101", "2025-04-10")).await.unwrap();
     let rosa = a.person("p1").await.unwrap().unwrap();
-    let text = PersonFile::of(&rosa, &a.person_records("p1").await.unwrap(), &a.stored_training_types().await.unwrap()).to_file("test", "t");
+    let text = PersonFile::of(&rosa, &a.person_records("p1").await.unwrap(), &a.stored_training_types().await.unwrap(), "Clínica").to_file("test", "t");
 
     // The new employer has Rosa already, under its own id and with the same email.
     let b = Db::open("t-record-b", Hooks::default()).await.unwrap();
@@ -629,7 +629,7 @@ async fn a_persons_record_moves_to_another_organization_once_and_survives_reopen
         let people = b.people().await.unwrap();
         let Match::Email(id) = find_match(&people, &file.person) else { panic!("matched by email") };
         let target = people.iter().find(|p| p.id == id).cloned();
-        let plan = plan_import(&file, target.as_ref(), &b.person_records(&id).await.unwrap(), &b.stored_training_types().await.unwrap(), &HashSet::new());
+        let plan = plan_import(&file, target.as_ref(), &b.person_records(&id).await.unwrap(), &b.stored_training_types().await.unwrap(), &HashSet::new(), None);
         assert_eq!(plan.added.completions, if round == 0 { 2 } else { 0 }, "round {round}");
         b.import_person(&plan).await.unwrap();
     }
@@ -714,8 +714,9 @@ async fn upgrades_version_6_database_and_keeps_a_trainers_records_with_sessions_
         removed: false,
     };
     session.add(&["p1"]);
-    assert!(session.mark("p1", Mark::Present));
-    let made = session.record("Clínica", &mut || "done-1".to_owned());
+    let day = session.on;
+    assert!(session.mark("p1", Mark::Present, day));
+    let made = session.record("Clínica", false, day, &mut || "done-1".to_owned());
     db.save_session(&PlanRecord::Session(session.clone()), made, Vec::new()).await.unwrap();
     db.close();
     let db = Db::open("t-upgrade-v7", Hooks::default()).await.unwrap();

@@ -12,7 +12,7 @@ use crate::domain::presets::presets;
 use proptest::prelude::*;
 
 fn completion(id: &str, person: &str, training: &str, on: Date, hundredths: u32) -> Completion {
-    Completion { verification: None,
+    Completion { verification: None, partial: false,
         id: id.into(),
         person_id: person.into(),
         training_id: format!("builtin.{training}"),
@@ -43,7 +43,7 @@ fn dataset(people: usize, per_person: usize, seed: u32) -> BackupData {
             let on = start.add_days(((i * 37 + j * 101) as u32 ^ seed) as i32 % 2000);
             file.completions.push(completion(&format!("c{i}-{j}"), &file.person_id, "hipaa", on, 100 + (j as u32 * 25)));
         }
-        file.attestations.push(Attestation {
+        file.attestations.push(Attestation { unconfirmed: None,
             id: format!("a{i}"), person_id: file.person_id.clone(), kind: "recommendation_letter".into(),
             on: start, attested_by: "Dr. Ana Ruiz".into(), note: String::new(), removed: i % 2 == 0,
         });

@@ -37,13 +37,6 @@ pub struct BadgeText {
     pub credential_description: String,
 }
 
-/// Who a badge says recorded it: the person's organization, or the app's name when none is
-/// recorded (the credential must name an issuer).
-pub fn issuer_name(person: &Person) -> &str {
-    let own = person.organization.trim();
-    if own.is_empty() { "Escalera" } else { own }
-}
-
 /// What a badge is made from.
 pub struct Badge<'a> {
     pub person: &'a Person,
@@ -235,7 +228,7 @@ mod tests {
     use crate::domain::person::sample;
 
     fn done(training: &str, on: &str) -> Completion {
-        Completion { verification: None,
+        Completion { verification: None, partial: false,
             id: "c-1 x".into(),
             person_id: "p1".into(),
             training_id: training.into(),
@@ -296,8 +289,6 @@ mod tests {
         assert!(v.get("validUntil").is_none());
         assert_eq!(v["credentialSubject"]["achievement"]["achievementType"], "Course");
         assert_eq!(v["credentialSubject"]["achievement"]["inLanguage"], "en");
-        // The issuer: the person's organization, else the app's name.
-        assert_eq!(issuer_name(&Person { organization: "  Clínica  ".into(), ..person.clone() }), "Clínica");
-        assert_eq!(issuer_name(&Person { organization: " ".into(), ..person }), "Escalera");
+        // Who issues it is `Settings::issuer` (the person in their own record; tested there).
     }
 }

@@ -91,6 +91,13 @@ impl Event {
     }
 }
 
+/// How many days before `date` its reminder rings: `wanted`, but never before the day the file
+/// is made (an alarm already past when the file is imported never rings, or rings at once).
+pub fn reminder_days(wanted: u32, date: Date, today: Date) -> u32 {
+    let ahead = (date - today).num_days().max(0);
+    wanted.min(u32::try_from(ahead).unwrap_or(u32::MAX))
+}
+
 /// The calendar file. `stamp` is when it was made, UTC, as `YYYYMMDDTHHMMSSZ`.
 pub fn to_ics(name: &str, events: &[Event], stamp: &str) -> String {
     let mut out = String::new();
@@ -267,6 +274,16 @@ mod tests {
             assert!(piece.len() <= 75, "{} octets", piece.len());
         }
         assert_eq!(out.replace("\r\n ", "").trim_end(), long);
+    }
+
+    /// Issue #20: a 60-day reminder on an event 46 days away rang before the file existed.
+    #[test]
+    fn a_reminder_is_never_before_the_file_is_made() {
+        let today = d("2026-12-07");
+        assert_eq!(reminder_days(60, d("2027-01-22"), today), 46);
+        assert_eq!(reminder_days(30, d("2027-01-22"), today), 30);
+        assert_eq!(reminder_days(30, today, today), 0);
+        assert_eq!(reminder_days(30, d("2026-12-01"), today), 0);
     }
 
     #[test]

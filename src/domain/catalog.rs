@@ -170,6 +170,8 @@ pub fn builtin_trainings() -> Vec<TrainingType> {
             validity: e.validity,
             validity_history: Vec::new(),
             default_ce_category: e.ce,
+            exam: e.id == "peer_exam",
+            part_completes: false,
             source: Source { title: e.source_title.to_owned(), url: e.url.to_owned(), verify: e.verify },
             effective_from: e.effective_from.and_then(Date::parse_iso),
             retired: false,

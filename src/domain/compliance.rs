@@ -5,7 +5,8 @@
 //! copied, so re-asking for another "as of" date or filter costs only the evaluation itself
 //! (about 30 ms at 5,000 people), and the store's cache can hand it out for free.
 
-use super::completion::Completion;
+use super::completion::{training_hours, Completion};
+use super::training::CatalogEntry;
 use super::date::{Date, DateExt, Datelike};
 use super::person::{Person, WorkerType};
 use super::person_records::PersonRecords;
@@ -109,6 +110,15 @@ pub fn counts(rows: &[Row]) -> [(Status, usize); 6] {
     Status::ALL.map(|s| (s, rows.iter().filter(|r| r.evaluation.status == s).count()))
 }
 
+/// Every row with one status, for the list a dashboard tile opens: what has a date first
+/// (soonest first), then the rest in name order, so every counted row can be reached.
+pub fn with_status<'r, 'a>(rows: &'r [Row<'a>], status: Status) -> Vec<&'r Row<'a>> {
+    let mut found: Vec<&Row> = rows.iter().filter(|r| r.evaluation.status == status).collect();
+    // `rows` is in name order already; a stable sort keeps it within a date.
+    found.sort_by_key(|r| (r.evaluation.valid_until.is_none(), r.evaluation.valid_until));
+    found
+}
+
 /// How soon something runs out, for the dashboard's lists.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Horizon {
@@ -160,11 +170,13 @@ pub fn next_steps(evaluations: &[Evaluation]) -> Vec<&Evaluation> {
 }
 
 /// A CHW's training record for one calendar year, the rows of DHCS's annual checklist:
-/// every training completed that year, oldest first, and their total hours.
-pub fn year_record(completions: &[Completion], year: i32) -> (Vec<&Completion>, super::hours::Hours) {
-    let mut rows: Vec<&Completion> = completions.iter().filter(|c| !c.removed && c.completed_on.year() == year).collect();
+/// every training completed that year, oldest first, and their total hours. Only what counts
+/// is on it: a self-report still waiting for verification, or rejected, is left out
+/// (`not_counted` says how many, for the page to say so).
+pub fn year_record<'a>(completions: &'a [Completion], catalog: &[CatalogEntry], year: i32) -> (Vec<&'a Completion>, super::hours::Hours) {
+    let mut rows: Vec<&Completion> = completions.iter().filter(|c| c.counts() && c.completed_on.year() == year).collect();
     rows.sort_by(|a, b| a.completed_on.cmp(&b.completed_on).then_with(|| a.id.cmp(&b.id)));
-    let total = rows.iter().map(|c| c.hours).sum();
+    let total = training_hours(rows.iter().copied(), catalog);
     (rows, total)
 }
 
@@ -178,10 +190,10 @@ pub struct Transcript<'a> {
     pub cycles: Vec<&'a Evaluation>,
 }
 
-pub fn transcript<'a>(completions: &'a [Completion], evaluations: &'a [Evaluation], requirements: &[Requirement], as_of: Date) -> Transcript<'a> {
-    let mut trainings: Vec<&Completion> = completions.iter().filter(|c| !c.removed && c.completed_on <= as_of).collect();
+pub fn transcript<'a>(completions: &'a [Completion], evaluations: &'a [Evaluation], requirements: &[Requirement], catalog: &[CatalogEntry], as_of: Date) -> Transcript<'a> {
+    let mut trainings: Vec<&Completion> = completions.iter().filter(|c| c.counts() && c.completed_on <= as_of).collect();
     trainings.sort_by(|a, b| a.completed_on.cmp(&b.completed_on).then_with(|| a.id.cmp(&b.id)));
-    let total = trainings.iter().map(|c| c.hours).sum();
+    let total = training_hours(trainings.iter().copied(), catalog);
     let rule = |e: &Evaluation| requirements.iter().find(|r| r.id == e.requirement_id).map(|r| r.rule_on(as_of));
     let certifications = evaluations
         .iter()
@@ -189,6 +201,32 @@ pub fn transcript<'a>(completions: &'a [Completion], evaluations: &'a [Evaluatio
         .collect();
     let cycles = evaluations.iter().filter(|e| matches!(rule(e), Some(Rule::Hours(_))) && e.cycle.is_some()).collect();
     Transcript { trainings, total, certifications, cycles }
+}
+
+/// Until when each completion holds a credential of the person's (by its link in the
+/// credential's renewal chain, as of `as_of`): a peer's exam holds the certification two years
+/// though the exam itself never expires, and a renewal counted from the previous expiry holds
+/// it until the new one. Completions that hold no credential are not in the map (their
+/// training's own rule says how long they are valid).
+pub fn credential_until<'a>(facts: Facts<'a>, ctx: Context, as_of: Date) -> HashMap<&'a str, Option<Date>> {
+    let mut out: HashMap<&str, Option<Date>> = HashMap::new();
+    for r in ctx.requirements.iter().filter(|r| r.applies_to(facts.person.worker_type) && r.effective_from.is_none_or(|d| d <= as_of)) {
+        let Rule::Credential(rule) = r.rule_on(as_of) else { continue };
+        for link in super::status::chain(rule, facts, ctx, as_of) {
+            // Held by two credentials: the later day.
+            let held = out.entry(link.completion_id).or_insert(link.valid_until);
+            if let (Some(a), Some(b)) = (*held, link.valid_until) {
+                *held = Some(a.max(b));
+            }
+        }
+    }
+    out
+}
+
+/// How many self-reported trainings (pending or rejected) a record leaves out, on or before
+/// `as_of`, or in `year`: the transcript and the yearly record say so under their tables.
+pub fn not_counted(completions: &[Completion], year: Option<i32>, as_of: Date) -> usize {
+    completions.iter().filter(|c| !c.removed && !c.counts() && c.completed_on <= as_of && year.is_none_or(|y| c.completed_on.year() == y)).count()
 }
 
 /// The years a record can be printed for: those with completions, and `this_year`, newest first.
@@ -214,7 +252,7 @@ mod tests {
     }
 
     fn done(id: &str, person: &str, training: &str, on: &str, hours: u32) -> Completion {
-        Completion { verification: None,
+        Completion { verification: None, partial: false,
             id: id.into(),
             person_id: person.into(),
             training_id: format!("builtin.{training}"),
@@ -272,6 +310,13 @@ mod tests {
 
         let n = counts(&cpr_rows);
         assert_eq!(n.iter().map(|(_, k)| k).sum::<usize>(), 2);
+        // Every tile's count is the length of the list it opens: nothing counted is unreachable.
+        for (status, k) in counts(&all) {
+            let listed = with_status(&all, status);
+            assert_eq!(listed.len(), k, "{status:?}");
+            assert!(listed.iter().all(|r| r.evaluation.status == status));
+        }
+        assert!(counts(&all).iter().any(|(s, k)| *s == Status::Missing && *k > 0), "the sample has missing rows");
         assert_eq!(n.iter().find(|(s, _)| *s == Status::Expired).unwrap().1, 1);
         assert_eq!(n.iter().find(|(s, _)| *s == Status::Current).unwrap().1, 1);
     }
@@ -338,14 +383,14 @@ mod tests {
         let mut gone = done("x", "p", "hipaa", "2026-05-01", 1);
         gone.removed = true;
         let list = vec![done("2", "p", "cpr_first_aid", "2026-09-01", 4), done("1", "p", "peer_core_80h", "2025-06-30", 80), done("later", "p", "hipaa", "2027-01-05", 1), gone];
-        let t = transcript(&list, &evals, &reqs, d("2026-11-29"));
+        let t = transcript(&list, &evals, &reqs, &[], d("2026-11-29"));
         assert_eq!(t.trainings.iter().map(|c| c.id.as_str()).collect::<Vec<_>>(), vec!["1", "2"], "oldest first; removed and later ones left out");
         assert_eq!(t.total, Hours::whole(84));
         assert_eq!(t.certifications.iter().map(|e| e.requirement_id.as_str()).collect::<Vec<_>>(), vec!["preset.peer_certification"]);
         assert_eq!(t.cycles.iter().map(|e| e.requirement_id.as_str()).collect::<Vec<_>>(), vec!["preset.peer_ce", "preset.chw_annual_training"]);
         // A credential never held is not on a transcript.
         let none = [e("preset.peer_certification", Status::Missing, false)];
-        assert!(transcript(&list, &none, &reqs, d("2026-11-29")).certifications.is_empty());
+        assert!(transcript(&list, &none, &reqs, &[], d("2026-11-29")).certifications.is_empty());
     }
 
     #[test]
@@ -358,9 +403,50 @@ mod tests {
             done("0", "p", "hipaa", "2025-12-31", 1),
             gone,
         ];
-        let (rows, total) = year_record(&list, 2026);
+        let (rows, total) = year_record(&list, &[], 2026);
         assert_eq!(rows.iter().map(|c| c.id.as_str()).collect::<Vec<_>>(), vec!["1", "2"]);
         assert_eq!(total, Hours::whole(7));
         assert_eq!(record_years(&list, 2027), vec![2027, 2026, 2025]);
+    }
+
+    /// Issue #20: the exam row of a peer's history said "No expiry" while the certification it
+    /// grants runs two years; a renewal holds it until the new expiry.
+    #[test]
+    fn each_completion_holds_its_credential_until_its_links_last_day() {
+        let reqs = presets();
+        let trainings = crate::domain::catalog::builtin_trainings();
+        let peer = Person { worker_type: WorkerType::PeerSupportSpecialist, ..crate::domain::person::sample("p", "Rosa") };
+        let list = vec![
+            done("core", "p", "peer_core_80h", "2024-01-10", 80),
+            done("exam", "p", "peer_exam", "2024-03-01", 3),
+            done("renew", "p", "peer_renewal", "2026-02-15", 1),
+            done("mi", "p", "motivational_interviewing", "2024-05-01", 16),
+        ];
+        let facts = Facts { person: &peer, completions: &list, work_hours: &[], waivers: &[], attestations: &[] };
+        let ctx = Context { requirements: &reqs, trainings: &trainings, due_soon_days: 60 };
+        let held = credential_until(facts, ctx, d("2026-12-07"));
+        assert_eq!(held.get("exam"), Some(&Some(d("2026-03-01"))));
+        assert_eq!(held.get("renew"), Some(&Some(d("2028-03-01"))), "renewed from the previous expiry");
+        assert_eq!(held.get("core"), Some(&None), "the core training never expires");
+        assert_eq!(held.get("mi"), None, "holds no credential");
+    }
+
+    /// Issue #20: a self-report waiting for verification, or rejected, is on neither the
+    /// yearly record nor the transcript, totals included; each says how many it left out.
+    #[test]
+    fn records_leave_out_what_waits_for_verification_and_say_how_many() {
+        use crate::domain::completion::{Verdict, Verification};
+        let reported = |id: &str, verdict: Verdict| Completion {
+            verification: Some(Verification { from_file: None, verdict, reported_by: "Rosa".into(), reported_on: d("2026-03-01"), decided_by: String::new(), decided_on: None, reason: String::new() }),
+            ..done(id, "p", "chw_annual_ce", "2026-03-01", 6)
+        };
+        let list = vec![done("1", "p", "hipaa", "2026-02-01", 1), reported("p", Verdict::Pending), reported("r", Verdict::Rejected), reported("v", Verdict::Verified)];
+        let (rows, total) = year_record(&list, &[], 2026);
+        assert_eq!((rows.iter().map(|c| c.id.as_str()).collect::<Vec<_>>(), total), (vec!["1", "v"], Hours::whole(7)));
+        let t = transcript(&list, &[], &presets(), &[], d("2026-11-29"));
+        assert_eq!((t.trainings.len(), t.total), (2, Hours::whole(7)));
+        assert_eq!(not_counted(&list, Some(2026), d("2026-11-29")), 2);
+        assert_eq!(not_counted(&list, Some(2025), d("2026-11-29")), 0);
+        assert_eq!(not_counted(&list, None, d("2026-02-15")), 0, "reported after the date asked about");
     }
 }

@@ -19,7 +19,7 @@ pub const ANCHOR: &str = "2026-11-01";
 pub const FILE_SCHEMA_VERSION: u32 = 7;
 
 /// The shipped example file's data, moved to `today` and marked as example data (so a banner
-/// says so and one click removes it all).
+/// says so and it can be removed, keeping what the visitor made).
 pub fn for_today(mut data: BackupData, today: Date) -> BackupData {
     let anchor = Date::parse_iso(ANCHOR).expect("a valid anchor");
     let days = i32::try_from(today.signed_duration_since(anchor).num_days()).unwrap_or(0);
@@ -56,6 +56,103 @@ pub fn for_today(mut data: BackupData, today: Date) -> BackupData {
     }
     data.settings.example_data = true;
     data
+}
+
+/// The prefix of every id in the shipped example file (the app's own ids are hex digits).
+const ID_PREFIX: &str = "example.";
+
+fn is_example(id: &str) -> bool {
+    id.starts_with(ID_PREFIX)
+}
+
+/// What a visitor made while exploring the example, to keep when the example goes: their own
+/// people, trainings, requirements, ladders, pay grades, plans and trainer's records. A record
+/// that only makes sense with the example goes with it: trainings recorded for an example
+/// person (with that person), a placement on an example ladder, a plan's row for an example
+/// person, a trainer's record naming an example person, cohort or curriculum. An example pay
+/// grade that one of their own ladders pays by is kept, so nothing kept points at nothing.
+/// The settings stay as they are now, with the example banner gone.
+pub fn made_while_exploring(data: &BackupData) -> BackupData {
+    let ladders: Vec<_> = data.ladders.iter().filter(|l| !is_example(&l.id)).cloned().collect();
+    let paid_by_own = |id: &str| ladders.iter().any(|l| l.steps.iter().any(|s| s.grade_id == id));
+    let pay_grades = data.pay_grades.iter().filter(|g| !is_example(&g.id) || paid_by_own(&g.id)).cloned().collect();
+    let kept_ladder = |id: &str| ladders.iter().any(|l| l.id == id);
+    let files = data
+        .files
+        .iter()
+        .filter(|f| !is_example(&f.person_id))
+        .map(|f| {
+            let mut f = f.clone();
+            f.placements.retain(|p| kept_ladder(&p.ladder_id));
+            f
+        })
+        .collect();
+    let promotion_plans = data
+        .promotion_plans
+        .iter()
+        .filter(|p| !is_example(&p.id))
+        .map(|p| {
+            let mut p = p.clone();
+            p.items.retain(|i| !is_example(&i.person_id) && kept_ladder(&i.ladder_id));
+            p
+        })
+        .collect();
+    // A trainer's record names people, cohorts and curricula in many places; its text is the
+    // one place that holds them all.
+    let names_example = |r: &super::curricula::plan::KeyedRecord| {
+        r.key.contains(ID_PREFIX) || serde_json::to_string(&r.record).map_or(true, |t| t.contains(&format!("\"{ID_PREFIX}")))
+    };
+    let mut settings = data.settings.clone();
+    settings.example_data = false;
+    BackupData {
+        settings,
+        people: data.people.iter().filter(|p| !is_example(&p.id)).cloned().collect(),
+        files,
+        training_types: data.training_types.clone(),
+        requirements: data.requirements.iter().filter(|r| !is_example(&r.id)).cloned().collect(),
+        ladders,
+        pay_grades,
+        wage_floors: data.wage_floors.clone(),
+        promotion_plans,
+        pay_policy: data.pay_policy.clone(),
+        changes: data.changes.iter().filter(|c| !c.id.contains(ID_PREFIX)).cloned().collect(),
+        training: data.training.iter().filter(|r| !names_example(r)).cloned().collect(),
+    }
+}
+
+/// How many of the people in `data` are the example's own (they go when it does).
+pub fn example_people(data: &BackupData) -> usize {
+    data.people.iter().filter(|p| is_example(&p.id)).count()
+}
+
+/// How much a visitor made while exploring, for the question asked before the example goes.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Made {
+    pub people: usize,
+    pub ladders: usize,
+    pub pay_grades: usize,
+    pub promotion_plans: usize,
+    /// Trainings and requirements of their own, or built-ins they changed.
+    pub catalog: usize,
+    /// Curricula, cohorts, assignments and sessions.
+    pub training_plans: usize,
+}
+
+impl Made {
+    pub fn of(kept: &BackupData) -> Made {
+        Made {
+            people: kept.people.len(),
+            ladders: kept.ladders.len(),
+            pay_grades: kept.pay_grades.iter().filter(|g| !is_example(&g.id)).count(),
+            promotion_plans: kept.promotion_plans.len(),
+            catalog: kept.training_types.len() + kept.requirements.len(),
+            training_plans: kept.training.len(),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        *self == Made::default()
+    }
 }
 
 /// Moves every date of a trainer's record (the example's cohort, assignment and sessions).
@@ -206,7 +303,7 @@ pub(crate) mod generate {
                             _ => {}
                         }
                     }
-                    file.completions.push(Completion { verification: None,
+                    file.completions.push(Completion { verification: None, partial: false,
                         id: id("completion"),
                         person_id: pid.clone(),
                         training_id: format!("builtin.{training}"),
@@ -220,7 +317,7 @@ pub(crate) mod generate {
                     });
                     // CE and annual hours recur: a second, recent round for some.
                     if training.ends_with("_ce") && rng.next(2) == 0 {
-                        file.completions.push(Completion { verification: None,
+                        file.completions.push(Completion { verification: None, partial: false,
                             id: id("completion"),
                             person_id: pid.clone(),
                             training_id: format!("builtin.{training}"),
@@ -255,7 +352,7 @@ pub(crate) mod generate {
                     let step = &ladder.steps[level.min(ladder.steps.len() - 1)];
                     let grade = own_grades.iter().find(|g| g.id == step.grade_id);
                     let pay_step = 1 + rng.next(3) as u32;
-                    file.placements.push(Placement {
+                    file.placements.push(Placement { unconfirmed: None,
                         id: id("placement"),
                         person_id: pid.clone(),
                         ladder_id: ladder.id.clone(),
@@ -271,7 +368,7 @@ pub(crate) mod generate {
                     });
                     for (kind, by) in [(LIVED_EXPERIENCE, "Dra. Elena Ruiz"), (PROBATION, "HR"), (SUPERVISOR_RECOMMENDATION, "Dra. Elena Ruiz")] {
                         if rng.next(3) > 0 {
-                            file.attestations.push(Attestation {
+                            file.attestations.push(Attestation { unconfirmed: None,
                                 id: id("attestation"),
                                 person_id: pid.clone(),
                                 kind: kind.into(),
@@ -367,7 +464,8 @@ pub(crate) mod generate {
                 ce_category: None,
                 notes: "Certificate photo shown at supervision".into(),
                 removed: false,
-                verification: Some(Verification { verdict: Verdict::Pending, reported_by: reporter, reported_on: anchor.add_days(-10), decided_by: String::new(), decided_on: None, reason: String::new() }),
+                verification: Some(Verification { from_file: None, verdict: Verdict::Pending, reported_by: reporter, reported_on: anchor.add_days(-10), decided_by: String::new(), decided_on: None, reason: String::new() }),
+                partial: false,
             });
         }
     }
@@ -383,6 +481,77 @@ mod tests {
 
     fn file_text() -> String {
         generate::example().to_file(FILE_SCHEMA_VERSION, "example", &format!("{ANCHOR}T00:00:00Z"))
+    }
+
+    #[test]
+    fn removing_the_example_keeps_what_the_visitor_made_and_nothing_that_points_at_the_example() {
+        use crate::domain::curricula::plan::{KeyedRecord, PlanRecord};
+        use crate::domain::ladders::board::{PlanItem, PromotionPlan};
+        let mut data = for_today(BackupData::from_file(&file_text(), FILE_SCHEMA_VERSION).unwrap(), Date::parse_iso("2026-12-07").unwrap());
+        assert!(made_while_exploring(&data).people.is_empty() && Made::of(&made_while_exploring(&data)).is_empty(), "the example alone leaves nothing");
+        assert_eq!(example_people(&data), 60);
+        // Their own person, placed on an example ladder and with a training recorded.
+        let mut own = data.people[0].clone();
+        own.id = "a1b2".into();
+        own.name = "Guadalupe Xóchitl Hernández-Villaseñor de la Cruz".into();
+        data.people.push(own);
+        let mut file = data.files[0].clone();
+        file.person_id = "a1b2".into();
+        file.completions.iter_mut().for_each(|c| c.person_id = "a1b2".into());
+        assert!(!file.placements.is_empty());
+        data.files.push(file);
+        // A training recorded for an example person goes with that person.
+        let example_completion = data.files[1].completions[0].clone();
+        // Their own ladder, paid by one example grade and one grade of their own.
+        let mut ladder = data.ladders[0].clone();
+        ladder.id = "c3d4".into();
+        ladder.steps.iter_mut().for_each(|s| s.grade_id = "example.grade.6".into());
+        let mut grade = data.pay_grades[0].clone();
+        grade.id = "e5f6".into();
+        ladder.steps[1].grade_id = "e5f6".into();
+        data.ladders.push(ladder);
+        data.pay_grades.push(grade);
+        // A plan with one row for an example person and one for their own.
+        let step = data.ladders.last().unwrap().steps[1].id.clone();
+        data.promotion_plans.push(PromotionPlan {
+            id: "0a0b".into(),
+            name: "Promociones de enero".into(),
+            effective: Date::parse_iso("2027-01-01").unwrap(),
+            fringe: Default::default(),
+            items: vec![
+                PlanItem { person_id: "example.person.03".into(), ladder_id: "c3d4".into(), to_step: step.clone() },
+                PlanItem { person_id: "a1b2".into(), ladder_id: "c3d4".into(), to_step: step },
+            ],
+            applied_on: None,
+            removed: false,
+        });
+        // Their own curriculum; the example's session names example people.
+        let mut curriculum = data.training.iter().find(|r| matches!(r.record, PlanRecord::Curriculum(_))).unwrap().clone();
+        if let PlanRecord::Curriculum(c) = &mut curriculum.record {
+            c.id = "0c0d".into();
+        }
+        data.training.push(KeyedRecord::from(curriculum.record));
+        assert!(data.training.iter().any(|r| matches!(r.record, PlanRecord::Session(_))));
+
+        let kept = made_while_exploring(&data);
+        assert_eq!(example_people(&data), 60, "their own person is not counted as the example's");
+        assert!(!kept.settings.example_data, "the banner goes");
+        assert_eq!(kept.people.iter().map(|p| p.id.as_str()).collect::<Vec<_>>(), ["a1b2"]);
+        assert_eq!(kept.files.len(), 1);
+        assert!(!kept.files[0].completions.is_empty(), "their person keeps their trainings");
+        assert!(kept.files[0].placements.is_empty(), "a placement on an example ladder goes with it");
+        assert!(kept.files.iter().all(|f| f.completions.iter().all(|c| c.id != example_completion.id || f.person_id == "a1b2")));
+        assert_eq!(kept.ladders.iter().map(|l| l.id.as_str()).collect::<Vec<_>>(), ["c3d4"]);
+        let mut grades: Vec<_> = kept.pay_grades.iter().map(|g| g.id.as_str()).collect();
+        grades.sort();
+        assert_eq!(grades, ["e5f6", "example.grade.6"], "the example grade their ladder pays by stays");
+        assert_eq!(kept.promotion_plans[0].items.iter().map(|i| i.person_id.as_str()).collect::<Vec<_>>(), ["a1b2"]);
+        assert_eq!(kept.training.len(), 1, "their curriculum stays; the example's cohort, members, assignment and sessions go");
+        assert!(matches!(&kept.training[0].record, PlanRecord::Curriculum(c) if c.id == "0c0d"));
+        assert_eq!(
+            Made::of(&kept),
+            Made { people: 1, ladders: 1, pay_grades: 1, promotion_plans: 1, catalog: 0, training_plans: 1 }
+        );
     }
 
     #[test]

@@ -49,6 +49,7 @@ pub enum Field {
     StartMonth,
     WindowDays,
     GraceDays,
+    RenewedBy,
     DueWithinDays,
     Minimum,
     EffectiveFrom,
@@ -154,6 +155,8 @@ pub enum Problem {
     UnknownValue,
     /// An imported record that is already here, or earlier in the same file.
     AlreadyHere,
+    /// An imported row with more cells than the header has columns.
+    ExtraCells { found: usize, expected: usize },
     /// Rates must go up (or stay) from one step to the next.
     RatesOutOfOrder,
     /// A plan is for a day from today on.
@@ -381,11 +384,11 @@ impl CompletionDraft {
         let notes = e.text(Field::Notes, &self.notes, false, LONG);
         let verification = if self.self_reported {
             let reported_by = e.text(Field::ReportedBy, &self.reported_by, true, SHORT);
-            Some(Verification { verdict: Verdict::Pending, reported_by, reported_on: today, decided_by: String::new(), decided_on: None, reason: String::new() })
+            Some(Verification { from_file: None, verdict: Verdict::Pending, reported_by, reported_on: today, decided_by: String::new(), decided_on: None, reason: String::new() })
         } else {
             None
         };
-        e.result(Completion { verification,
+        e.result(Completion { verification, partial: false,
             id: id.to_owned(),
             person_id,
             training_id,
@@ -416,6 +419,8 @@ pub struct TrainingDraft {
     pub anchor_year: String,
     pub default_ce_category: Option<CeCategory>,
     pub competencies: Vec<String>,
+    pub exam: bool,
+    pub part_completes: bool,
     pub source_title: String,
     pub source_url: String,
     /// When an existing training's validity changes: the first completion day it applies to
@@ -440,6 +445,8 @@ impl Default for TrainingDraft {
             anchor_year: "2027".into(),
             default_ce_category: None,
             competencies: Vec::new(),
+            exam: false,
+            part_completes: false,
             source_title: String::new(),
             source_url: String::new(),
             change_from: String::new(),
@@ -458,6 +465,8 @@ impl TrainingDraft {
             validity_kind: t.validity.kind(),
             default_ce_category: t.default_ce_category,
             competencies: t.competencies.clone(),
+            exam: t.exam,
+            part_completes: t.part_completes,
             source_title: t.source.title.clone(),
             source_url: t.source.url.clone(),
             ..TrainingDraft::default()
@@ -538,6 +547,8 @@ impl TrainingDraft {
             competencies: self.competencies.clone(),
             validity,
             default_ce_category: self.default_ce_category,
+            exam: self.exam,
+            part_completes: self.part_completes && !self.exam,
             source: Source { title: source_title, url: source_url, verify },
             effective_from: base.and_then(|b| b.effective_from),
             retired: base.is_some_and(|b| b.retired),

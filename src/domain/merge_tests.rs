@@ -14,7 +14,7 @@ use crate::domain::trash::Removal;
 use proptest::prelude::*;
 
 fn done(id: &str, person: &str, hundredths: u32, removed: bool) -> Completion {
-    Completion { verification: None,
+    Completion { verification: None, partial: false,
         id: id.into(),
         person_id: person.into(),
         training_id: "builtin.hipaa".into(),

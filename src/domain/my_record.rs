@@ -9,7 +9,8 @@
 //! duplicates: a second import of the same file adds nothing.
 
 use super::backup::BackupProblem;
-use super::completion::Completion;
+use super::completion::{Completion, FromFile, Verdict, Verification};
+use super::date::{Date, DateExt};
 use super::person::Person;
 use super::person_records::{Keyed, PersonRecords};
 use super::text::fold;
@@ -26,6 +27,11 @@ pub struct PersonFile {
     pub records: PersonRecords,
     /// The organization's own training types the completions name (built-ins travel with the app).
     pub training_types: Vec<TrainingType>,
+    /// Who exported it (the organization, or the person keeping their own record) and on
+    /// which day: an importing employer shows it as where each record came from. Empty and
+    /// `None` in a file read that does not say.
+    pub exported_by: String,
+    pub exported_on: Option<Date>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -38,12 +44,15 @@ struct Envelope<R> {
     /// The person's document in its stored form (docs/storage.md).
     records: R,
     training_types: Vec<TrainingType>,
+    /// Added in version 1 files from issue #20 on; older files leave it out.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    exported_by: String,
 }
 
 impl PersonFile {
     /// What a person carries away, from what is stored about them. `own_trainings` are the
     /// organization's stored training types (customised built-ins and its own).
-    pub fn of(person: &Person, records: &PersonRecords, own_trainings: &[TrainingType]) -> PersonFile {
+    pub fn of(person: &Person, records: &PersonRecords, own_trainings: &[TrainingType], exported_by: &str) -> PersonFile {
         let live = |removed: bool| !removed;
         let records = PersonRecords {
             person_id: person.id.clone(),
@@ -58,7 +67,7 @@ impl PersonFile {
         };
         let named: HashSet<&str> = records.completions.iter().map(|c| c.training_id.as_str()).collect();
         let training_types = own_trainings.iter().filter(|t| named.contains(t.id.as_str())).cloned().collect();
-        PersonFile { person: person.clone(), records, training_types }
+        PersonFile { person: person.clone(), records, training_types, exported_by: exported_by.trim().to_owned(), exported_on: None }
     }
 
     pub fn to_file(&self, app_version: &str, exported_at: &str) -> String {
@@ -71,6 +80,7 @@ impl PersonFile {
             person: self.person.clone(),
             records,
             training_types: self.training_types.clone(),
+            exported_by: self.exported_by.clone(),
         };
         serde_json::to_string(&envelope).unwrap_or_default()
     }
@@ -85,7 +95,8 @@ impl PersonFile {
         if let Some(c) = records.completions.iter().find(|c| !seen.insert(c.id.as_str())) {
             return Err(BackupProblem::DuplicateId { kind: super::backup::Kind::PersonRecords, id: c.id.clone() });
         }
-        Ok(PersonFile { person: envelope.person, records, training_types: envelope.training_types })
+        let exported_on = envelope.exported_at.get(..10).and_then(Date::parse_iso);
+        Ok(PersonFile { person: envelope.person, records, training_types: envelope.training_types, exported_by: envelope.exported_by, exported_on })
     }
 }
 
@@ -182,13 +193,25 @@ pub struct ImportPlan {
 /// Plans the import of `file` as `target` (someone here) or as a new person (`None`).
 /// `current` is the target's document here; `trainings_here` every training type known here
 /// (built-in and stored); `ladders_here` the ids of the ladders here.
+///
+/// At an employer (`confirm_on: Some(today)`) nothing arrives as if it were verified here:
+/// each training comes *pending verification* with where it came from (the file's exporter
+/// and day), and each attestation and placement waits for confirmation; until then they
+/// count toward nothing, and the verification list shows them. A person keeping their own
+/// record (`None`) takes the file as it is: it is their own.
 pub fn plan_import(
     file: &PersonFile,
     target: Option<&Person>,
     current: &PersonRecords,
     trainings_here: &[TrainingType],
     ladders_here: &HashSet<&str>,
+    confirm_on: Option<Date>,
 ) -> ImportPlan {
+    let origin = confirm_on.map(|today| FromFile {
+        exported_by: Some(file.exported_by.trim()).filter(|s| !s.is_empty()).map_or_else(|| file.person.organization.clone(), str::to_owned),
+        exported_on: file.exported_on.unwrap_or(today),
+        imported_on: today,
+    });
     let person = target.cloned().unwrap_or_else(|| Person { archived: false, ..file.person.clone() });
     let mut records = current.clone();
     records.person_id = person.id.clone();
@@ -199,27 +222,49 @@ pub fn plan_import(
         if records.completions.iter().any(|x| x.id == c.id || same_training_day(c, x)) {
             added.already_here += 1;
         } else {
-            records.completions.push(Completion { person_id: person.id.clone(), ..c.clone() });
+            let verification = match &origin {
+                Some(o) => Some(Verification {
+                    from_file: Some(o.clone()),
+                    verdict: Verdict::Pending,
+                    reported_by: file.person.name.clone(),
+                    reported_on: o.imported_on,
+                    decided_by: String::new(),
+                    decided_on: None,
+                    reason: String::new(),
+                }),
+                None => c.verification.clone(),
+            };
+            records.completions.push(Completion { person_id: person.id.clone(), verification, ..c.clone() });
             added.completions += 1;
         }
     }
-    fn add_new<T: Keyed + Clone>(into: &mut Vec<T>, from: &[T], owner: &str, added: &mut usize, already: &mut usize) {
+    fn add_new<T: Keyed + Clone>(into: &mut Vec<T>, from: &[T], owner: &str, added: &mut usize, already: &mut usize, arrive: impl Fn(&mut T)) {
         for x in from {
             if into.iter().any(|y| y.key() == x.key()) {
                 *already += 1;
             } else {
                 let mut x = x.clone();
                 x.set_owner(owner);
+                arrive(&mut x);
                 into.push(x);
                 *added += 1;
             }
         }
     }
-    add_new(&mut records.work_hours, &file.records.work_hours, &person.id, &mut added.work_hours, &mut added.already_here);
-    add_new(&mut records.attestations, &file.records.attestations, &person.id, &mut added.attestations, &mut added.already_here);
+    add_new(&mut records.work_hours, &file.records.work_hours, &person.id, &mut added.work_hours, &mut added.already_here, |_| {});
+    let unconfirmed = || origin.clone();
+    add_new(&mut records.attestations, &file.records.attestations, &person.id, &mut added.attestations, &mut added.already_here, |a| {
+        if let Some(o) = unconfirmed() {
+            a.unconfirmed = Some(o);
+        }
+    });
     let (known, other): (Vec<_>, Vec<_>) = file.records.placements.iter().cloned().partition(|p| ladders_here.contains(p.ladder_id.as_str()));
     added.other_ladders = other.len();
-    add_new(&mut records.placements, &known, &person.id, &mut added.placements, &mut added.already_here);
+    add_new(&mut records.placements, &known, &person.id, &mut added.placements, &mut added.already_here, |p| {
+        if let Some(o) = unconfirmed() {
+            p.unconfirmed = Some(o);
+        }
+    });
 
     let training_types: Vec<TrainingType> =
         file.training_types.iter().filter(|t| !trainings_here.iter().any(|h| h.id == t.id)).cloned().collect();
@@ -267,13 +312,15 @@ mod tests {
     #[test]
     fn the_file_carries_what_the_person_did_and_the_trainings_it_names() {
         let (ana, records, own) = sample();
-        let file = PersonFile::of(&ana, &records, &own);
+        let file = PersonFile::of(&ana, &records, &own, "Clínica del Valle");
         assert_eq!(file.records.completions.iter().map(|c| c.id.as_str()).collect::<Vec<_>>(), vec!["c1", "c2"], "removed ones stay behind");
         assert!(file.records.waivers.is_empty(), "an employer's waivers stay behind");
         assert_eq!(file.training_types.iter().map(|t| t.id.as_str()).collect::<Vec<_>>(), vec!["own.doula_101"]);
         let text = file.to_file("0.1.0", "2026-11-29T12:00:00Z");
         assert!(text.starts_with(r#"{"format":"escalera-person-record","format_version":1"#));
-        assert_eq!(PersonFile::from_file(&text), Ok(file), "round trip");
+        let back = PersonFile::from_file(&text).unwrap();
+        assert_eq!((back.exported_by.as_str(), back.exported_on), ("Clínica del Valle", Date::parse_iso("2026-11-29")));
+        assert_eq!(PersonFile { exported_on: None, ..back }, file, "round trip");
     }
 
     #[test]
@@ -283,7 +330,7 @@ mod tests {
         assert_eq!(PersonFile::from_file(r#"{"format":"escalera-backup","format_version":1}"#), Err(BackupProblem::NotABackup));
         assert_eq!(PersonFile::from_file(r#"{"format":"escalera-person-record","format_version":2}"#), Err(BackupProblem::NewerFormat { version: 2 }));
         let (ana, records, own) = sample();
-        let text = PersonFile::of(&ana, &records, &own).to_file("0.1.0", "t").replace("2025-03-01", "2025-02-30");
+        let text = PersonFile::of(&ana, &records, &own, "Clínica del Valle").to_file("0.1.0", "t").replace("2025-03-01", "2025-02-30");
         assert!(matches!(PersonFile::from_file(&text), Err(BackupProblem::Invalid { .. })));
     }
 
@@ -300,13 +347,13 @@ mod tests {
     #[test]
     fn an_import_adds_only_what_is_new_and_a_second_import_adds_nothing() {
         let (ana, records, own) = sample();
-        let file = PersonFile::of(&ana, &records, &own);
+        let file = PersonFile::of(&ana, &records, &own, "Clínica del Valle");
         // HR has Ana as "a-7" and already recorded her MHFA on the same day.
         let hr_ana = person("a-7", "Ana Flores", "ana@example.org");
         let mut here = PersonRecords::new("a-7");
         here.completions = vec![Completion { person_id: "a-7".into(), ..done("hr-1", "builtin.mhfa_adult", "2025-03-01") }];
         let ladders: HashSet<&str> = ["ladder.here"].into_iter().collect();
-        let plan = plan_import(&file, Some(&hr_ana), &here, &[], &ladders);
+        let plan = plan_import(&file, Some(&hr_ana), &here, &[], &ladders, None);
         assert!(!plan.person_is_new);
         assert_eq!(plan.person, hr_ana, "the person here is kept as HR keeps them");
         assert_eq!(
@@ -316,7 +363,7 @@ mod tests {
         assert!(plan.records.completions.iter().chain([].iter()).all(|c| c.person_id == "a-7"));
         assert!(plan.records.attestations.iter().all(|a| a.person_id == "a-7"));
         // The same file again, over the result: nothing new.
-        let again = plan_import(&file, Some(&hr_ana), &plan.records, &plan.training_types, &ladders);
+        let again = plan_import(&file, Some(&hr_ana), &plan.records, &plan.training_types, &ladders, None);
         assert_eq!(again.added.total(), 0);
         assert_eq!(again.added.training_types, 0);
         assert_eq!(again.records, plan.records);
@@ -331,7 +378,7 @@ mod tests {
         assert!(!Match::New.is_for_person_here(true));
         assert_eq!(Match::Email("x".into()).here(), Some("x"));
         let (ana, records, own) = sample();
-        let file = PersonFile::of(&ana, &records, &own);
+        let file = PersonFile::of(&ana, &records, &own, "Clínica del Valle");
         assert_eq!(as_someone_new(&file, &[person("ana", "Other", "")], || "fresh".into()).person.id, "fresh");
         assert_eq!(as_someone_new(&file, &[], || "fresh".into()).person.id, "ana");
     }
@@ -340,13 +387,43 @@ mod tests {
     fn a_new_person_is_added_with_their_own_id() {
         let (mut ana, records, own) = sample();
         ana.archived = true;
-        let file = PersonFile::of(&ana, &records, &own);
-        let plan = plan_import(&file, None, &PersonRecords::new("ana"), &[], &HashSet::new());
+        let file = PersonFile::of(&ana, &records, &own, "Clínica del Valle");
+        let plan = plan_import(&file, None, &PersonRecords::new("ana"), &[], &HashSet::new(), None);
         assert!(plan.person_is_new);
         assert_eq!(plan.person.id, "ana");
         assert!(!plan.person.archived, "an imported person arrives active");
         assert_eq!(plan.added.completions, 2);
         assert_eq!(plan.added.other_ladders, 2);
+    }
+
+    /// Issue #20: at a new employer nothing in a record file arrives as if verified there:
+    /// its trainings wait for verification with where they came from, its attestations and
+    /// placements wait for confirmation, and none of them counts until then. A second import
+    /// still adds nothing.
+    #[test]
+    fn at_an_employer_an_imported_record_waits_for_verification_with_its_origin() {
+        let (ana, records, own) = sample();
+        let file = PersonFile::from_file(&PersonFile::of(&ana, &records, &own, "Clínica del Valle").to_file("0.1.0", "2026-10-02T09:00:00Z")).unwrap();
+        let today = Date::parse_iso("2026-12-07").unwrap();
+        let ladders: HashSet<&str> = ["ladder.here"].into_iter().collect();
+        let plan = plan_import(&file, None, &PersonRecords::new("ana"), &[], &ladders, Some(today));
+        let origin = FromFile { exported_by: "Clínica del Valle".into(), exported_on: Date::parse_iso("2026-10-02").unwrap(), imported_on: today };
+        assert_eq!(plan.records.completions.len(), 2);
+        for c in &plan.records.completions {
+            let v = c.verification.as_ref().unwrap();
+            assert_eq!((v.verdict, v.from_file.as_ref(), v.reported_by.as_str()), (Verdict::Pending, Some(&origin), "Ana Flores"));
+            assert!(c.pending() && !c.counts(), "counts toward nothing until verified");
+        }
+        assert!(plan.records.attestations.iter().all(|a| a.unconfirmed.as_ref() == Some(&origin) && !a.counts()));
+        assert!(plan.records.placements.iter().all(|p| p.unconfirmed.as_ref() == Some(&origin) && !p.counts()));
+        assert_eq!(crate::domain::ladders::person::current(&plan.records.placements, today), None, "an unconfirmed placement places nobody");
+        let again = plan_import(&file, None, &plan.records, &plan.training_types, &ladders, Some(today));
+        assert_eq!((again.added.total(), &again.records), (0, &plan.records));
+        // An older file that does not say who exported it names the person's organization.
+        let older = PersonFile { exported_by: String::new(), exported_on: None, ..file.clone() };
+        let plan = plan_import(&older, None, &PersonRecords::new("ana"), &[], &ladders, Some(today));
+        let v = plan.records.completions[0].verification.as_ref().unwrap().from_file.clone().unwrap();
+        assert_eq!((v.exported_by, v.exported_on), (ana.organization.clone(), today));
     }
 
     use proptest::prelude::*;
@@ -373,7 +450,7 @@ mod tests {
         #[test]
         fn a_record_file_reads_back_exactly(n in 0usize..20, seeds in proptest::collection::vec(any::<(u8, u16, bool)>(), 20)) {
             let (ana, _, own) = sample();
-            let file = PersonFile::of(&ana, &generated(n, &seeds), &own);
+            let file = PersonFile::of(&ana, &generated(n, &seeds), &own, "Clínica del Valle");
             prop_assert_eq!(PersonFile::from_file(&file.to_file("0.1.0", "t")).unwrap(), file);
         }
 
@@ -384,14 +461,14 @@ mod tests {
             here_n in 0usize..20, here_seeds in proptest::collection::vec(any::<(u8, u16, bool)>(), 20),
         ) {
             let (ana, _, own) = sample();
-            let file = PersonFile::of(&ana, &generated(n, &seeds), &own);
+            let file = PersonFile::of(&ana, &generated(n, &seeds), &own, "Clínica del Valle");
             let hr_ana = person("a-7", "Ana Flores", "ana@example.org");
             let mut here = generated(here_n, &here_seeds);
             for c in &mut here.completions {
                 c.id = format!("hr-{}", c.id);
             }
-            let once = plan_import(&file, Some(&hr_ana), &here, &[], &HashSet::new());
-            let twice = plan_import(&file, Some(&hr_ana), &once.records, &once.training_types, &HashSet::new());
+            let once = plan_import(&file, Some(&hr_ana), &here, &[], &HashSet::new(), None);
+            let twice = plan_import(&file, Some(&hr_ana), &once.records, &once.training_types, &HashSet::new(), None);
             prop_assert_eq!(twice.added.total(), 0);
             prop_assert_eq!(&twice.records, &once.records);
         }

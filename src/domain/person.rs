@@ -90,6 +90,24 @@ impl PreferredLanguage {
     pub fn from_code(code: &str) -> Option<PreferredLanguage> {
         PreferredLanguage::ALL.into_iter().find(|l| l.code() == code)
     }
+
+    /// The app's language for this one, when the app speaks it.
+    pub fn locale(self) -> Option<super::text::Locale> {
+        match self {
+            PreferredLanguage::English => Some(super::text::Locale::En),
+            PreferredLanguage::Spanish => Some(super::text::Locale::Es),
+            _ => None,
+        }
+    }
+
+    /// The first guess for a new person: whoever enters them in Spanish most likely enters
+    /// people who read Spanish; their transcripts and calendar files follow this choice.
+    pub fn for_locale(locale: super::text::Locale) -> PreferredLanguage {
+        match locale {
+            super::text::Locale::Es => PreferredLanguage::Spanish,
+            super::text::Locale::En => PreferredLanguage::English,
+        }
+    }
 }
 
 /// How the person is engaged (a field of DHCS's CHW annual training checklist).
@@ -155,11 +173,7 @@ impl Person {
     /// The language to write a document for this person in (a transcript, a calendar file):
     /// their preferred language when the app speaks it, else the reader's.
     pub fn reading_locale(&self, fallback: super::text::Locale) -> super::text::Locale {
-        match self.preferred_language {
-            PreferredLanguage::English => super::text::Locale::En,
-            PreferredLanguage::Spanish => super::text::Locale::Es,
-            _ => fallback,
-        }
+        self.preferred_language.locale().unwrap_or(fallback)
     }
 
     /// The supervising provider's organization for the DHCS record: the one given, else the
@@ -265,6 +279,13 @@ mod tests {
         p.preferred_language = PreferredLanguage::Vietnamese;
         assert_eq!(p.reading_locale(Locale::En), Locale::En);
         assert_eq!(p.reading_locale(Locale::Es), Locale::Es);
+    }
+
+    #[test]
+    fn a_new_person_reads_the_language_they_were_entered_in() {
+        use crate::domain::text::Locale;
+        assert_eq!(PreferredLanguage::for_locale(Locale::Es), PreferredLanguage::Spanish);
+        assert_eq!(PreferredLanguage::for_locale(Locale::En), PreferredLanguage::English);
     }
 
     #[test]

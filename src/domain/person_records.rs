@@ -169,7 +169,7 @@ mod tests {
     use crate::domain::hours::Hours;
 
     fn done(id: &str, person: &str) -> Completion {
-        Completion { verification: None,
+        Completion { verification: None, partial: false,
             id: id.into(),
             person_id: person.into(),
             training_id: "builtin.hipaa".into(),

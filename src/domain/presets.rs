@@ -24,6 +24,7 @@ fn ids(list: &[&str]) -> Vec<String> {
 fn credential(granted_by: &[&str]) -> CredentialRule {
     CredentialRule {
         granted_by: ids(granted_by),
+        renewed_by: None,
         validity: None,
         renewal: RenewalPolicy::default(),
         prerequisites: Vec::new(),
@@ -41,6 +42,7 @@ fn requirement(id: &str, en: &str, es: &str, worker_types: &[WorkerType], rule: 
         source,
         effective_from: from.and_then(Date::parse_iso),
         retired: false,
+        employer_duty: id == "hipaa_at_hire",
         history: Vec::new(),
     }
 }
@@ -70,6 +72,8 @@ pub fn presets() -> Vec<Requirement> {
                     trainings: ids(&["peer_core_80h", "peer_exam"]),
                     ..Pathway::default()
                 }],
+                // The exam grants it once; the renewal application renews it.
+                renewed_by: Some("builtin.peer_renewal".into()),
                 ..credential(&["peer_exam", "peer_renewal"])
             }),
             source("CalMHSA: initial certification (80 h + exam) and renewal every 2 years; window up to 90 days before expiry (an older page said 60); no grace", CALMHSA_RENEWAL, true),

@@ -31,6 +31,10 @@ pub struct Requirement {
     /// Not in use: statuses are no longer computed for it; kept so it can be used again.
     #[serde(default)]
     pub retired: bool,
+    /// An employer's duty to its staff (training at hire), not a credential a person keeps:
+    /// left out of a person's own record ("my own record" mode).
+    #[serde(default, skip_serializing_if = "super::is_false")]
+    pub employer_duty: bool,
     /// The rules in force before `rule`, oldest first: a date is judged by the rule of its
     /// time, so a change made today never rewrites a past status or a past report.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -64,6 +68,12 @@ pub enum Rule {
 pub struct CredentialRule {
     /// A completion of any of these trainings grants or renews the credential.
     pub granted_by: Vec<String>,
+    /// The one training that renews it, when that is not the training the person holds:
+    /// CalMHSA peers renew with the renewal application, never by passing the exam again.
+    /// `None`: the training the person holds renews it (adult MHFA by adult MHFA, youth by
+    /// youth), so a renewal is never assigned as a different course.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub renewed_by: Option<String>,
     /// `None`: each training's own validity rule.
     #[serde(default)]
     pub validity: Option<Validity>,
@@ -320,13 +330,39 @@ pub struct RequirementEntry {
 
 /// The presets merged with what the organization stored (`training::merge_overrides`): an
 /// edit overrides its preset, dropping it restores the preset, others are the organization's own.
+///
+/// An edit of a preset stored before credentials named their renewing training (`renewed_by`,
+/// issue #20) takes the preset's, in every version of its rule that still lists that training:
+/// otherwise a peer certified by the exam would be assigned the exam again.
 pub fn effective_requirements(presets: &[Requirement], stored: &[Requirement]) -> Vec<RequirementEntry> {
-    merge_overrides(presets, stored, |r| &r.id).into_iter().map(|(requirement, origin)| RequirementEntry { requirement, origin }).collect()
+    let filled: Vec<Requirement> = stored
+        .iter()
+        .map(|r| {
+            let named = presets.iter().find(|p| p.id == r.id).and_then(|p| match &p.rule {
+                Rule::Credential(c) => c.renewed_by.clone(),
+                Rule::Hours(_) => None,
+            });
+            let Some(named) = named else { return r.clone() };
+            let mut r = r.clone();
+            let fill = |rule: &mut Rule| {
+                if let Rule::Credential(c) = rule {
+                    if c.renewed_by.is_none() && c.granted_by.contains(&named) {
+                        c.renewed_by = Some(named.clone());
+                    }
+                }
+            };
+            fill(&mut r.rule);
+            r.history.iter_mut().for_each(|v| fill(&mut v.rule));
+            r
+        })
+        .collect();
+    merge_overrides(presets, &filled, |r| &r.id).into_iter().map(|(requirement, origin)| RequirementEntry { requirement, origin }).collect()
 }
 
-/// The requirements statuses are computed for: every entry not retired.
-pub fn in_use(entries: &[RequirementEntry]) -> Vec<Requirement> {
-    entries.iter().filter(|e| !e.requirement.retired).map(|e| e.requirement.clone()).collect()
+/// The requirements statuses are computed for: every entry not retired, and in a person's own
+/// record (`personal`) none of an employer's duties.
+pub fn in_use(entries: &[RequirementEntry], personal: bool) -> Vec<Requirement> {
+    entries.iter().filter(|e| !e.requirement.retired && !(personal && e.requirement.employer_duty)).map(|e| e.requirement.clone()).collect()
 }
 
 #[cfg(test)]
@@ -334,6 +370,22 @@ mod tests {
     use super::*;
     use crate::domain::date::DateExt;
     use crate::domain::presets::presets;
+
+    #[test]
+    fn an_edit_of_a_preset_stored_before_renewed_by_takes_the_presets_renewing_training() {
+        let all = presets();
+        let mut old = all.iter().find(|r| r.id == "preset.peer_certification").unwrap().clone();
+        let Rule::Credential(c) = &mut old.rule else { unreachable!() };
+        c.renewed_by = None;
+        c.renewal.window_days = 60;
+        let text = serde_json::to_string(&old).unwrap();
+        assert!(!text.contains("renewed_by"), "stored as before the field existed");
+        let stored: Requirement = serde_json::from_str(&text).unwrap();
+        let merged = effective_requirements(&all, &[stored]);
+        let peer = merged.iter().find(|e| e.requirement.id == "preset.peer_certification").unwrap();
+        let Rule::Credential(c) = &peer.requirement.rule else { unreachable!() };
+        assert_eq!((c.renewed_by.as_deref(), c.renewal.window_days, peer.origin), (Some("builtin.peer_renewal"), 60, Origin::Customised));
+    }
 
     #[test]
     fn stored_records_override_presets_and_add_own_ones() {
@@ -348,7 +400,11 @@ mod tests {
         assert_eq!(entries.last().unwrap(), &RequirementEntry { requirement: own, origin: Origin::Own });
         let same = effective_requirements(&all, &[all[2].clone()]);
         assert_eq!(same[2].origin, Origin::BuiltIn);
-        let used = in_use(&entries);
+        let used = in_use(&entries, false);
+        // A person's own record leaves an employer's duties (HIPAA at hire) out.
+        let own_record = in_use(&entries, true);
+        assert_eq!(own_record.len(), used.len() - 1);
+        assert!(own_record.iter().all(|r| r.id != "preset.hipaa_at_hire") && used.iter().any(|r| r.id == "preset.hipaa_at_hire"));
         // Specializations are presets not in use until turned on; the retired edit is left out, own one added.
         let preset_in_use = all.iter().filter(|r| !r.retired).count();
         assert_eq!(all.iter().filter(|r| r.retired && r.id.starts_with("preset.peer_spec_")).count(), 4);

@@ -153,6 +153,8 @@ pub struct RequirementDraft {
     pub source_url: String,
     // A credential.
     pub granted_by: Vec<String>,
+    /// The training that renews it; empty: the training the person holds.
+    pub renewed_by: String,
     pub from_previous_expiry: bool,
     pub window_days: String,
     pub grace_days: String,
@@ -334,6 +336,7 @@ impl RequirementDraft {
         match &r.rule {
             Rule::Credential(c) => {
                 d.granted_by = c.granted_by.clone();
+                d.renewed_by = c.renewed_by.clone().unwrap_or_default();
                 d.from_previous_expiry = c.renewal.from_previous_expiry;
                 d.window_days = c.renewal.window_days.to_string();
                 d.grace_days = c.renewal.grace_days.to_string();
@@ -426,6 +429,11 @@ impl RequirementDraft {
             if self.granted_by.is_empty() {
                 e.add(Field::Training, Problem::Required);
             }
+            // A renewal by a training that does not grant the credential would never renew it.
+            let renewed_by = Some(self.renewed_by.trim()).filter(|t| !t.is_empty()).map(str::to_owned);
+            if renewed_by.as_ref().is_some_and(|t| !self.granted_by.contains(t)) {
+                e.add(Field::RenewedBy, Problem::UnknownValue);
+            }
             let window_days = e.number(Field::WindowDays, &self.window_days, 0, 730);
             let grace_days = e.number(Field::GraceDays, &self.grace_days, 0, 730);
             let due_within_days_of_hire = match self.due_within_days.trim() {
@@ -438,6 +446,7 @@ impl RequirementDraft {
             });
             Rule::Credential(CredentialRule {
                 granted_by: self.granted_by.clone(),
+                renewed_by,
                 validity: base_rule.and_then(|c| c.validity),
                 renewal: RenewalPolicy { from_previous_expiry: self.from_previous_expiry, window_days, grace_days },
                 prerequisites: self.prerequisites.iter().filter(|p| p.as_str() != id).cloned().collect(),
@@ -454,6 +463,7 @@ impl RequirementDraft {
             source: source.clone(),
             effective_from,
             retired: !self.in_use,
+            employer_duty: base.is_some_and(|b| b.employer_duty),
             history: base.map(|b| b.history.clone()).unwrap_or_default(),
         };
         if let Some(before) = base.filter(|b| b.rule != rule) {

@@ -92,7 +92,9 @@ pub fn read_table(text: &str, delimiter: u8) -> Result<Table, TableProblem> {
         if at < counted_to {
             (counted_to, newlines) = (0, 0);
         }
-        newlines += bytes[counted_to..at].iter().filter(|b| **b == b'\n').count();
+        // A line ends at LF, CRLF or a lone CR (Excel for Mac): count the file's own lines.
+        let seen = &bytes[counted_to..at];
+        newlines += seen.iter().enumerate().filter(|(i, b)| **b == b'\n' || (**b == b'\r' && seen.get(i + 1) != Some(&b'\n'))).count();
         counted_to = at;
         newlines + 1
     };
@@ -135,6 +137,8 @@ pub enum Column {
     Hours,
     Provider,
     CertificateNumber,
+    /// The row as a whole (a problem of no one column: more cells than the header names).
+    Row,
 }
 
 impl Column {
@@ -170,6 +174,7 @@ impl Column {
             Column::Hours => "hours",
             Column::Provider => "provider",
             Column::CertificateNumber => "certificate_number",
+            Column::Row => "row",
         }
     }
 
@@ -192,6 +197,7 @@ impl Column {
             Column::Hours => &["hours", "horas"],
             Column::Provider => &["provider", "proveedor", "trainer", "capacitador"],
             Column::CertificateNumber => &["certificate number", "certificate", "numero de certificado", "certificado"],
+            Column::Row => &[],
         }
     }
 
@@ -207,7 +213,7 @@ impl Column {
             Column::HireDate => Some(Field::HireDate),
             Column::Supervisor => Some(Field::Supervisor),
             Column::Notes => Some(Field::Notes),
-            Column::WorkerType | Column::PreferredLanguage => None,
+            Column::WorkerType | Column::PreferredLanguage | Column::Row => None,
             Column::Person => Some(Field::Person),
             Column::Training => Some(Field::Training),
             Column::CompletedOn => Some(Field::CompletedOn),
@@ -319,6 +325,14 @@ fn cell(mapping: &Mapping, cells: &[String], column: Column) -> String {
     }
 }
 
+/// A row with more cells than the header has names: its extra cells would be lost, so the row
+/// is refused and named (often a stray delimiter in an unquoted cell).
+fn ragged(table: &Table, cells: &[String]) -> Option<(Column, Problem)> {
+    let extra = cells.len().saturating_sub(table.headers.len());
+    let filled = cells.iter().skip(table.headers.len()).any(|c| !c.is_empty());
+    (extra > 0 && filled).then_some((Column::Row, Problem::ExtraCells { found: cells.len(), expected: table.headers.len() }))
+}
+
 /// Checks every row. `existing` are the people here (an email already here, or twice in the
 /// file, is reported and not added again); `new_id` gives each new person an id.
 pub fn plan(table: &Table, mapping: &Mapping, existing: &[Person], new_id: &mut dyn FnMut() -> String) -> Plan<Person> {
@@ -327,7 +341,7 @@ pub fn plan(table: &Table, mapping: &Mapping, existing: &[Person], new_id: &mut 
     let mut emails: std::collections::HashSet<String> = existing.iter().filter(|p| !p.email.trim().is_empty()).map(|p| p.email.trim().to_lowercase()).collect();
     for (line, cells) in &table.rows {
         let cell = |column: Column| cell(mapping, cells, column);
-        let mut found: Vec<(Column, Problem)> = Vec::new();
+        let mut found: Vec<(Column, Problem)> = ragged(table, cells).into_iter().collect();
         let worker = worker_type(&cell(Column::WorkerType)).unwrap_or_else(|| {
             found.push((Column::WorkerType, Problem::UnknownValue));
             WorkerType::Other
@@ -408,7 +422,7 @@ pub fn plan_completions(
     let folded_trainings: Vec<(String, String)> = trainings.iter().map(|t| (fold(t.name.en.trim()), fold(t.name.es.trim()))).collect();
     for (line, cells) in &table.rows {
         let cell = |column: Column| cell(mapping, cells, column);
-        let mut found: Vec<(Column, Problem)> = Vec::new();
+        let mut found: Vec<(Column, Problem)> = ragged(table, cells).into_iter().collect();
         let who = cell(Column::Person);
         let folded_who = fold(who.trim());
         let person = by_id.get(who.trim()).copied().or_else(|| by_email.get(&who.trim().to_lowercase()).copied());
@@ -541,6 +555,25 @@ mod tests {
         );
         assert_eq!(plan.rows_with_problems, 5);
         assert_eq!(plan.problems[1].value, "astronaut");
+    }
+
+    /// Issue #20: a row with more cells than the header is refused, not cut short; a file
+    /// with lone CR line ends (Excel for Mac) names each row's own line.
+    #[test]
+    fn ragged_rows_are_reported_and_lines_are_counted_as_the_file_has_them() {
+        let long = format!("Rosa,rosa@example.org,peer{}", ",x".repeat(97));
+        let t = table(&format!("name,email,worker type\nAna,ana@example.org,chw\n{long}\nLuis,luis@example.org,chw,\n"));
+        let plan = plan(&t, &guess(&Column::ALL, &t.headers, &[]), &[], &mut ids());
+        assert_eq!(plan.items.iter().map(|p| p.name.as_str()).collect::<Vec<_>>(), vec!["Ana", "Luis"], "an empty trailing cell is no problem");
+        let found: Vec<(usize, Column, Problem)> = plan.problems.iter().map(|p| (p.line, p.column, p.problem)).collect();
+        assert_eq!(found, vec![(3, Column::Row, Problem::ExtraCells { found: 100, expected: 3 })]);
+
+        let mac = table("name,email,worker type\rAna,ana@example.org,chw\rBeto,beto@,chw\r\rCarla,,astronaut\r");
+        assert_eq!(mac.rows.iter().map(|(line, _)| *line).collect::<Vec<_>>(), vec![2, 3, 5]);
+        let plan = super::plan(&mac, &guess(&Column::ALL, &mac.headers, &[]), &[], &mut ids());
+        assert_eq!(plan.problems.iter().map(|p| p.line).collect::<Vec<_>>(), vec![3, 5]);
+        let crlf = table("name\r\nAna\r\n\r\nBeto\r\n");
+        assert_eq!(crlf.rows.iter().map(|(line, _)| *line).collect::<Vec<_>>(), vec![2, 4]);
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! How this copy of Escalera is used. Both modes share one data model: "my own record" is
 //! an organization of one whose home page is that person's page.
 
+use super::person::Person;
 use serde::{Deserialize, Serialize};
 
 /// Stored as `{"mode": "personal", "person_id": ...}` or `{"mode": "organization"}` through
@@ -73,6 +74,10 @@ pub struct Settings {
     /// returns to the first-run choice.
     #[serde(default, skip_serializing_if = "super::is_false")]
     pub example_data: bool,
+    /// The organization's name, as its printed sheets, credentials and record files say it
+    /// (Settings; empty: each person's own "organization" field is used).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub organization_name: String,
 }
 
 /// The usual reminder period; Settings can change it.
@@ -88,11 +93,22 @@ fn default_due_soon_days() -> u32 {
 
 impl Default for Settings {
     fn default() -> Settings {
-        Settings { mode: None, due_soon_days: default_due_soon_days(), last_backup_on: None, backup_reminder_days: DEFAULT_BACKUP_REMINDER_DAYS, keeping_since: None, csv_bom: false, example_data: false }
+        Settings { mode: None, due_soon_days: default_due_soon_days(), last_backup_on: None, backup_reminder_days: DEFAULT_BACKUP_REMINDER_DAYS, keeping_since: None, csv_bom: false, example_data: false, organization_name: String::new() }
     }
 }
 
 impl Settings {
+    /// Who stands behind what the app issues about `person` (a credential, a record file): in
+    /// "my own record" mode the person themselves, never an employer; in an organization its
+    /// name, else the person's own organization, else the app's name (a credential must name
+    /// an issuer).
+    pub fn issuer<'a>(&'a self, person: &'a Person) -> &'a str {
+        if self.is_personal() {
+            return person.name.trim();
+        }
+        [self.organization_name.trim(), person.organization.trim()].into_iter().find(|s| !s.is_empty()).unwrap_or("Escalera")
+    }
+
     /// The person whose page is home in personal mode.
     pub fn own_person_id(&self) -> Option<&str> {
         match &self.mode {
@@ -141,9 +157,39 @@ pub fn parse_due_soon_days(text: &str) -> Result<u32, super::form::Errors> {
     e.result(days)
 }
 
+/// The organization's name as typed in Settings (on credentials, record files and sign-in
+/// sheets); optional, at most as long as any other name.
+pub fn parse_organization_name(text: &str) -> Result<String, super::form::Errors> {
+    let mut e = super::form::Errors::default();
+    let name = e.text(super::form::Field::Organization, text, false, super::form::SHORT);
+    e.result(name)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_organization_name_is_optional_trimmed_and_no_longer_than_any_name() {
+        assert_eq!(parse_organization_name("  Clínica del Valle ").unwrap(), "Clínica del Valle");
+        assert_eq!(parse_organization_name("").unwrap(), "");
+        let e = parse_organization_name(&"x".repeat(201)).unwrap_err();
+        assert!(e.get(super::super::form::Field::Organization).is_some());
+    }
+
+    /// Issue #20: in "my own record" mode the person issues their own credentials and record
+    /// files, never their employer; an organization's name comes from Settings first.
+    #[test]
+    fn the_issuer_is_the_person_in_their_own_record_and_the_organization_otherwise() {
+        let rosa = Person { organization: "Clínica del Valle".into(), ..crate::domain::person::sample("p", "Rosa Martínez") };
+        let own = Settings { mode: Some(Mode::Personal { person_id: Some("p".into()) }), ..Settings::default() };
+        assert_eq!(own.issuer(&rosa), "Rosa Martínez");
+        let org = Settings { mode: Some(Mode::Organization), ..Settings::default() };
+        assert_eq!(org.issuer(&rosa), "Clínica del Valle");
+        let named = Settings { organization_name: " Salud Comunitaria del Norte ".into(), ..org.clone() };
+        assert_eq!(named.issuer(&rosa), "Salud Comunitaria del Norte");
+        assert_eq!(org.issuer(&Person { organization: " ".into(), ..rosa }), "Escalera");
+    }
 
     #[test]
     fn the_due_soon_window_is_one_to_365_days() {

@@ -39,6 +39,10 @@ impl Status {
         }
     }
 
+    pub fn from_code(code: &str) -> Option<Status> {
+        Status::ALL.into_iter().find(|s| s.code() == code)
+    }
+
     /// Does the person meet the requirement on the date?
     pub fn is_compliant(self) -> bool {
         matches!(self, Status::Current | Status::DueSoon | Status::Waived)
@@ -173,8 +177,9 @@ fn evaluate_at_depth(req: &Requirement, facts: Facts, ctx: Context, as_of: Date,
     }
 }
 
-fn counts(c: &Completion, as_of: Date) -> bool {
-    c.counts() && c.completed_on <= as_of
+/// A completion of its training by `as_of` (a part attended of a whole course is not).
+fn completed_by(c: &Completion, as_of: Date) -> bool {
+    c.completes() && c.completed_on <= as_of
 }
 
 fn held(req_id: &str, facts: Facts, ctx: Context, on: Date, depth: u8) -> bool {
@@ -231,7 +236,7 @@ fn chain_at_depth<'a>(rule: &CredentialRule, facts: Facts<'a>, ctx: Context, as_
         facts
             .completions
             .iter()
-            .filter(|c| counts(c, as_of) && rule.granted_by.contains(&c.training_id))
+            .filter(|c| completed_by(c, as_of) && rule.granted_by.contains(&c.training_id))
             .filter(|c| prereqs.iter().all(|p| p.held_on(c.completed_on, facts, ctx, depth))),
     );
     granting.sort_by(|a, b| a.completed_on.cmp(&b.completed_on).then_with(|| a.id.cmp(&b.id)));
@@ -401,13 +406,13 @@ fn years_in_days(on: Date, years: u32) -> u32 {
 
 fn attestations_of(facts: Facts, kind: &str, within_years: Option<u32>, on: Date) -> u32 {
     let since = within_years.map(|y| on.add_months(-(y as i32 * 12)).add_days(1));
-    facts.attestations.iter().filter(|a| !a.removed && a.kind == kind && a.on <= on && since.is_none_or(|s| a.on >= s)).count() as u32
+    facts.attestations.iter().filter(|a| a.counts() && a.kind == kind && a.on <= on && since.is_none_or(|s| a.on >= s)).count() as u32
 }
 
 /// The first date on or before `as_of` from which the pathway has been met, if it is met.
 fn pathway_met_on(p: &Pathway, facts: Facts, as_of: Date) -> Option<Date> {
     let met = |on: Date| {
-        p.trainings.iter().all(|t| facts.completions.iter().any(|c| counts(c, on) && &c.training_id == t))
+        p.trainings.iter().all(|t| facts.completions.iter().any(|c| completed_by(c, on) && &c.training_id == t))
             && p.work_hours.is_none_or(|need| work_hours_in(facts, on.add_months(-(need.within_months as i32)).add_days(1), on) > need.hours)
             && p.experience.is_none_or(|x| {
                 let window = on.add_months(-(x.within_years as i32 * 12)).add_days(1);
@@ -421,7 +426,7 @@ fn pathway_met_on(p: &Pathway, facts: Facts, as_of: Date) -> Option<Date> {
     let mut candidates: Vec<Date> = facts
         .completions
         .iter()
-        .filter(|c| counts(c, as_of))
+        .filter(|c| completed_by(c, as_of))
         .map(|c| c.completed_on)
         .chain(facts.work_hours.iter().map(|w| w.to).filter(|d| *d <= as_of))
         .chain(facts.attestations.iter().map(|a| a.on).filter(|d| *d <= as_of))
@@ -450,18 +455,31 @@ fn pathway_progress(p: &Pathway, facts: Facts, ctx: Context, as_of: Date) -> Pat
     let mut done = Hours::ZERO;
     let mut required = Hours::ZERO;
     let mut remaining = Vec::new();
+    // Courses count by their hours; an exam is a step passed or not, never hours of training.
+    let (mut exams, mut exams_passed) = (0u32, 0u32);
     for t in &p.trainings {
-        let need = ctx.trainings.iter().find(|x| &x.id == t).map(|x| x.typical_hours).unwrap_or(Hours::whole(1));
+        let training = ctx.trainings.iter().find(|x| &x.id == t);
+        let passed = facts.completions.iter().filter(|c| completed_by(c, as_of) && &c.training_id == t).map(|c| c.hours).max();
+        if training.is_some_and(|x| x.exam) {
+            exams += 1;
+            exams_passed += u32::from(passed.is_some());
+            if passed.is_none() {
+                remaining.push(t.clone());
+            }
+            continue;
+        }
+        let need = training.map(|x| x.typical_hours).unwrap_or(Hours::whole(1));
         required = required + need;
-        let got: Hours = facts.completions.iter().filter(|c| counts(c, as_of) && &c.training_id == t).map(|c| c.hours).max().unwrap_or(Hours::ZERO);
-        if got > Hours::ZERO {
-            done = done + got.min(need);
-        } else {
-            remaining.push(t.clone());
+        match passed {
+            Some(got) if got > Hours::ZERO => done = done + got.min(need),
+            _ => remaining.push(t.clone()),
         }
     }
-    if !p.trainings.is_empty() {
+    if required > Hours::ZERO {
         parts.push(share(done.hundredths() as f64, required.hundredths() as f64));
+    }
+    if exams > 0 {
+        parts.push(share(exams_passed as f64, exams as f64));
     }
     let mut next = (!remaining.is_empty()).then(|| NextAction::Complete { trainings: remaining, all: true, by: None });
     if let Some(need) = p.work_hours {

@@ -333,6 +333,14 @@ pub struct TrainingType {
     /// The CE bucket a completion of this training counts toward unless the record says otherwise.
     #[serde(default)]
     pub default_ce_category: Option<CeCategory>,
+    /// An exam, not a course: its time is not training hours (a pathway of the 80-hour core
+    /// and the exam needs 80 hours of training, not 83).
+    #[serde(default, skip_serializing_if = "super::is_false")]
+    pub exam: bool,
+    /// Attending part of a session completes it. Off by default: a certification course is
+    /// all or nothing, and a part attended records only its hours (`Completion::partial`).
+    #[serde(default, skip_serializing_if = "super::is_false")]
+    pub part_completes: bool,
     #[serde(default)]
     pub source: Source,
     /// The date from which this training type applies (rules as data). Later changes to its

@@ -87,7 +87,7 @@ mod tests {
         let mut files = HashMap::new();
         for (id, step, grade, rate) in [("a", "ii", "peer_ii", 27_76), ("b", "i", "peer_i", 17_92)] {
             let mut f = PersonRecords::new(id);
-            f.placements.push(Placement {
+            f.placements.push(Placement { unconfirmed: None,
                 id: format!("p{id}"), person_id: id.into(), ladder_id: "example.ladder.county_peer".into(), step_id: step.into(),
                 grade_id: format!("example.grade.{grade}"), pay_step: 1, hourly: Cents(rate), effective: d("2022-01-01"),
                 reason: PlacementReason::Hire, note: String::new(), plan_id: String::new(), removed: false,
@@ -95,7 +95,7 @@ mod tests {
             files.insert(id.to_owned(), Rc::new(f));
         }
         let a = Rc::get_mut(files.get_mut("a").unwrap()).unwrap();
-        a.attestations.push(Attestation { id: "x".into(), person_id: "a".into(), kind: SUPERVISOR_RECOMMENDATION.into(), on: d("2025-01-01"), attested_by: "HR".into(), note: String::new(), removed: false });
+        a.attestations.push(Attestation { unconfirmed: None, id: "x".into(), person_id: "a".into(), kind: SUPERVISOR_RECOMMENDATION.into(), on: d("2025-01-01"), attested_by: "HR".into(), note: String::new(), removed: false });
         Records::from_files(Rc::new(people), Rc::new(files))
     }
 

@@ -18,12 +18,9 @@ pub struct Names<'a> {
     pub requirement: &'a dyn Fn(&str) -> String,
 }
 
-/// "$17.92" / "$17,92"; annual amounts grouped: "$41,600.00" / "$41.600,00".
+/// "$17.92"; annual amounts grouped: "$41,600.00" (English, es-US) / "$41.600,00" (es-ES).
 pub fn money(locale: Locale, c: Cents) -> String {
-    let text = match locale {
-        Locale::En => c.format_with('.', ','),
-        Locale::Es => c.format_with(',', '.'),
-    };
+    let text = c.format_with(decimal_separator(locale), super::group_separator(locale));
     match text.strip_prefix('-') {
         Some(rest) => format!("-${rest}"),
         None => format!("${text}"),
@@ -230,6 +227,8 @@ mod tests {
 
     #[test]
     fn missing_items_read_as_a_person_would_write_them_with_plurals() {
+        // Spain's format (es-ES): es-US, the default here, is tested in `spanish_numbers_follow_the_readers_region`.
+        crate::i18n::set_spanish_region(&["es-ES".into()]);
         let (t, r) = names();
         let n = Names { training: &t, requirement: &r };
         let d = Date::parse_iso("2027-02-01").unwrap();
@@ -253,6 +252,8 @@ mod tests {
 
     #[test]
     fn money_and_ratios_in_each_language() {
+        // Spain's format (es-ES): es-US, the default here, is tested in `spanish_numbers_follow_the_readers_region`.
+        crate::i18n::set_spanish_region(&["es-ES".into()]);
         assert_eq!(money(Locale::En, Cents(4_160_000)), "$41,600.00");
         assert_eq!(money(Locale::Es, Cents(1792)), "$17,92");
         assert_eq!(money(Locale::En, Cents(-640_640)), "-$6,406.40");

@@ -62,6 +62,8 @@ mod tests {
 
     #[test]
     fn counts_take_each_languages_plural() {
+        // Spain's format (es-ES): es-US, the default here, is tested in `spanish_numbers_follow_the_readers_region`.
+        crate::i18n::set_spanish_region(&["es-ES".into()]);
         assert_eq!(last(Locale::En, "today", 1, 2), "Last sync today. Since sync was turned on: 1 change received, 2 sent.");
         assert_eq!(last(Locale::Es, "hoy", 2_000, 1), "Última sincronización hoy. Desde que se encendió: 2.000 cambios recibidos, 1 enviado.");
         assert_eq!(conflicts(Locale::En, 1), "1 record has two versions.");

@@ -28,6 +28,7 @@ pub fn start() {
     if let Some(boot) = document.get_element_by_id("boot") {
         boot.remove();
     }
+    crate::i18n::set_spanish_region(&browser::language_tags());
     leptos::mount::mount_to_body(App);
 }
 
@@ -168,6 +169,7 @@ fn floor_new() -> AnyView { view! { <FloorForm /> }.into_any() }
 fn floor_edit() -> AnyView { with_param("id", |id| view! { <FloorForm id /> }.into_any()) }
 fn transcript() -> AnyView { with_param("id", |id| view! { <Transcript id /> }.into_any()) }
 fn trash() -> AnyView { TrashPage().into_any() }
+fn verification() -> AnyView { VerificationQueue().into_any() }
 fn conflicts() -> AnyView { ConflictsPage().into_any() }
 fn trainer() -> AnyView { TrainerHome().into_any() }
 fn curriculum_new() -> AnyView { view! { <CurriculumForm /> }.into_any() }
@@ -203,6 +205,7 @@ fn AppRoutes() -> impl IntoView {
             <Route path=path!("/requirements/:id/edit") view=requirement_edit as Page />
             <Route path=path!("/settings") view=settings as Page />
             <Route path=path!("/trash") view=trash as Page />
+            <Route path=path!("/verification") view=verification as Page />
             <Route path=path!("/sync/conflicts") view=conflicts as Page />
             <Route path=path!("/ladders") view=ladders as Page />
             <Route path=path!("/ladders/new") view=ladder_new as Page />
@@ -331,6 +334,15 @@ fn DbBanner() -> impl IntoView {
 #[component]
 fn ToastRegion() -> impl IntoView {
     let c = use_ctx();
+    // A notice belongs to the page that made it: leaving that page takes it away, so it never
+    // covers the next page's content or offers to undo something not on the screen.
+    let location = use_location();
+    Effect::new(move |_| {
+        let here = location.pathname.get();
+        if c.toast.with_untracked(|t| t.as_ref().is_some_and(|t| t.path != here)) {
+            c.toast.set(None);
+        }
+    });
     let undo = move |_| {
         let Some(toast) = c.toast.get_untracked() else { return };
         c.toast.set(None);

@@ -30,6 +30,12 @@ pub fn initial_locale() -> Locale {
         .unwrap_or_default()
 }
 
+/// The reader's language tags, most preferred first (`navigator.languages`): Spanish numbers
+/// follow the first Spanish one's region (es-US by default, `i18n::set_spanish_region`).
+pub fn language_tags() -> Vec<String> {
+    window().navigator().languages().iter().filter_map(|v| v.as_string()).collect()
+}
+
 /// Remembers the language (localStorage: it must be known before the database opens, so the
 /// very first paint is in the right language) and tells assistive technology about it.
 pub fn apply_locale(locale: Locale) {
@@ -51,6 +57,11 @@ pub fn focus(id: &str) {
 /// about to create does not exist yet when the change is made.
 pub fn focus_after_render(id: &'static str) {
     leptos::prelude::request_animation_frame(move || focus(id));
+}
+
+/// The path of the page shown now (`/people/p-1`), without its query.
+pub fn pathname() -> String {
+    window().location().pathname().unwrap_or_default()
 }
 
 pub fn reload() {

@@ -61,6 +61,8 @@ pub struct Toast {
     /// The record as it was before the change; "Undo" saves it back.
     pub undo: Option<Undo>,
     pub serial: u32,
+    /// The page that made it: a notice belongs there and is gone once the person leaves it.
+    pub path: String,
 }
 
 #[derive(Clone, Copy)]
@@ -118,7 +120,7 @@ impl Ctx {
                         self.notify(msg, undo);
                     }
                 }
-                Err(e) => self.notify(if e.is_full() { Msg::StorageFull } else { Msg::SaveFailed }, None),
+                Err(e) => self.notify(refused(&e, Msg::SaveFailed), None),
             }
         });
     }
@@ -139,20 +141,31 @@ impl Ctx {
                     self.changed();
                     self.notify(done, None);
                 }
-                Err(e) => {
-                    failed.set(true);
-                    if e.is_full() {
-                        self.notify(Msg::StorageFull, None);
-                    }
-                }
+                Err(e) => self.form_refused(&e, failed),
             }
         });
     }
 
+    /// A form's save was refused: its `failed` flag says nothing was saved (what was typed
+    /// stays), and a full device also says so in the notice, with what to do.
+    pub fn form_refused(&self, e: &crate::store::StoreError, failed: RwSignal<bool>) {
+        failed.set(true);
+        if e.is_full() {
+            self.notify(Msg::StorageFull, None);
+        }
+    }
+
     pub fn notify(&self, msg: Msg, undo: Option<Undo>) {
         let serial = self.toast.with_untracked(|t| t.as_ref().map_or(0, |t| t.serial + 1));
-        self.toast.set(Some(Toast { msg, undo, serial }));
+        // Read after any navigation the change made, so "Saved." shows on the saved record's page.
+        self.toast.set(Some(Toast { msg, undo, serial, path: browser::pathname() }));
     }
+}
+
+/// What to say when a write was refused: a full device says so (nothing saved, back up, free
+/// space), anything else says `otherwise`.
+pub fn refused(e: &crate::store::StoreError, otherwise: Msg) -> Msg {
+    if e.is_full() { Msg::StorageFull } else { otherwise }
 }
 
 /// A reactive part of a view, boxed: every one shares a single type, so the renderer for

@@ -35,6 +35,7 @@ mod training_page;
 mod trainings;
 mod transcript;
 mod trash;
+mod verification;
 mod year_record;
 
 pub use assign_form::AssignForm;
@@ -65,6 +66,7 @@ pub use training_page::TrainingPage;
 pub use trainings::TrainingList;
 pub use transcript::Transcript;
 pub use trash::TrashPage;
+pub use verification::VerificationQueue;
 pub use sync::ConflictsPage;
 
 use super::ctx::{db, Ctx};
@@ -209,12 +211,13 @@ enum Whose {
 fn load_snapshot(c: Ctx, whose: Whose) -> Loaded<Snapshot> {
     LocalResource::new(move || {
         c.revision.track();
-        read_snapshot(whose.clone())
+        read_snapshot(whose.clone(), c.settings.with_untracked(|s| s.is_personal()))
     })
 }
 
 /// What `load_snapshot` reads, for a loader that works on it further (the trainer's pages).
-async fn read_snapshot(whose: Whose) -> Result<Snapshot, StoreError> {
+/// In a person's own record (`personal`) an employer's duties are not in use.
+async fn read_snapshot(whose: Whose, personal: bool) -> Result<Snapshot, StoreError> {
     let db = db();
     let stored = db.stored_training_types().await?;
     let catalog = effective_catalog(&builtin_trainings(), &stored);
@@ -233,7 +236,7 @@ async fn read_snapshot(whose: Whose) -> Result<Snapshot, StoreError> {
     let floors = floor_entries.iter().map(|(f, _)| f.clone()).collect();
     let policy = db.pay_policy().await?;
     let plans = db.promotion_plans().await?.iter().filter(|p| !p.removed).cloned().collect();
-    Ok(Snapshot { records, requirements: in_use(&entries), entries, catalog, trainings, ladders, grades, floor_entries, floors, policy, plans })
+    Ok(Snapshot { records, requirements: in_use(&entries, personal), entries, catalog, trainings, ladders, grades, floor_entries, floors, policy, plans })
 }
 
 /// A trainer's records with the built-in example curricula.

@@ -35,7 +35,7 @@ test('switching to Spanish translates the pages and persists', async ({ page }) 
   await form.getByLabel('Fecha en que la completó').fill('2026-02-03');
   await form.getByLabel('Horas').fill('1,5');
   await form.getByRole('button', { name: 'Registrar una capacitación' }).click();
-  await expect(page.locator('#total-hours')).toHaveText('1,5');
+  await expect(page.locator('#total-hours')).toHaveText('1.5');
   await expect(page.locator('#history')).toContainText('3 de febrero de 2026');
 
   await page.getByRole('button', { name: 'View in English' }).click();

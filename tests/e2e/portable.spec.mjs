@@ -60,7 +60,9 @@ test('a CHW downloads their coming dates as a calendar file, with reminders, in 
   expect(due.SUMMARY).toMatch(/: deadline$/);
   expect(due.DESCRIPTION).toBe('3 more hours by December 31\\, 2026');
   expect(due['ALARM-ACTION']).toBe('DISPLAY');
-  expect(due['ALARM-TRIGGER']).toBe('-P60D');
+  // The 60-day reminder would fall before the file is made (today is 37 days before the
+  // event): the alarm is moved to the day the file is made (issue #20), never in the past.
+  expect(due['ALARM-TRIGGER']).toBe('-P37D');
   // Nothing already past is in the file.
   for (const e of events(text)) expect(e['DTSTART;VALUE=DATE'] >= '20261124').toBe(true);
 
@@ -121,6 +123,13 @@ test('a peer carries their record to a new employer, who imports it once and onl
   await expect(hr.getByRole('status')).toContainText('Record imported.');
   expect(new URL(hr.url()).pathname).toBe(anaHere);
   await expect(hr.locator('#history tbody tr')).toHaveCount(2);
+  // Issue #20: what the file brings arrives pending, with its origin, until this employer verifies it.
+  const cpr = hr.locator('#history tbody tr', { hasText: 'CPR' });
+  await expect(cpr).toContainText('Pending verification');
+  await expect(cpr).toContainText('From a record file exported by');
+  await hr.goto('/verification');
+  await expect(hr.locator('#verification tbody tr', { hasText: 'Ana Flores' })).toContainText('CPR');
+  await hr.goto(anaHere);
 
   // The same file again: nothing to add, and no second Ana.
   await importFrom(file);
@@ -353,7 +362,7 @@ test('a peer downloads a training as an Open Badges 3.0 credential, in their lan
   expect(badge.name).toBe('Primeros Auxilios de Salud Mental (adultos)');
   expect(badge.description).toContain('Sin firma');
   const achievement = badge.credentialSubject.achievement;
-  expect(achievement.criteria.narrative).toBe('Completó Primeros Auxilios de Salud Mental (adultos) (7,5 horas) el 2 de marzo de 2026.');
+  expect(achievement.criteria.narrative).toBe('Completó Primeros Auxilios de Salud Mental (adultos) (7.5 horas) el 2 de marzo de 2026.');
   expect(achievement.achievementType).toBe('Certification');
   expect(achievement.inLanguage).toBe('es');
   expect(badge.credentialSubject.creditsEarned).toBe(7.5);

@@ -239,13 +239,20 @@ pub fn assign_by_hand<'a>(
     })
 }
 
-/// The training that renews a credential: the last one that grants it (a first-time training
-/// or exam comes first, the renewal last, as the presets list them).
-pub fn renewal_training(requirement: &Requirement) -> Option<&str> {
-    match &requirement.rule {
-        Rule::Credential(rule) => rule.granted_by.last().map(String::as_str),
-        _ => None,
+/// The training that renews a credential for one person on `as_of`, by the rule in force
+/// then: the one the rule names (CalMHSA's renewal, not the exam again), or else the training
+/// of the person's newest completion that granted it (adult MHFA is renewed by adult MHFA,
+/// youth by youth), or, with none yet, the first training that grants it.
+pub fn renewal_training<'a>(requirement: &'a Requirement, completions: &'a [Completion], as_of: Date) -> Option<&'a str> {
+    let Rule::Credential(rule) = requirement.rule_on(as_of) else { return None };
+    if let Some(named) = &rule.renewed_by {
+        return Some(named);
     }
+    let held = completions
+        .iter()
+        .filter(|c| c.completes() && c.completed_on <= as_of && rule.granted_by.contains(&c.training_id))
+        .max_by(|a, b| a.completed_on.cmp(&b.completed_on).then_with(|| a.id.cmp(&b.id)));
+    held.map(|c| c.training_id.as_str()).or_else(|| rule.granted_by.first().map(String::as_str))
 }
 
 /// The fixed id of the automatic renewal of one credential period for one person.
@@ -268,18 +275,18 @@ pub fn renewals_to_assign(person_id: &str, evaluations: &[Evaluation], requireme
             continue;
         }
         let Some(requirement) = requirements.iter().find(|r| r.id == e.requirement_id) else { continue };
-        let Some(training) = renewal_training(requirement) else { continue };
+        let Some(training) = renewal_training(requirement, completions, as_of) else { continue };
         // Completions count toward it from the window's opening; with no window (renewed at
         // any time), from the day after the last completion that granted the period, so a
         // renewal recorded late, dated before the assignment was made, still closes it.
         let counts_from = if window {
             opens
         } else {
-            let granted_by: &[String] = match &requirement.rule {
+            let granted_by: &[String] = match requirement.rule_on(as_of) {
                 Rule::Credential(rule) => &rule.granted_by,
                 _ => &[],
             };
-            let last = completions.iter().filter(|c| c.counts() && c.completed_on <= as_of && granted_by.contains(&c.training_id)).map(|c| c.completed_on).max();
+            let last = completions.iter().filter(|c| c.completes() && c.completed_on <= as_of && granted_by.contains(&c.training_id)).map(|c| c.completed_on).max();
             last.map_or(as_of, |d| d.add_days(1))
         };
         let id = renewal_id(person_id, &requirement.id, by);

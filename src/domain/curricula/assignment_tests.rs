@@ -14,7 +14,7 @@ fn d(s: &str) -> Date {
 }
 
 fn done(training: &str, on: Date) -> Completion {
-    Completion { verification: None,
+    Completion { verification: None, partial: false,
         id: format!("{training}-{}", on.to_iso()),
         person_id: "p".into(),
         training_id: training.into(),

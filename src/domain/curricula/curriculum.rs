@@ -142,7 +142,7 @@ impl Curriculum {
     /// count, and, when `since` is given (a renewal), only those on or after it. `start` (hire
     /// or assignment) dates the sections.
     pub fn progress(&self, completions: &[Completion], since: Option<Date>, start: Option<Date>, as_of: Date) -> Progress {
-        let counts = |c: &&Completion| c.counts() && c.completed_on <= as_of && since.is_none_or(|s| c.completed_on >= s);
+        let counts = |c: &&Completion| c.completes() && c.completed_on <= as_of && since.is_none_or(|s| c.completed_on >= s);
         let live: Vec<&Completion> = completions.iter().filter(counts).collect();
         // The earliest completion of a training on or after a day.
         let first_from = |training: &str, from: Option<Date>| -> Option<&Completion> {

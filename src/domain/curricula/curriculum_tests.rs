@@ -10,7 +10,7 @@ fn d(s: &str) -> Date {
 }
 
 fn done(training: &str, on: &str, hundredths: u32) -> Completion {
-    Completion { verification: None,
+    Completion { verification: None, partial: false,
         id: format!("{training}-{on}"),
         person_id: "p".into(),
         training_id: training.into(),

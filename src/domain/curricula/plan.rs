@@ -218,7 +218,7 @@ fn expiry(a: &Assignment, completions: &[crate::domain::completion::Completion],
         return None;
     }
     let Work::Training { training_id } = &a.work else { return None };
-    completions.iter().filter(|c| c.counts() && &c.training_id == training_id).filter_map(|c| c.valid_until(catalog)).max()
+    completions.iter().filter(|c| c.completes() && &c.training_id == training_id).filter_map(|c| c.valid_until(catalog)).max()
 }
 
 /// How many of each standing, in the board's order: overdue, in progress, not started,
@@ -235,7 +235,7 @@ pub fn tally<'s>(standings: impl Iterator<Item = &'s Standing>) -> [usize; 5] {
 /// with a training that renews them. Hour cycles are left out: the forecast and renewals need
 /// only these, and evaluating them is most of the engine's work at 5,000 people.
 fn renewable<'r>(requirements: &'r [Requirement], today: Date) -> Vec<&'r Requirement> {
-    requirements.iter().filter(|r| matches!(r.rule_on(today), Rule::Credential(_)) && renewal_training(r).is_some()).collect()
+    requirements.iter().filter(|r| matches!(r.rule_on(today), Rule::Credential(_)) && renewal_training(r, &[], today).is_some()).collect()
 }
 
 /// One person's evaluations of `renewable` requirements that apply to them (as `evaluate_all`
@@ -304,7 +304,8 @@ pub fn overview(plans: &Plans, records: &Records, ctx: Context, step_of: &dyn Fn
             if starts >= end || e.status == Status::Expired {
                 continue;
             }
-            let Some(training) = ctx.requirements.iter().find(|r| r.id == e.requirement_id).and_then(renewal_training) else { continue };
+            let requirement = ctx.requirements.iter().find(|r| r.id == e.requirement_id);
+            let Some(training) = requirement.and_then(|r| renewal_training(r, facts.completions, today)) else { continue };
             let i = if starts < first { 0 } else { ((starts.year() - first.year()) * 12 + starts.month() as i32 - first.month() as i32) as usize };
             let month = &mut months[i.min(11)];
             match month.trainings.iter_mut().find(|(t, _)| t == training) {

@@ -31,6 +31,7 @@ fn done(person: &str, training: &str, on: &str) -> Completion {
         notes: String::new(),
         removed: false,
         verification: None,
+        partial: false,
     }
 }
 
@@ -112,7 +113,7 @@ fn completions_match_however_recorded_and_pending_ones_wait_for_verification() {
     };
     // Ana did every training before she was assigned, one of them self-reported and pending.
     let mut ana: Vec<Completion> = onboarding.items.iter().filter(|i| i.required).map(|i| done("ana", i.training_id.trim_start_matches("builtin."), "2026-09-20")).collect();
-    ana[0].verification = Some(Verification { verdict: Verdict::Pending, reported_by: "Ana".into(), reported_on: d("2026-09-21"), decided_by: String::new(), decided_on: None, reason: String::new() });
+    ana[0].verification = Some(Verification { from_file: None, verdict: Verdict::Pending, reported_by: "Ana".into(), reported_on: d("2026-09-21"), decided_by: String::new(), decided_on: None, reason: String::new() });
     let catalog = effective_catalog(&builtin_trainings(), &[]);
     let r = records(people.clone(), ana.clone());
     let rows = board(&plans, &r, &catalog, given(&plans, &r.people, NO_STEP, d("2026-10-05")), d("2026-10-05"));
@@ -163,6 +164,48 @@ fn the_forecast_counts_renewal_windows_by_month_and_renewals_are_recorded_once()
     let plans = Plans { assignments: renewals, ..Plans::default() };
     assert!(overview(&plans, &r, ctx, NO_STEP, d("2026-12-06")).to_record.is_empty());
     assert!(to_record_for(&plans, &r, carla, ctx, NO_STEP, d("2026-12-06")).is_empty());
+}
+
+/// Issue #20: a renewal is the training that renews *that* credential. MHFA is granted by the
+/// adult or the youth course: each person's renewal and forecast is the one they hold. The
+/// peer certificate is granted by the exam and renewed by the renewal application, never by
+/// the exam again.
+#[test]
+fn a_renewal_is_the_training_that_renews_the_credential_the_person_holds() {
+    let people = vec![
+        Person { worker_type: WorkerType::Chw, ..peer("adult", "Adela", "2022-01-01") },
+        Person { worker_type: WorkerType::Chw, ..peer("youth", "Yolanda", "2022-01-01") },
+        peer("peer", "Pilar", "2022-01-01"),
+    ];
+    let completions = vec![
+        done("adult", "mhfa_adult", "2023-12-13"),
+        done("youth", "mhfa_youth", "2023-12-20"),
+        done("peer", "peer_core_80h", "2024-10-01"),
+        done("peer", "peer_exam", "2024-12-20"),
+    ];
+    let r = records(people, completions);
+    let trainings = builtin_trainings();
+    let requirements = presets();
+    let ctx = Context { requirements: &requirements, trainings: &trainings, due_soon_days: 60 };
+    let o = overview(&Plans::default(), &r, ctx, NO_STEP, d("2026-12-07"));
+    let given: Vec<(String, String)> = o
+        .to_record
+        .iter()
+        .filter_map(|x| match x {
+            PlanRecord::Assignment(Assignment { target: Target::Person { person_id }, work: Work::Training { training_id }, .. }) => Some((person_id.clone(), training_id.clone())),
+            _ => None,
+        })
+        .collect();
+    assert!(given.contains(&("adult".into(), "builtin.mhfa_adult".into())), "{given:?}");
+    assert!(given.contains(&("youth".into(), "builtin.mhfa_youth".into())), "{given:?}");
+    assert!(given.contains(&("peer".into(), "builtin.peer_renewal".into())), "{given:?}");
+    assert!(!given.iter().any(|(p, t)| p == "adult" && t.ends_with("youth")), "adult MHFA is never renewed as youth MHFA");
+    assert!(!given.iter().any(|(_, t)| t == "builtin.peer_exam"), "the exam is never assigned as a renewal");
+    // The forecast plans each under its own training: December 2026 holds one adult and one youth MHFA.
+    let dec = &o.forecast[0];
+    assert_eq!(dec.month, d("2026-12-01"));
+    let n = |t: &str| dec.trainings.iter().find(|(x, _)| x == t).map_or(0, |(_, n)| *n);
+    assert_eq!((n("builtin.mhfa_adult"), n("builtin.mhfa_youth"), n("builtin.peer_renewal")), (1, 1, 1));
 }
 
 #[test]

@@ -133,10 +133,16 @@ impl Session {
         self.roster.split_at(n)
     }
 
+    /// Attendance opens on the session's day: before it nobody can have attended, and a
+    /// completion dated ahead would turn *current* by itself on that day.
+    pub fn attendance_open(&self, today: Date) -> bool {
+        self.on <= today
+    }
+
     /// Marks one person's attendance (replacing an earlier mark). Only people with a place
-    /// can be marked; returns whether the mark was taken.
-    pub fn mark(&mut self, person_id: &str, mark: Mark) -> bool {
-        if !self.places().0.iter().any(|p| p == person_id) {
+    /// can be marked, from the session's day on; returns whether the mark was taken.
+    pub fn mark(&mut self, person_id: &str, mark: Mark, today: Date) -> bool {
+        if !self.attendance_open(today) || !self.places().0.iter().any(|p| p == person_id) {
             return false;
         }
         self.attendance.retain(|a| a.person_id != person_id);
@@ -146,16 +152,27 @@ impl Session {
 
     /// Records completions for everyone present (the session's hours) or there in part (their
     /// hours) who has none from this session yet; `new_id` gives each its id. Absent people get
-    /// none. Returns the completions to save (in one transaction with the session).
-    pub fn record(&mut self, provider: &str, new_id: &mut dyn FnMut() -> String) -> Vec<Completion> {
-        let made = self.completions(provider, new_id);
+    /// none, and nothing is recorded before the session's day. A part attended completes the
+    /// training only when `part_completes` (the training type says so); otherwise it records
+    /// the hours attended as a part (`Completion::partial`) and the person still needs the
+    /// course. Returns the completions to save (in one transaction with the session).
+    pub fn record(&mut self, provider: &str, part_completes: bool, today: Date, new_id: &mut dyn FnMut() -> String) -> Vec<Completion> {
+        let made = self.completions(provider, part_completes, today, new_id);
         self.recorded.extend(made.iter().map(|c| Recorded { person_id: c.person_id.clone(), completion_id: c.id.clone() }));
         made
     }
 
     /// How many completions `record` would make now (the button says whether there is any).
-    pub fn to_record(&self) -> usize {
-        self.completions("", &mut String::new).len()
+    pub fn to_record(&self, today: Date) -> usize {
+        self.completions("", false, today, &mut String::new).len()
+    }
+
+    /// Whether someone whose attendance is recorded was there for only part of a course that
+    /// must be taken whole: they still need the course (the trainer sees it on the roster).
+    pub fn still_needs_course(&self, person_id: &str, part_completes: bool) -> bool {
+        !part_completes
+            && self.recorded.iter().any(|r| r.person_id == person_id)
+            && self.attendance.iter().any(|a| a.person_id == person_id && matches!(a.mark, Mark::Partial { hours } if hours < self.hours))
     }
 
     /// Undoes the recording: the ids of the completions to mark removed (the trash keeps them).
@@ -163,17 +180,20 @@ impl Session {
         std::mem::take(&mut self.recorded).into_iter().map(|r| r.completion_id).collect()
     }
 
-    fn completions(&self, provider: &str, new_id: &mut dyn FnMut() -> String) -> Vec<Completion> {
+    fn completions(&self, provider: &str, part_completes: bool, today: Date, new_id: &mut dyn FnMut() -> String) -> Vec<Completion> {
+        if !self.attendance_open(today) {
+            return Vec::new();
+        }
         self.attendance
             .iter()
             .filter(|a| !self.recorded.iter().any(|r| r.person_id == a.person_id))
             .filter_map(|a| {
-                let hours = match a.mark {
-                    Mark::Present => self.hours,
-                    Mark::Partial { hours } if hours > Hours::ZERO => hours,
+                let (hours, partial) = match a.mark {
+                    Mark::Present => (self.hours, false),
+                    Mark::Partial { hours } if hours > Hours::ZERO => (hours, !part_completes && hours < self.hours),
                     _ => return None,
                 };
-                Some(Completion { verification: None,
+                Some(Completion { verification: None, partial,
                     id: new_id(),
                     person_id: a.person_id.clone(),
                     training_id: self.training_id.clone(),
@@ -194,6 +214,12 @@ impl Session {
 mod tests {
     use super::*;
     use crate::domain::date::DateExt;
+
+    /// The session's own day.
+    const DAY: Date = match Date::from_ymd_opt(2026, 12, 3) {
+        Some(d) => d,
+        None => panic!(),
+    };
 
     fn session(capacity: Option<u32>) -> Session {
         Session {
@@ -219,7 +245,7 @@ mod tests {
         s.add(&["ana", "beto", "carla"]);
         s.add(&["beto", "dora"]); // a cohort added later: beto keeps his place
         assert_eq!(s.places(), (&["ana".to_owned(), "beto".to_owned()][..], &["carla".to_owned(), "dora".to_owned()][..]));
-        assert!(!s.mark("carla", Mark::Present), "someone waiting cannot be marked");
+        assert!(!s.mark("carla", Mark::Present, DAY), "someone waiting cannot be marked");
         s.drop_person("ana");
         assert_eq!(s.places().0, &["beto".to_owned(), "carla".to_owned()][..]);
         assert_eq!(session(None).places().1.len(), 0);
@@ -250,29 +276,78 @@ mod tests {
     fn attendance_records_completions_for_those_present_with_their_hours() {
         let mut s = session(None);
         s.add(&["ana", "beto", "carla"]);
-        assert!(s.mark("ana", Mark::Present));
-        assert!(s.mark("beto", Mark::Partial { hours: Hours::whole(8) }));
-        assert!(s.mark("carla", Mark::Present));
-        assert!(s.mark("carla", Mark::Absent), "a mark can be corrected");
-        assert_eq!(s.to_record(), 2, "the absent get nothing");
+        assert!(s.mark("ana", Mark::Present, DAY));
+        assert!(s.mark("beto", Mark::Partial { hours: Hours::whole(8) }, DAY));
+        assert!(s.mark("carla", Mark::Present, DAY));
+        assert!(s.mark("carla", Mark::Absent, DAY), "a mark can be corrected");
+        assert_eq!(s.to_record(DAY), 2, "the absent get nothing");
         let mut n = 0;
         let mut ids = || {
             n += 1;
             format!("c{n}")
         };
-        let made = s.record("Clínica del Valle", &mut ids);
+        let made = s.record("Clínica del Valle", false, DAY, &mut ids);
         let summary: Vec<(&str, u32, String)> = made.iter().map(|c| (c.person_id.as_str(), c.hours.hundredths(), c.completed_on.to_iso())).collect();
         assert_eq!(summary, vec![("ana", 1600, "2026-12-03".to_owned()), ("beto", 800, "2026-12-03".to_owned())]);
         assert!(made.iter().all(|c| c.ce_category.is_none() && c.training_id == s.training_id));
-        assert_eq!(s.to_record(), 0, "nothing left to record");
+        assert_eq!(s.to_record(DAY), 0, "nothing left to record");
         // Recording again adds nothing for them; someone marked later gets theirs.
         s.add(&["dora"]);
-        s.mark("dora", Mark::Present);
-        let again = s.record("Clínica del Valle", &mut ids);
+        s.mark("dora", Mark::Present, DAY);
+        let again = s.record("Clínica del Valle", false, DAY, &mut ids);
         assert_eq!(again.iter().map(|c| c.person_id.as_str()).collect::<Vec<_>>(), vec!["dora"]);
         // Undo gives back every completion recorded, to mark removed.
         assert_eq!(s.clone().undo_record(), vec!["c1", "c2", "c3"]);
         let text = serde_json::to_string(&s).unwrap();
         assert_eq!(serde_json::from_str::<Session>(&text).unwrap(), s);
+    }
+
+    /// Issue #20: a part attended of a course that must be taken whole records the hours
+    /// attended, marked as a part, and completes nothing; a training whose part completes it
+    /// (the organization's choice per training) records a completion; a whole attendance is
+    /// never a part.
+    #[test]
+    fn a_part_attended_records_its_hours_but_completes_the_training_only_when_it_says_so() {
+        let mut s = session(None);
+        s.hours = Hours::whole(4);
+        s.add(&["ana", "beto", "carla"]);
+        assert!(s.mark("ana", Mark::Partial { hours: Hours::from_hundredths(250) }, DAY));
+        assert!(s.mark("beto", Mark::Present, DAY));
+        assert!(s.mark("carla", Mark::Partial { hours: Hours::whole(4) }, DAY), "all of it, marked as a part");
+        let mut n = 0;
+        let mut ids = || {
+            n += 1;
+            format!("c{n}")
+        };
+        let made = s.clone().record("AHA", false, DAY, &mut ids);
+        let parts: Vec<(&str, u32, bool, bool)> = made.iter().map(|c| (c.person_id.as_str(), c.hours.hundredths(), c.partial, c.completes())).collect();
+        assert_eq!(parts, vec![("ana", 250, true, false), ("beto", 400, false, true), ("carla", 400, false, true)]);
+        assert!(made[0].counts(), "its hours still count where hours count");
+        let mut recorded = s.clone();
+        recorded.record("AHA", false, DAY, &mut ids);
+        assert!(recorded.still_needs_course("ana", false) && !recorded.still_needs_course("beto", false) && !recorded.still_needs_course("carla", false));
+        assert!(!recorded.still_needs_course("ana", true), "a part completes this training");
+        let open = s.record("AHA", true, DAY, &mut ids);
+        assert!(open.iter().all(|c| !c.partial && c.completes()), "the training says a part completes it");
+        let text = serde_json::to_string(&made[0]).unwrap();
+        assert!(text.contains(r#""partial":true"#));
+        assert!(!serde_json::to_string(&made[1]).unwrap().contains("partial"), "a whole attendance stores no flag");
+    }
+
+    /// Issue #20: attendance opens on the session's day; nothing is marked or recorded before.
+    #[test]
+    fn attendance_opens_on_the_sessions_day_and_records_nothing_before() {
+        let mut s = session(None);
+        s.add(&["ana"]);
+        let eve = DAY.add_days(-1);
+        assert!(!s.attendance_open(eve) && s.attendance_open(DAY) && s.attendance_open(DAY.add_days(30)));
+        assert!(!s.mark("ana", Mark::Present, eve), "not on the eve");
+        assert!(s.attendance.is_empty());
+        assert!(s.mark("ana", Mark::Present, DAY));
+        assert_eq!(s.to_record(eve), 0);
+        assert!(s.clone().record("", false, eve, &mut String::new).is_empty(), "a future date is never recorded");
+        assert_eq!(s.to_record(DAY), 1);
+        let made = s.record("", false, DAY, &mut || "c".into());
+        assert_eq!(made[0].completed_on, DAY);
     }
 }

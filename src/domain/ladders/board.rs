@@ -39,7 +39,7 @@ impl<'a> LadderSet<'a> {
                 .iter()
                 .find(|r| &r.id == requirement_id)
                 .is_some_and(|r| evaluate(r, f.facts, ctx, on).status.is_compliant()),
-            super::pay::DifferentialWhen::Attestation { kind } => f.attestations.iter().any(|a| !a.removed && a.on <= on && a.kind.eq_ignore_ascii_case(kind)),
+            super::pay::DifferentialWhen::Attestation { kind } => f.attestations.iter().any(|a| a.counts() && a.on <= on && a.kind.eq_ignore_ascii_case(kind)),
         })
     }
 }
@@ -206,7 +206,7 @@ pub fn price<'a>(plan: &PromotionPlan, records: &'a Records, set: LadderSet<'a>)
 pub fn placements_for(plan: &PromotionPlan, lines: &[PlanLine], new_id: &mut dyn FnMut() -> String) -> Vec<Placement> {
     lines
         .iter()
-        .map(|l| Placement {
+        .map(|l| Placement { unconfirmed: None,
             id: new_id(),
             person_id: l.person.id.clone(),
             ladder_id: l.ladder.id.clone(),

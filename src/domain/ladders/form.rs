@@ -340,7 +340,7 @@ impl PlacementDraft {
         let reason = PlacementReason::from_code(&self.reason).unwrap_or(PlacementReason::Hire);
         let note = e.text(Field::Notes, &self.note, false, LONG);
         let (Some(effective), Some(ladder), Some(step)) = (effective, ladder, step) else { return Err(e) };
-        e.result(Placement {
+        e.result(Placement { unconfirmed: None,
             id: id.to_owned(),
             person_id: person_id.to_owned(),
             ladder_id: ladder.id.clone(),
@@ -389,7 +389,7 @@ impl AttestationDraft {
         let attested_by = e.text(Field::AttestedBy, &self.attested_by, true, SHORT);
         let note = e.text(Field::Notes, &self.note, false, LONG);
         let Some(on) = on else { return Err(e) };
-        e.result(Attestation { id: id.to_owned(), person_id: person_id.to_owned(), kind, on, attested_by, note, removed: false })
+        e.result(Attestation { unconfirmed: None, id: id.to_owned(), person_id: person_id.to_owned(), kind, on, attested_by, note, removed: false })
     }
 }
 

@@ -1,6 +1,7 @@
 //! What a person's document holds for ladders: where they have been placed (a history, never
 //! overwritten), what others attest about them, and trainings they plan to take.
 
+use crate::domain::completion::FromFile;
 use super::money::Cents;
 use super::pay::{PayGrade, PayPolicy};
 use crate::domain::date::{Date, DateExt};
@@ -62,6 +63,16 @@ pub struct Placement {
     pub plan_id: String,
     #[serde(default, skip_serializing_if = "crate::domain::is_false")]
     pub removed: bool,
+    /// Came in a record file from another employer: counts for nothing until HR confirms it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unconfirmed: Option<FromFile>,
+}
+
+impl Placement {
+    /// Whether it places the person: not removed, and confirmed here.
+    pub fn counts(&self) -> bool {
+        !self.removed && self.unconfirmed.is_none()
+    }
 }
 
 /// Someone vouches for something about a person: lived experience aligned with the community
@@ -82,6 +93,16 @@ pub struct Attestation {
     pub note: String,
     #[serde(default, skip_serializing_if = "crate::domain::is_false")]
     pub removed: bool,
+    /// Came in a record file from another employer: counts for nothing until confirmed here.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unconfirmed: Option<FromFile>,
+}
+
+impl Attestation {
+    /// Whether it counts (readiness, pathways, differentials): not removed, and confirmed here.
+    pub fn counts(&self) -> bool {
+        !self.removed && self.unconfirmed.is_none()
+    }
 }
 
 /// The attestation kinds the app knows (others are the organization's own words).
@@ -110,7 +131,7 @@ pub struct PlannedTraining {
 
 /// Placements in force order: by effective date, then as recorded.
 fn in_order(placements: &[Placement], as_of: Date) -> Vec<&Placement> {
-    let mut list: Vec<&Placement> = placements.iter().filter(|p| !p.removed && p.effective <= as_of).collect();
+    let mut list: Vec<&Placement> = placements.iter().filter(|p| p.counts() && p.effective <= as_of).collect();
     list.sort_by_key(|p| p.effective); // stable: same-day placements keep the order recorded
     list
 }
@@ -179,7 +200,7 @@ pub fn next_pay_step_on(placements: &[Placement], grade: &PayGrade, policy: &Pay
 
 /// The first day of service: the hire date, else the first placement.
 pub fn service_start(hire_date: Option<Date>, placements: &[Placement]) -> Option<Date> {
-    hire_date.or_else(|| placements.iter().filter(|p| !p.removed).map(|p| p.effective).min())
+    hire_date.or_else(|| placements.iter().filter(|p| p.counts()).map(|p| p.effective).min())
 }
 
 /// Pay on a date, piece by piece: the base rate, longevity on top of it, and each
@@ -230,7 +251,7 @@ mod tests {
     }
 
     fn placed(id: &str, step: &str, pay_step: u32, on: &str) -> Placement {
-        Placement {
+        Placement { unconfirmed: None,
             id: id.into(), person_id: "p".into(), ladder_id: "peer".into(), step_id: step.into(), grade_id: format!("g-{step}"),
             pay_step, hourly: Cents(2000), effective: d(on), reason: PlacementReason::Hire, note: String::new(), plan_id: String::new(), removed: false,
         }

@@ -100,7 +100,7 @@ fn with_plans(facts: &LadderFacts, ctx: Context, on: Date) -> Vec<Completion> {
     let mut all = facts.facts.completions.to_vec();
     for plan in facts.plans.iter().filter(|p| !p.removed && p.on <= on) {
         let training = ctx.trainings.iter().find(|t| t.id == plan.training_id);
-        all.push(Completion { verification: None,
+        all.push(Completion { verification: None, partial: false,
             id: format!("plan:{}", plan.id),
             person_id: plan.person_id.clone(),
             training_id: plan.training_id.clone(),
@@ -117,7 +117,7 @@ fn with_plans(facts: &LadderFacts, ctx: Context, on: Date) -> Vec<Completion> {
 }
 
 fn completed(c: &Completion, on: Date) -> bool {
-    c.counts() && c.completed_on <= on
+    c.completes() && c.completed_on <= on
 }
 
 /// Competencies covered on `on` by completed trainings.
@@ -160,7 +160,8 @@ fn leaf(rule: &Rule, f: &LadderFacts, completions: &[Completion], ctx: Context, 
             let from = on.add_months(-(*within_months as i32));
             let done: Hours = completions
                 .iter()
-                .filter(|c| completed(c, on) && c.completed_on > from)
+                // Hours attended count, a part of a course included (`counts`, not `completes`).
+                .filter(|c| c.counts() && c.completed_on <= on && c.completed_on > from)
                 .filter(|c| match c.ce_category {
                     Some(k) => categories.is_empty() || categories.contains(&k),
                     None => false,
@@ -191,7 +192,7 @@ fn leaf(rule: &Rule, f: &LadderFacts, completions: &[Completion], ctx: Context, 
             (done < *hours).then(|| Missing::HoursWorked { more: hours.saturating_sub(done) })
         }
         Rule::Attestation { kind } => {
-            let ok = f.attestations.iter().any(|a| !a.removed && a.on <= on && a.kind.eq_ignore_ascii_case(kind));
+            let ok = f.attestations.iter().any(|a| a.counts() && a.on <= on && a.kind.eq_ignore_ascii_case(kind));
             (!ok).then(|| Missing::Attestation { kind: kind.clone() })
         }
     }
@@ -247,14 +248,14 @@ fn candidates(rule: &Rule, f: &LadderFacts, ctx: Context, as_of: Date) -> Vec<Da
     out.extend(f.facts.completions.iter().filter(|c| c.counts()).map(|c| c.completed_on));
     out.extend(f.facts.work_hours.iter().filter(|w| !w.removed).map(|w| w.to));
     out.extend(f.facts.waivers.iter().filter(|w| !w.removed).map(|w| w.from));
-    out.extend(f.attestations.iter().filter(|a| !a.removed).map(|a| a.on));
-    out.extend(f.placements.iter().filter(|p| !p.removed).map(|p| p.effective));
+    out.extend(f.attestations.iter().filter(|a| a.counts()).map(|a| a.on));
+    out.extend(f.placements.iter().filter(|p| p.counts()).map(|p| p.effective));
     out.extend(f.plans.iter().filter(|p| !p.removed).map(|p| p.on));
     if let Some(h) = f.facts.person.hire_date {
         out.push(h);
     }
     // Time thresholds, counted from every date a step or the service could have started.
-    let starts: Vec<Date> = f.placements.iter().filter(|p| !p.removed).map(|p| p.effective).chain(f.facts.person.hire_date).collect();
+    let starts: Vec<Date> = f.placements.iter().filter(|p| p.counts()).map(|p| p.effective).chain(f.facts.person.hire_date).collect();
     for cond in rule.conditions() {
         match cond {
             Rule::MonthsInStep { months } | Rule::MonthsOfService { months } => {

@@ -24,7 +24,7 @@ fn d(s: &str) -> Date {
 }
 
 fn done(id: &str, training: &str, on: &str, hours: u32, ce: Option<CeCategory>) -> Completion {
-    Completion { verification: None,
+    Completion { verification: None, partial: false,
         id: id.into(),
         person_id: "p".into(),
         training_id: format!("builtin.{training}"),
@@ -39,7 +39,7 @@ fn done(id: &str, training: &str, on: &str, hours: u32, ce: Option<CeCategory>) 
 }
 
 fn placed(step: &str, on: &str) -> Placement {
-    Placement {
+    Placement { unconfirmed: None,
         id: format!("pl-{step}-{on}"),
         person_id: "p".into(),
         ladder_id: "l".into(),
@@ -56,7 +56,7 @@ fn placed(step: &str, on: &str) -> Placement {
 }
 
 fn attest(kind: &str, on: &str) -> Attestation {
-    Attestation { id: format!("a-{kind}"), person_id: "p".into(), kind: kind.into(), on: d(on), attested_by: "Supervisor".into(), note: String::new(), removed: false }
+    Attestation { unconfirmed: None, id: format!("a-{kind}"), person_id: "p".into(), kind: kind.into(), on: d(on), attested_by: "Supervisor".into(), note: String::new(), removed: false }
 }
 
 fn step(requires: Rule) -> Step {
@@ -232,7 +232,7 @@ fn org() -> (Vec<Ladder>, Vec<super::pay::PayGrade>, Vec<super::pay::WageFloor>,
 }
 
 fn place(person: &str, ladder: &str, step: &str, grade: &str, pay_step: u32, hourly: i64, on: &str) -> Placement {
-    Placement {
+    Placement { unconfirmed: None,
         id: format!("{person}-{step}-{on}"),
         person_id: person.into(),
         ladder_id: format!("example.ladder.{ladder}"),

@@ -24,7 +24,7 @@ pub fn AssignForm() -> impl IntoView {
     let query = use_query_map();
     let data = LocalResource::new(move || {
         c.revision.track();
-        async move { Ok::<_, crate::store::StoreError>(Rc::new((read_snapshot(Whose::Everyone).await?, read_plans().await?))) }
+        async move { Ok::<_, crate::store::StoreError>(Rc::new((read_snapshot(Whose::Everyone, false).await?, read_plans().await?))) }
     });
     let work = RwSignal::new(query.with_untracked(|q| q.get("work").unwrap_or_default()));
     let target = RwSignal::new(query.with_untracked(|q| q.get("target").unwrap_or_default()));

@@ -229,7 +229,7 @@ pub fn BackupSection() -> impl IntoView {
                     c.notify(Msg::BackupRestored, Some(Undo::Restore(Box::new(before))));
                 }
                 // One transaction: a failure (a full disk) wrote nothing.
-                Err(_) => problem.set(Some(c.t(Msg::BackupRestoreFailed).to_owned())),
+                Err(e) => problem.set(Some(c.t(crate::ui::ctx::refused(&e, Msg::BackupRestoreFailed)).to_owned())),
             }
         });
     };
@@ -250,7 +250,7 @@ pub fn BackupSection() -> impl IntoView {
                     c.changed();
                     c.notify(Msg::BackupMerged, Some(Undo::Restore(Box::new(before))));
                 }
-                Err(_) => problem.set(Some(c.t(Msg::BackupRestoreFailed).to_owned())),
+                Err(e) => problem.set(Some(c.t(crate::ui::ctx::refused(&e, Msg::BackupRestoreFailed)).to_owned())),
             }
         });
     };

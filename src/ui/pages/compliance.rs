@@ -5,7 +5,8 @@
 
 use super::progress::badge;
 use super::{load_snapshot, Whose, Snapshot};
-use crate::domain::compliance::{counts, in_horizon, rows, Filter, Horizon, Row};
+use crate::domain::compliance::{counts, in_horizon, rows, with_status, Filter, Horizon, Row};
+use crate::domain::status::Status;
 use crate::domain::date::{Date, DateExt};
 use crate::ui::query::{query_state, History};
 use crate::domain::person::WorkerType;
@@ -29,7 +30,7 @@ fn horizon_title(h: Horizon) -> Msg {
     }
 }
 
-fn list(snap: &Snapshot, locale: Locale, found: &[&Row], title: Msg, id: &'static str) -> impl IntoView {
+fn list(snap: &Snapshot, locale: Locale, found: &[&Row], title: String, id: &'static str) -> impl IntoView {
     let total = found.len();
     let training = |x: &str| snap.training_name(locale, x);
     let requirement = |x: &str| snap.requirement_name(locale, x);
@@ -52,7 +53,7 @@ fn list(snap: &Snapshot, locale: Locale, found: &[&Row], title: Msg, id: &'stati
         .collect_view();
     view! {
         <section class="horizon" aria-labelledby=id>
-            <h2 id=id>{title.text(locale)}" "<span class="count">{total}</span></h2>
+            <h2 id=id>{title}" "<span class="count">{total}</span></h2>
             {if total == 0 {
                 view! { <p class="empty">{Msg::NobodyHere.text(locale)}</p> }.into_any()
             } else {
@@ -74,6 +75,16 @@ fn list(snap: &Snapshot, locale: Locale, found: &[&Row], title: Msg, id: &'stati
     }
 }
 
+/// The dashboard's own address with the given view state; empty values are left out.
+fn tile_href(params: &[(&str, String)]) -> String {
+    let query: Vec<String> = params
+        .iter()
+        .filter(|(_, v)| !v.is_empty())
+        .map(|(k, v)| format!("{k}={}", String::from(js_sys::encode_uri_component(v))))
+        .collect();
+    if query.is_empty() { "/compliance".to_owned() } else { format!("/compliance?{}", query.join("&")) }
+}
+
 #[component]
 pub fn ComplianceDashboard() -> impl IntoView {
     let c = use_ctx();
@@ -83,6 +94,8 @@ pub fn ComplianceDashboard() -> impl IntoView {
     let program = query_state("program", History::Push);
     let worker = query_state("worker", History::Push);
     let requirement = query_state("requirement", History::Push);
+    // The tile whose people are listed: every count on the page leads to its people.
+    let status = query_state("status", History::Push);
 
     let program_options = Signal::derive(move || {
         snapshot.with(|s| match s {
@@ -140,20 +153,45 @@ pub fn ComplianceDashboard() -> impl IntoView {
             if found.is_empty() {
                 return view! { <p class="empty">{c.t(Msg::NoComplianceRows)}</p> }.into_any();
             }
+            let chosen = Status::from_code(&status.get());
+            let here = |with: Option<Status>| {
+                tile_href(&[
+                    ("as_of", as_of.get()),
+                    ("program", program.get()),
+                    ("worker", worker.get()),
+                    ("requirement", requirement.get()),
+                    ("status", with.map(|s| s.code().to_owned()).unwrap_or_default()),
+                ])
+            };
             let tiles = counts(&found)
                 .into_iter()
-                .map(|(status, n)| view! {
-                    <li class=format!("tile status-{}", status.code()) data-status=status.code()>
-                        <span class="tile-count">{n}</span>
-                        <span class="tile-label">{i18n::status(locale, status)}</span>
-                    </li>
+                .map(|(s, n)| {
+                    let current = (chosen == Some(s)).then_some("page");
+                    // A second click on the chosen tile goes back to the lists by date.
+                    let href = here(if chosen == Some(s) { None } else { Some(s) });
+                    view! {
+                        <li class=format!("tile status-{}", s.code()) data-status=s.code()>
+                            <a class="tile-link" href=href aria-current=current>
+                                <span class="tile-count">{n}</span>
+                                <span class="tile-label">{i18n::status(locale, s)}</span>
+                            </a>
+                        </li>
+                    }
                 })
                 .collect_view();
-            let lists = Horizon::ALL
-                .into_iter()
-                .zip(["expired-list", "within-30", "within-60", "within-90"])
-                .map(|(h, id)| list(snap, locale, &in_horizon(&found, day, h), horizon_title(h), id))
-                .collect_view();
+            let lists = match chosen {
+                Some(s) => view! {
+                    {list(snap, locale, &with_status(&found, s), i18n::status(locale, s).to_owned(), "status-list")}
+                    <p><a id="all-lists" class="back" href=here(None)>{Msg::AllListsLink.text(locale)}</a></p>
+                }
+                .into_any(),
+                None => Horizon::ALL
+                    .into_iter()
+                    .zip(["expired-list", "within-30", "within-60", "within-90"])
+                    .map(|(h, id)| list(snap, locale, &in_horizon(&found, day, h), horizon_title(h).text(locale).to_owned(), id))
+                    .collect_view()
+                    .into_any(),
+            };
             view! {
                 <h2 class="visually-hidden">{c.t(Msg::CountsTitle)}</h2>
                 <ul class="tiles" aria-label=c.t(Msg::CountsTitle)>{tiles}</ul>

@@ -43,7 +43,7 @@ fn Welcome() -> impl IntoView {
                     navigate(next, NavigateOptions::default());
                     c.settings.set(settings);
                 }
-                Err(_) => failed.set(true),
+                Err(e) => c.form_refused(&e, failed),
             }
         });
     };

@@ -63,8 +63,8 @@ pub fn LadderList() -> impl IntoView {
             match db().save_ladder(&ladder, &grades).await {
                 Ok(()) => {
                     c.changed();
-                    c.notify(Msg::ExampleCopied, None);
                     navigate(&href, Default::default());
+                    c.notify(Msg::ExampleCopied, None);
                 }
                 Err(_) => c.notify(Msg::SaveFailed, None),
             }

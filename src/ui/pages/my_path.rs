@@ -13,7 +13,7 @@ use crate::domain::ladders::person::{current, in_step_since, next_pay_step_on, A
 use crate::domain::ladders::readiness::{next_steps, Check, Missing};
 use crate::domain::text::Locale;
 use crate::i18n::ladders::{self as words, Names};
-use crate::i18n::{self, DateStyle, Msg};
+use crate::i18n::{self, DateStyle, Fmt, Msg};
 use crate::ui::browser;
 use crate::ui::ctx::{dynamic, db, tr, use_ctx, Ctx, Undo};
 use crate::ui::fields::{checked, ErrorSummary, Input, Select, TextArea};
@@ -117,7 +117,11 @@ pub fn MyPath(person_id: String, snapshot: Loaded<Snapshot>) -> impl IntoView {
                     <dt>{Msg::PayNow.text(locale)}</dt>
                     <dd><strong id="pay-now">{pay_line(locale, pay.total(), set.policy.hours_per_year)}</strong>
                         {(parts.len() > 1).then(|| view! { <span class="muted">" ("{parts.join(" + ")}")"</span> })}</dd>
-                    {next_pay.map(|d| view! { <dt>{Msg::NextPayStep.text(locale)}</dt><dd>{i18n::date(locale, d)}</dd> })}
+                    {next_pay.map(|d| {
+                        // A step due before the day shown is overdue, and says so.
+                        let when = if d < on { i18n::fmt(locale, Fmt::NextPayStepOverdue, &[("date", i18n::s(i18n::date(locale, d)))]) } else { i18n::date(locale, d) };
+                        view! { <dt>{Msg::NextPayStep.text(locale)}</dt><dd id="next-pay-step" class=(d < on).then_some("overdue")>{when}</dd> }
+                    })}
                 </dl>
                 {if top {
                     view! { <p class="empty">{Msg::TopOfLadder.text(locale)}</p> }.into_any()
@@ -234,7 +238,12 @@ fn PlacementSection(person_id: String, snapshot: Loaded<Snapshot>) -> impl IntoV
                     let step = snap.ladders.iter().find(|l| l.id == p.ladder_id).and_then(|l| l.step(&p.step_id)).map(|s| s.title.get(locale).to_owned()).unwrap_or_else(|| p.step_id.clone());
                     let label = format!("{} {}", i18n::date(locale, p.effective), step);
                     let undo = Undo::Placement(p.clone());
+                    let pending = p.unconfirmed.as_ref().map(|o| {
+                        view! { <span class="muted origin">{super::verification::origin_line(locale, o)}</span>" "
+                            <super::verification::Confirmation what=super::verification::Unconfirmed::Placement(p.clone()) /> }
+                    });
                     let remove = view! {
+                        {pending}
                         <button type="button" class="link" on:click=move |_| removed_toggle(c, undo.clone())
                             aria-label=format!("{}: {label}", Msg::Remove.text(locale))>{Msg::Remove.text(locale)}</button>
                     }
@@ -322,7 +331,11 @@ fn AttestationSection(person_id: String, snapshot: Loaded<Snapshot>) -> impl Int
                 <ul class="plain-list" id="attestations">{items.into_iter().map(|a| {
                     let text = format!("{}: {} · {}", words::attestation_kind(locale, &a.kind), a.attested_by, i18n::date(locale, a.on));
                     let undo = Undo::Attestation(a.clone());
-                    view! { <li>{text.clone()}{(!a.note.is_empty()).then(|| format!(" · {}", a.note))}" "
+                    let pending = a.unconfirmed.as_ref().map(|o| {
+                        view! { " "<span class="muted origin">{super::verification::origin_line(locale, o)}</span>" "
+                            <super::verification::Confirmation what=super::verification::Unconfirmed::Attestation(a.clone()) /> }
+                    });
+                    view! { <li>{text.clone()}{(!a.note.is_empty()).then(|| format!(" · {}", a.note))}{pending}" "
                         <button type="button" class="link" on:click=move |_| removed_toggle(c, undo.clone())
                             aria-label=format!("{}: {text}", Msg::Remove.text(locale))>{Msg::Remove.text(locale)}</button></li> }
                 }).collect_view()}</ul>

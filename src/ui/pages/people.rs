@@ -138,6 +138,7 @@ pub fn PeopleList() -> impl IntoView {
             <super::roster_import::RosterImport completions=true />
             <super::record_file::RecordImport />
             <super::backup::LastBackupLine />
+            <p class="muted"><a href="/verification" id="verification-link">{tr(Msg::VerificationLink)}</a></p>
             <p class="muted"><a href="/trash">{tr(Msg::TrashLink)}</a></p>
         </section>
     }

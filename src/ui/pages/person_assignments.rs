@@ -160,6 +160,7 @@ pub fn Verification(done: Completion) -> impl IntoView {
     view! {
         <div class="verification">
             <span class=format!("badge {class}")>{word.text(l)}</span>" "<span class="muted">{reported}</span>
+            {v.from_file.as_ref().map(|o| view! { " "<span class="muted origin">{super::verification::origin_line(l, o)}</span> })}
             {decided.map(|d| view! { " "<span class="muted">{d}</span> })}
             {(org && v.verdict == Verdict::Pending).then(|| view! {
                 <details class="verify">

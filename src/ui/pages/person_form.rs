@@ -21,7 +21,7 @@ pub fn PersonForm(#[prop(optional)] own: bool, #[prop(optional)] id: String) -> 
 
     // One signal per input; filled from the stored person once it loads.
     let name = RwSignal::new(String::new());
-    let language = RwSignal::new(PreferredLanguage::default().code().to_owned());
+    let language = RwSignal::new(PreferredLanguage::for_locale(c.locale.get_untracked()).code().to_owned());
     let worker = RwSignal::new(WorkerType::default().code().to_owned());
     let organization = RwSignal::new(String::new());
     let program = RwSignal::new(String::new());
@@ -121,10 +121,10 @@ pub fn PersonForm(#[prop(optional)] own: bool, #[prop(optional)] id: String) -> 
             match saved {
                 Ok(()) => {
                     c.changed();
-                    c.notify(Msg::Saved, None);
                     navigate(&format!("/people/{}", person.id), Default::default());
+                    c.notify(Msg::Saved, None);
                 }
-                Err(_) => failed.set(true),
+                Err(e) => c.form_refused(&e, failed),
             }
         });
     };

@@ -56,6 +56,7 @@ pub fn PersonPage(id: String) -> impl IntoView {
                 c.write(async move { db().save_person(&after).await }, Some(msg), Some(Undo::Person(p.clone())));
             }
         };
+        let own = c.settings.with_untracked(|s| s.own_person_id() == Some(p.id.as_str()));
         let facts: Vec<String> = [
             i18n::worker_type(locale, p.worker_type).to_owned(),
             p.role_title.clone(),
@@ -78,10 +79,11 @@ pub fn PersonPage(id: String) -> impl IntoView {
                         let id = p.id.clone();
                         move |_| super::record_file::download_record(c, id.clone())
                     }>{c.t(Msg::RecordDownload)}</button>
-                    <button type="button" on:click=archive>{c.t(if p.archived { Msg::Restore } else { Msg::Archive })}</button>
+                    // One's own record is not archived away from a list: there is no list.
+                    {(!own || p.archived).then(|| view! { <button type="button" on:click=archive>{c.t(if p.archived { Msg::Restore } else { Msg::Archive })}</button> })}
                 </div>
             </div>
-            {p.archived.then(|| view! { <p class="alert alert-warning">{c.t(Msg::ArchivedBanner)}</p> })}
+            {p.archived.then(|| view! { <p class="alert alert-warning">{c.t(if own { Msg::ArchivedOwnBanner } else { Msg::ArchivedBanner })}</p> })}
             {(!p.notes.is_empty()).then(|| view! { <p class="notes">{p.notes.clone()}</p> })}
         }
         .into_any()
@@ -92,8 +94,12 @@ pub fn PersonPage(id: String) -> impl IntoView {
         snapshot.with(|s| {
             let snap = s.as_ref()?.as_ref().ok()?;
             let p = snap.records.people.first()?;
-            let completions = snap.records.facts(p).completions.to_vec();
-            Some(view! { <HistoryTable person=p.clone() completions catalog=snap.catalog.clone() /> })
+            let facts = snap.records.facts(p);
+            let completions = facts.completions.to_vec();
+            // What each completion holds a credential until (an exam: the certification's end).
+            let held = crate::domain::compliance::credential_until(facts, snap.context(c.settings.with_untracked(|s| s.due_soon_days)), browser::today());
+            let held: std::collections::HashMap<String, Option<crate::domain::date::Date>> = held.into_iter().map(|(k, v)| (k.to_owned(), v)).collect();
+            Some(view! { <HistoryTable person=p.clone() completions catalog=snap.catalog.clone() held /> })
         })
     };
 
@@ -125,9 +131,11 @@ pub fn PersonPage(id: String) -> impl IntoView {
 }
 
 /// Downloads a training completed as an Open Badges 3.0 credential (`domain::badge`), worded
-/// in the person's language, issued in the name of their organization.
-fn download_badge(person: &Person, done: &Completion, training: &TrainingType, valid_until: Option<crate::domain::date::Date>, locale: crate::domain::text::Locale) {
-    let issuer = crate::domain::badge::issuer_name(person);
+/// in the person's language, issued in the name of their organization (or of the person
+/// themselves, in their own record: `Settings::issuer`).
+fn download_badge(c: Ctx, person: &Person, done: &Completion, training: &TrainingType, valid_until: Option<crate::domain::date::Date>, locale: crate::domain::text::Locale) {
+    let settings = c.settings.get_untracked();
+    let issuer = settings.issuer(person);
     let locale = person.reading_locale(locale);
     let text = i18n::badge_text(locale, training, done, issuer);
     let badge = crate::domain::badge::Badge { person, completion: done, training, valid_until, issuer_name: issuer, locale };
@@ -139,21 +147,31 @@ fn training_name(catalog: &[CatalogEntry], id: &str, locale: crate::domain::text
 }
 
 #[component]
-fn HistoryTable(person: Person, completions: Vec<Completion>, catalog: Vec<CatalogEntry>) -> impl IntoView {
+fn HistoryTable(person: Person, completions: Vec<Completion>, catalog: Vec<CatalogEntry>, held: std::collections::HashMap<String, Option<crate::domain::date::Date>>) -> impl IntoView {
     let c = use_ctx();
     let locale = c.locale.get_untracked();
-    let h = history(&completions, |_| true);
+    let h = history(&completions, &catalog, |_| true);
     let total = i18n::hours(locale, h.total_hours);
+    let not_counted = (h.not_counted_hours > crate::domain::hours::Hours::ZERO)
+        .then(|| i18n::fmt(locale, i18n::Fmt::HoursNotCounted, &[("hours", i18n::s(i18n::hours(locale, h.not_counted_hours)))]));
     let rows: Vec<Completion> = h.entries.into_iter().cloned().collect();
     let removed: Vec<Completion> = completions.iter().filter(|x| x.removed).cloned().collect();
-    let valid_until = |done: &Completion| {
-        done.valid_until(&catalog).map(|d| i18n::date(locale, d)).unwrap_or_else(|| c.t(Msg::NoExpiry).to_owned())
+    // A credential's chain says how long a completion holds it; else the training's own rule.
+    let until_of = |done: &Completion| held.get(&done.id).copied().unwrap_or_else(|| done.valid_until(&catalog));
+    let valid_until = {
+        move |done: &Completion| {
+            if done.partial {
+                return c.t(Msg::PartAttendedNotComplete).to_owned();
+            }
+            until_of(done).map(|d| i18n::date(locale, d)).unwrap_or_else(|| c.t(Msg::NoExpiry).to_owned())
+        }
     };
     view! {
         <div class="history">
             <div class="page-head">
                 <h2>{c.t(Msg::HistoryTitle)}</h2>
-                <p class="total"><span>{c.t(Msg::TotalHours)}</span>" "<strong id="total-hours">{total}</strong></p>
+                <p class="total"><span>{c.t(Msg::TotalHours)}</span>" "<strong id="total-hours">{total}</strong>
+                    {not_counted.map(|t| view! { <span class="muted" id="hours-not-counted">{t}</span> })}</p>
             </div>
             {if rows.is_empty() {
                 view! { <p class="empty">{c.t(Msg::NoCompletionsYet)}</p> }.into_any()
@@ -178,10 +196,10 @@ fn HistoryTable(person: Person, completions: Vec<Completion>, catalog: Vec<Catal
                                 let badge = {
                                     let (done, person) = (done.clone(), person.clone());
                                     let training = catalog.iter().find(|e| e.training.id == done.training_id).map(|e| e.training.clone());
-                                    let until = done.valid_until(&catalog);
+                                    let until = until_of(&done);
                                     move |_| {
                                         if let Some(training) = &training {
-                                            download_badge(&person, &done, training, until, locale);
+                                            download_badge(c, &person, &done, training, until, locale);
                                         }
                                     }
                                 };
@@ -194,7 +212,7 @@ fn HistoryTable(person: Person, completions: Vec<Completion>, catalog: Vec<Catal
                                         <td data-label=c.t(Msg::ColProvider)>{done.provider.clone()}</td>
                                         <td data-label=c.t(Msg::ColValidUntil)>{until}</td>
                                         <td class="row-actions">
-                                            {done.counts().then(|| view! { <button type="button" class="link badge-download" on:click=badge
+                                            {done.completes().then(|| view! { <button type="button" class="link badge-download" on:click=badge
                                                 aria-label=badge_label>{c.t(Msg::BadgeDownload)}</button> })}
                                             <button type="button" class="link" on:click=remove
                                                 aria-label=remove_label>{c.t(Msg::Remove)}</button>

@@ -174,7 +174,9 @@ pub fn Progress(person_id: String, snapshot: super::Loaded<Snapshot>) -> impl In
             </div>
             {dynamic(body)}
             <p class="actions">
-                <a href=record_href>{tr(Msg::YearRecordLink)}</a>
+                // DHCS's yearly checklist is a CHW's record.
+                {move || snapshot.with(|s| s.as_ref().and_then(|r| r.as_ref().ok()).and_then(|snap| snap.records.people.first()).is_some_and(|p| p.worker_type == crate::domain::person::WorkerType::Chw))
+                    .then(|| view! { <a href=record_href.clone()>{tr(Msg::YearRecordLink)}</a> })}
                 <a href=format!("/people/{person_id}/transcript") id="transcript-link">{tr(Msg::TranscriptLink)}</a>
                 <button type="button" id="calendar-download" on:click=move |_| download_calendar(c, snapshot)>{tr(Msg::CalendarDownload)}</button>
             </p>
@@ -199,7 +201,7 @@ fn download_calendar(c: Ctx, snapshot: super::Loaded<Snapshot>) {
         }
         let requirement = |id: &str| snap.requirement_name(locale, id);
         let training = |id: &str| snap.training_name(locale, id);
-        let events = i18n::calendar_events(locale, &person.id, &ahead, &requirement, &training, due_soon_days);
+        let events = i18n::calendar_events(locale, &person.id, &ahead, &requirement, &training, due_soon_days, today);
         let text = calendar::to_ics(&i18n::calendar_name(locale, &person.name), &events, &calendar::stamp(&browser::now_iso()));
         Some(Some((format!("escalera-{}.ics", person.id), text)))
     });

@@ -21,7 +21,8 @@ pub(super) fn download_record(c: Ctx, person_id: String) {
             let person = db().person(&person_id).await?;
             let records = db().person_records(&person_id).await?;
             let own = db().stored_training_types().await?;
-            Ok::<_, crate::store::StoreError>(person.map(|p| PersonFile::of(&p, &records, &own)))
+            let settings = c.settings.get_untracked();
+            Ok::<_, crate::store::StoreError>(person.map(|p| PersonFile::of(&p, &records, &own, settings.issuer(&p))))
         };
         match read.await {
             Ok(Some(file)) => {
@@ -48,7 +49,9 @@ struct Pending {
     as_new: ImportPlan,
 }
 
-async fn plan(file: PersonFile) -> Result<Pending, crate::store::StoreError> {
+/// At an employer what the file brings waits for verification here; a person keeping their
+/// own record takes it as it is (`my_record::plan_import`).
+async fn plan(file: PersonFile, confirm_on: Option<crate::domain::date::Date>) -> Result<Pending, crate::store::StoreError> {
     let people = db().people().await?;
     let stored = db().stored_training_types().await?;
     let known: Vec<TrainingType> = effective_catalog(&builtin_trainings(), &stored).into_iter().map(|e| e.training).collect();
@@ -58,11 +61,11 @@ async fn plan(file: PersonFile) -> Result<Pending, crate::store::StoreError> {
     let found = find_match(&people, &file.person);
     let target = found.here().and_then(|id| people.iter().find(|p| p.id == id)).cloned();
     let as_match = match &target {
-        Some(t) => Some(plan_import(&file, Some(t), &*db().person_records(&t.id).await?, &known, &ladder_ids)),
+        Some(t) => Some(plan_import(&file, Some(t), &*db().person_records(&t.id).await?, &known, &ladder_ids, confirm_on)),
         None => None,
     };
     let new_file = as_someone_new(&file, &people, browser::new_id);
-    let as_new = plan_import(&new_file, None, &crate::domain::person_records::PersonRecords::new(&new_file.person.id), &known, &ladder_ids);
+    let as_new = plan_import(&new_file, None, &crate::domain::person_records::PersonRecords::new(&new_file.person.id), &known, &ladder_ids, confirm_on);
     Ok(Pending { here_name: target.map(|t| t.name), file, found, as_match, as_new })
 }
 
@@ -107,7 +110,7 @@ pub fn RecordImport() -> impl IntoView {
             };
             match PersonFile::from_file(&text) {
                 Err(p) => problem.set(Some(i18n::record_problem(locale, &p))),
-                Ok(file) => match plan(file).await {
+                Ok(file) => match plan(file, (!c.settings.get_untracked().is_personal()).then(browser::today)).await {
                     Ok(p) => pending.set(Some(p)),
                     Err(_) => problem.set(Some(Msg::DbFailed.text(locale).to_owned())),
                 },
@@ -133,11 +136,11 @@ pub fn RecordImport() -> impl IntoView {
                 Ok(()) => {
                     pending.set(None);
                     c.changed();
-                    c.notify(Msg::RecordImported, None);
                     navigate(&format!("/people/{}", plan.person.id), Default::default());
+                    c.notify(Msg::RecordImported, None);
                 }
                 // One transaction: a failure wrote nothing.
-                Err(_) => problem.set(Some(c.t(Msg::DbFailed).to_owned())),
+                Err(e) => problem.set(Some(c.t(crate::ui::ctx::refused(&e, Msg::SaveFailed)).to_owned())),
             }
         });
     };

@@ -50,6 +50,7 @@ pub fn RequirementForm(#[prop(optional)] id: String, #[prop(optional)] hours_rul
     let source_title = RwSignal::new(String::new());
     let source_url = RwSignal::new(String::new());
     let granted_by = RwSignal::new(Vec::<String>::new());
+    let renewed_by = RwSignal::new(String::new());
     let from_previous_expiry = RwSignal::new(false);
     let window_days = RwSignal::new(blank.window_days.clone());
     let grace_days = RwSignal::new(blank.grace_days.clone());
@@ -90,6 +91,7 @@ pub fn RequirementForm(#[prop(optional)] id: String, #[prop(optional)] hours_rul
         source_title.set(d.source_title);
         source_url.set(d.source_url);
         granted_by.set(d.granted_by);
+        renewed_by.set(d.renewed_by);
         prerequisites.set(d.prerequisites);
         pathways.set(d.pathways.into_iter().enumerate().map(|(i, p)| PathwayUi::new(i as u32, p)).collect());
         from_previous_expiry.set(d.from_previous_expiry);
@@ -139,6 +141,7 @@ pub fn RequirementForm(#[prop(optional)] id: String, #[prop(optional)] hours_rul
             source_title: source_title.get_untracked(),
             source_url: source_url.get_untracked(),
             granted_by: granted_by.get_untracked(),
+            renewed_by: renewed_by.get_untracked(),
             from_previous_expiry: from_previous_expiry.get_untracked(),
             window_days: window_days.get_untracked(),
             grace_days: grace_days.get_untracked(),
@@ -174,6 +177,11 @@ pub fn RequirementForm(#[prop(optional)] id: String, #[prop(optional)] hours_rul
             Some(Ok(snap)) => snap.trainings.iter().filter(|t| !t.retired || granted_by.with_untracked(|g| g.contains(&t.id))).map(|t| (t.id.clone(), t.name.get(l).to_owned())).collect(),
             _ => Vec::new(),
         })
+    });
+    // The training that renews it: one of those that grant it.
+    let renewing_options = Signal::derive(move || {
+        let chosen = granted_by.get();
+        training_options.get().into_iter().filter(|(id, _)| chosen.contains(id)).collect::<Vec<_>>()
     });
     // Other credentials this one may need first (never itself).
     let prerequisite_options = Signal::derive(move || {
@@ -238,6 +246,8 @@ pub fn RequirementForm(#[prop(optional)] id: String, #[prop(optional)] hours_rul
                 <Show when=move || !is_hours.get()>
                     {checks(Msg::GrantedByLegend, "req-granted-by", training_options, granted_by)}
                     <p class="error" id="granted-error">{dynamic(move || errors.with(|e| e.get(Field::Training)).map(|p| i18n::problem(c.locale.get(), p)))}</p>
+                    <Select id="req-renewed-by" label=Msg::LabelRenewedBy value=renewed_by options=renewing_options
+                        placeholder=Msg::RenewedByHeld errors field=Field::RenewedBy optional=true />
                     {check(Msg::FromPreviousExpiry, from_previous_expiry)}
                     <div class="row">
                         <Input id="req-window" label=Msg::LabelWindowDays value=window_days errors field=Field::WindowDays inputmode="numeric" />

@@ -128,7 +128,7 @@ pub fn RosterImport(#[prop(optional)] completions: bool) -> impl IntoView {
                     c.notify(done, None);
                 }
                 // One transaction: a failure (a full disk) added nothing.
-                Err(_) => problem.set(Some(c.t(Msg::DbFailed).to_owned())),
+                Err(e) => problem.set(Some(c.t(crate::ui::ctx::refused(&e, Msg::SaveFailed)).to_owned())),
             }
         });
     };

@@ -230,10 +230,18 @@ pub fn SessionPage(id: String) -> impl IntoView {
         s.add(&ids);
         save(c, shown, s);
     };
+    // Whether a part attended completes this session's training (the training type says).
+    let part_completes = Memo::new(move |_| {
+        let training = shown.with(|s| s.as_ref().map(|s| s.training_id.clone())).unwrap_or_default();
+        snapshot.with(|s| match s {
+            Some(Ok(snap)) => snap.trainings.iter().any(|t| t.id == training && t.part_completes),
+            _ => false,
+        })
+    });
     let record = move |_| {
         let Some(mut s) = shown.get_untracked() else { return };
         let provider = s.facilitator.clone();
-        let made = s.record(&provider, &mut browser::new_id);
+        let made = s.record(&provider, part_completes.get_untracked(), browser::today(), &mut browser::new_id);
         let count = made.len();
         shown.set(Some(s.clone()));
         let l = c.locale.get_untracked();
@@ -272,88 +280,111 @@ pub fn SessionPage(id: String) -> impl IntoView {
         })
     };
 
+    // The roster's rows are keyed by person: a save (which redraws the session) updates each
+    // row's marks in place and never rebuilds a row under the pointer, so a click that
+    // follows typing hours in another row is never lost.
+    let placed = Memo::new(move |_| shown.with(|s| s.as_ref().map(|s| s.places().0.to_vec()).unwrap_or_default()));
+    let waiting = Memo::new(move |_| shown.with(|s| s.as_ref().map(|s| s.places().1.to_vec()).unwrap_or_default()));
+    let open = Memo::new(move |_| shown.with(|s| s.as_ref().is_some_and(|s| s.attendance_open(browser::today()))));
+    let row = move |person_id: String| {
+        let mark = Memo::new({
+            let id = person_id.clone();
+            move |_| shown.with(|s| s.as_ref().and_then(|s| s.attendance.iter().find(|a| a.person_id == id).map(|a| a.mark)))
+        });
+        let recorded = Memo::new({
+            let id = person_id.clone();
+            move |_| shown.with(|s| s.as_ref().is_some_and(|s| s.recorded.iter().any(|r| r.person_id == id)))
+        });
+        let needs_course = Memo::new({
+            let id = person_id.clone();
+            move |_| shown.with(|s| s.as_ref().is_some_and(|s| s.still_needs_course(&id, part_completes.get())))
+        });
+        let name = Memo::new({
+            let id = person_id.clone();
+            move |_| name_of(&id)
+        });
+        let set = {
+            let id = person_id.clone();
+            move |m: Mark| {
+                let Some(mut s) = shown.get_untracked() else { return };
+                if s.mark(&id, m, browser::today()) {
+                    save(c, shown, s);
+                }
+            }
+        };
+        let (set_p, set_a, set_h) = (set.clone(), set.clone(), set);
+        let part_hours = RwSignal::new(match mark.get_untracked() {
+            Some(Mark::Partial { hours }) => hours.format_with(i18n::decimal_separator(c.locale.get_untracked())),
+            _ => String::new(),
+        });
+        let pid = person_id.clone();
+        let apply_hours = move || {
+            let session_hours = shown.with_untracked(|s| s.as_ref().map_or(crate::domain::hours::Hours::ZERO, |s| s.hours));
+            match partial_hours(&part_hours.get_untracked(), session_hours) {
+                Ok(h) => {
+                    hour_errors.update(|v| v.retain(|(p, _)| *p != pid));
+                    set_h(Mark::Partial { hours: h });
+                }
+                Err(p) => hour_errors.update(|v| {
+                    v.retain(|(x, _)| *x != pid);
+                    v.push((pid.clone(), i18n::problem(c.locale.get_untracked(), p)));
+                }),
+            }
+        };
+        let apply = apply_hours.clone();
+        let remove = {
+            let id = person_id.clone();
+            move |_| {
+                let Some(mut s) = shown.get_untracked() else { return };
+                s.drop_person(&id);
+                save(c, shown, s);
+            }
+        };
+        let group = format!("att-{person_id}");
+        let hours_id = format!("hours-{person_id}");
+        let error_id = format!("{hours_id}-error");
+        let pid2 = person_id.clone();
+        let label = move |m: Msg| move || format!("{}: {}", m.text(c.locale.get()), name.get());
+        view! {
+            <tr>
+                <th scope="row">{name}
+                    {move || recorded.get().then(|| view! { " "<span class="badge status-current">{tr(Msg::RecordedBadge)}</span> })}
+                    {move || needs_course.get().then(|| view! { <span class="hint still-needs">{tr(Msg::StillNeedsCourse)}</span> })}
+                </th>
+                <td>
+                    <fieldset class="attendance" disabled=move || recorded.get() || !open.get()>
+                        <legend class="visually-hidden">{label(Msg::AttendanceLegend)}</legend>
+                        <label class="check"><input type="radio" name=group.clone() prop:checked=move || mark.get() == Some(Mark::Present) on:change=move |_| set_p(Mark::Present) />{tr(Msg::MarkPresent)}</label>
+                        <label class="check"><input type="radio" name=group.clone() prop:checked=move || mark.get() == Some(Mark::Absent) on:change=move |_| set_a(Mark::Absent) />{tr(Msg::MarkAbsent)}</label>
+                        <label class="check"><input type="radio" name=group prop:checked=move || matches!(mark.get(), Some(Mark::Partial { .. })) on:change=move |_| apply() />{tr(Msg::MarkPartial)}</label>
+                        <span class="field inline">
+                            <label for=hours_id.clone()>{tr(Msg::PartialHoursLabel)}</label>
+                            <input id=hours_id type="text" inputmode="decimal" size="5" bind:value=part_hours on:change=move |_| apply_hours() aria-describedby=error_id.clone() />
+                            <span class="error" id=error_id>{move || hour_errors.with(|v| v.iter().find(|(p, _)| *p == pid2).map(|(_, e)| e.clone()))}</span>
+                        </span>
+                    </fieldset>
+                </td>
+                <td><button type="button" class="link" on:click=remove disabled=move || recorded.get() aria-label=label(Msg::RemoveFromRoster)>{tr(Msg::RemoveFromRoster)}</button></td>
+            </tr>
+        }
+    };
     let roster = move || {
         let l = c.locale.get();
-        let Some(s) = shown.get() else { return ().into_any() };
-        if s.roster.is_empty() {
+        if placed.with(Vec::is_empty) && waiting.with(Vec::is_empty) {
             return view! { <p class="empty">{Msg::RosterEmpty.text(l)}</p> }.into_any();
         }
-        let (placed, waiting) = s.places();
-        let placed: Vec<String> = placed.to_vec();
-        let waiting: Vec<String> = waiting.to_vec();
-        let rows = placed
-            .iter()
-            .map(|person_id| {
-                let person = person_id.clone();
-                let name = name_of(person_id);
-                let mark = s.attendance.iter().find(|a| a.person_id == *person_id).map(|a| a.mark);
-                let recorded = s.recorded.iter().any(|r| r.person_id == *person_id);
-                let group = format!("att-{person_id}");
-                let set = move |m: Mark| {
-                    let Some(mut s) = shown.get_untracked() else { return };
-                    if s.mark(&person, m) {
-                        save(c, shown, s);
-                    }
-                };
-                let (set_p, set_a, set_h) = (set.clone(), set.clone(), set);
-                let part_hours = RwSignal::new(match mark {
-                    Some(Mark::Partial { hours }) => hours.format_with(i18n::decimal_separator(l)),
-                    _ => String::new(),
-                });
-                let session_hours = s.hours;
-                let pid = person_id.clone();
-                let pid2 = person_id.clone();
-                let apply_hours = move || match partial_hours(&part_hours.get_untracked(), session_hours) {
-                    Ok(h) => {
-                        hour_errors.update(|v| v.retain(|(p, _)| *p != pid));
-                        set_h(Mark::Partial { hours: h });
-                    }
-                    Err(p) => hour_errors.update(|v| {
-                        v.retain(|(x, _)| *x != pid);
-                        v.push((pid.clone(), i18n::problem(c.locale.get_untracked(), p)));
-                    }),
-                };
-                let apply = apply_hours.clone();
-                let drop_id = person_id.clone();
-                let remove = move |_| {
-                    let Some(mut s) = shown.get_untracked() else { return };
-                    s.drop_person(&drop_id);
-                    save(c, shown, s);
-                };
-                let hours_id = format!("hours-{person_id}");
-                view! {
-                    <tr>
-                        <th scope="row">{name.clone()}{recorded.then(|| view! { " "<span class="badge status-current">{Msg::RecordedBadge.text(l)}</span> })}</th>
-                        <td>
-                            <fieldset class="attendance" disabled=recorded>
-                                <legend class="visually-hidden">{format!("{}: {name}", Msg::AttendanceLegend.text(l))}</legend>
-                                <label class="check"><input type="radio" name=group.clone() checked=mark == Some(Mark::Present) on:change=move |_| set_p(Mark::Present) />{Msg::MarkPresent.text(l)}</label>
-                                <label class="check"><input type="radio" name=group.clone() checked=mark == Some(Mark::Absent) on:change=move |_| set_a(Mark::Absent) />{Msg::MarkAbsent.text(l)}</label>
-                                <label class="check"><input type="radio" name=group checked=matches!(mark, Some(Mark::Partial { .. })) on:change=move |_| apply() />{Msg::MarkPartial.text(l)}</label>
-                                <span class="field inline">
-                                    <label for=hours_id.clone()>{Msg::PartialHoursLabel.text(l)}</label>
-                                    <input id=hours_id.clone() type="text" inputmode="decimal" size="5" bind:value=part_hours on:change=move |_| apply_hours() aria-describedby=format!("{hours_id}-error") />
-                                    <span class="error" id=format!("{hours_id}-error")>{move || hour_errors.with(|v| v.iter().find(|(p, _)| *p == pid2).map(|(_, e)| e.clone()))}</span>
-                                </span>
-                            </fieldset>
-                        </td>
-                        <td><button type="button" class="link" on:click=remove disabled=recorded aria-label=format!("{}: {name}", Msg::RemoveFromRoster.text(l))>{Msg::RemoveFromRoster.text(l)}</button></td>
-                    </tr>
-                }
-            })
-            .collect_view();
-        let waiting_list = (!waiting.is_empty()).then(|| {
-            view! {
-                <h3>{Msg::WaitingList.text(l)}</h3>
-                <ol id="waiting-list">{waiting.iter().map(|p| view! { <li>{name_of(p)}</li> }).collect_view()}</ol>
-            }
-        });
+        let opens = shown.with_untracked(|s| s.as_ref().filter(|s| !s.attendance_open(browser::today())).map(|s| s.on));
         view! {
+            {opens.map(|on| view! { <p class="alert alert-info" id="attendance-opens">{i18n::fmt(l, Fmt::AttendanceOpensOn, &[("date", i18n::s(i18n::date(l, on)))])}</p> })}
+            {(!part_completes.get()).then(|| view! { <p class="hint" id="partial-hint">{Msg::PartialRecordsHours.text(l)}</p> })}
             <table class="list roster" id="roster">
                 <thead><tr><th scope="col">{Msg::ColPerson.text(l)}</th><th scope="col">{Msg::AttendanceLegend.text(l)}</th><th scope="col"><span class="visually-hidden">{Msg::ColActions.text(l)}</span></th></tr></thead>
-                <tbody>{rows}</tbody>
+                <tbody><For each=move || placed.get() key=|id| id.clone() children=row /></tbody>
             </table>
-            {waiting_list}
+            {move || (!waiting.with(Vec::is_empty)).then(|| view! {
+                <h3>{tr(Msg::WaitingList)}</h3>
+                <ol id="waiting-list">{waiting.get().iter().map(|p| view! { <li>{name_of(p)}</li> }).collect_view()}</ol>
+            })}
         }
         .into_any()
     };
@@ -365,9 +396,18 @@ pub fn SessionPage(id: String) -> impl IntoView {
         let (placed, _) = s.places();
         let names: Vec<String> = placed.iter().map(|p| name_of(p)).collect();
         let when = format!("{} · {}", i18n::date(crate::domain::text::Locale::En, s.on), i18n::date(crate::domain::text::Locale::Es, s.on));
+        // The sheet speaks the session's language (a Spanish session gets a Spanish title),
+        // whatever the trainer's screen is in; its labels are bilingual for everyone signing.
+        let sl = s.language.locale().unwrap_or(l);
+        let training = snapshot.with(|x| match x {
+            Some(Ok(snap)) => snap.training_name(sl, &s.training_id),
+            _ => String::new(),
+        });
+        let organization = c.settings.with(|x| x.organization_name.trim().to_owned());
         view! {
             <section class="sign-in-sheet print-only" aria-hidden="true">
-                <h1>{i18n::fmt(l, Fmt::SheetTitle, &[("training", i18n::s(training_name(&s.training_id)))])}</h1>
+                {(!organization.is_empty()).then(|| view! { <p class="sheet-organization">{organization}</p> })}
+                <h1 lang=sl.code()>{i18n::fmt(sl, Fmt::SheetTitle, &[("training", i18n::s(training))])}</h1>
                 <p>{when}{(!s.starts_at.is_empty()).then(|| format!(" · {}", s.starts_at))}" · "{s.place.clone()}" · "{both(Msg::FacilitatorLabel)}": "{s.facilitator.clone()}</p>
                 <table class="sheet">
                     <thead><tr><th>"#"</th><th>{both(Msg::SheetName)}</th><th>{both(Msg::SheetSignature)}</th><th>{both(Msg::SheetHours)}</th></tr></thead>
@@ -407,7 +447,7 @@ pub fn SessionPage(id: String) -> impl IntoView {
                 <p role="status" id="record-note">{move || note.get()}</p>
                 <div class="actions">
                     {dynamic(move || {
-                        let ready = shown.with(|s| s.as_ref().map_or(0, Session::to_record));
+                        let ready = shown.with(|s| s.as_ref().map_or(0, |s| s.to_record(browser::today())));
                         view! { <button type="button" class="primary" id="record-attendance" disabled=ready == 0 on:click=record>{c.t(Msg::RecordAttendance)}</button> }
                     })}
                     {dynamic(move || shown.with(|s| s.as_ref().is_some_and(|s| !s.recorded.is_empty())).then(|| view! {

@@ -4,7 +4,7 @@
 use super::load_people;
 use crate::domain::person;
 use crate::domain::form::{Errors, Field};
-use crate::domain::settings::{parse_backup_reminder_days, parse_due_soon_days, Mode, Settings};
+use crate::domain::settings::{parse_backup_reminder_days, parse_due_soon_days, parse_organization_name, Mode, Settings};
 use crate::i18n::Msg;
 use crate::ui::browser;
 use crate::ui::ctx::{dynamic, db, use_ctx, tr};
@@ -23,6 +23,7 @@ pub fn SettingsPage() -> impl IntoView {
     let due_soon = RwSignal::new(current.due_soon_days.to_string());
     let reminder = RwSignal::new(current.backup_reminder_days.to_string());
     let csv_bom = RwSignal::new(current.csv_bom);
+    let org_name = RwSignal::new(current.organization_name.clone());
     let errors = RwSignal::new(Errors::default());
     // Plain bool signals rather than a resource of a new type: each new reactive type costs
     // kilobytes of bundle.
@@ -49,16 +50,23 @@ pub fn SettingsPage() -> impl IntoView {
         } else {
             Mode::Organization
         };
-        let both = match (parse_due_soon_days(&due_soon.get_untracked()), parse_backup_reminder_days(&reminder.get_untracked())) {
-            (Ok(d), Ok(r)) => Ok((d, r)),
-            (Err(mut a), Err(b)) => {
-                a.0.extend(b.0);
-                Err(a)
+        // Every field's problem is shown at once, not the first one found.
+        let parsed = match (
+            parse_due_soon_days(&due_soon.get_untracked()),
+            parse_backup_reminder_days(&reminder.get_untracked()),
+            parse_organization_name(&org_name.get_untracked()),
+        ) {
+            (Ok(d), Ok(r), Ok(n)) => Ok((d, r, n)),
+            (d, r, n) => {
+                let mut all = Errors::default();
+                for e in [d.err(), r.err(), n.err()].into_iter().flatten() {
+                    all.0.extend(e.0);
+                }
+                Err(all)
             }
-            (Err(e), _) | (_, Err(e)) => Err(e),
         };
-        let Some((due_soon_days, backup_reminder_days)) = checked(both, errors) else { return };
-        let settings = Settings { mode: Some(mode), due_soon_days, backup_reminder_days, csv_bom: csv_bom.get_untracked(), ..c.settings.get_untracked() };
+        let Some((due_soon_days, backup_reminder_days, organization_name)) = checked(parsed, errors) else { return };
+        let settings = Settings { mode: Some(mode), due_soon_days, backup_reminder_days, organization_name, csv_bom: csv_bom.get_untracked(), ..c.settings.get_untracked() };
         leptos::task::spawn_local(async move {
             match db().save_settings(&settings).await {
                 Ok(()) => {
@@ -66,7 +74,7 @@ pub fn SettingsPage() -> impl IntoView {
                     c.changed();
                     c.notify(Msg::Saved, None);
                 }
-                Err(_) => failed.set(true),
+                Err(e) => c.form_refused(&e, failed),
             }
         });
     };
@@ -89,6 +97,9 @@ pub fn SettingsPage() -> impl IntoView {
                 </fieldset>
                 <Show when=move || personal.get()>
                     <Select id="settings-me" label=Msg::NavMyRecord value=me options=people_options placeholder=Msg::ChoosePerson />
+                </Show>
+                <Show when=move || !personal.get()>
+                    <Input id="settings-org-name" label=Msg::OrganizationNameLabel value=org_name errors field=Field::Organization optional=true autocomplete="organization" hint=Msg::OrganizationNameHint />
                 </Show>
                 <Input id="settings-due-soon" label=Msg::LabelDueSoonDays value=due_soon errors field=Field::DueSoonDays inputmode="numeric" hint=Msg::DueSoonHint />
                 <Input id="settings-backup-reminder" label=Msg::LabelBackupReminderDays value=reminder errors field=Field::BackupReminderDays inputmode="numeric" hint=Msg::BackupReminderHint />

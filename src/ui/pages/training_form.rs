@@ -34,6 +34,8 @@ pub fn TrainingForm(#[prop(optional)] id: String) -> impl IntoView {
     let anchor = RwSignal::new(defaults.anchor_year.clone());
     let ce = RwSignal::new(String::new());
     let competencies = RwSignal::new(Vec::<String>::new());
+    let exam = RwSignal::new(false);
+    let part_completes = RwSignal::new(false);
     let source_title = RwSignal::new(String::new());
     let source_url = RwSignal::new(String::new());
     let change_from = RwSignal::new(browser::today().to_iso());
@@ -62,6 +64,8 @@ pub fn TrainingForm(#[prop(optional)] id: String) -> impl IntoView {
             anchor.set(d.anchor_year);
             ce.set(d.default_ce_category.map(|k| k.code().to_owned()).unwrap_or_default());
             competencies.set(d.competencies);
+            exam.set(d.exam);
+            part_completes.set(d.part_completes);
             source_title.set(d.source_title);
             source_url.set(d.source_url);
             original.set(Some(e.training));
@@ -89,6 +93,8 @@ pub fn TrainingForm(#[prop(optional)] id: String) -> impl IntoView {
             anchor_year: anchor.get_untracked(),
             default_ce_category: CeCategory::from_code(&ce.get_untracked()),
             competencies: competencies.get_untracked(),
+            exam: exam.get_untracked(),
+            part_completes: part_completes.get_untracked(),
             source_title: source_title.get_untracked(),
             source_url: source_url.get_untracked(),
             change_from: change_from.get_untracked(),
@@ -176,6 +182,12 @@ pub fn TrainingForm(#[prop(optional)] id: String) -> impl IntoView {
                         <Input id="validity-anchor" label=Msg::LabelAnchorYear value=anchor errors field=Field::AnchorYear inputmode="numeric" hint=Msg::AnchorYearHint />
                     </div>
                 </Show>
+                <fieldset class="checks" id="training-attendance">
+                    <legend>{tr(Msg::TrainingKindLegend)}</legend>
+                    <label class="check"><input type="checkbox" id="training-exam" bind:checked=exam />{tr(Msg::TrainingIsExam)}</label>
+                    <label class="check"><input type="checkbox" id="training-part-completes" bind:checked=part_completes prop:disabled=move || exam.get() />{tr(Msg::TrainingPartCompletes)}</label>
+                    <p class="hint">{tr(Msg::TrainingPartCompletesHint)}</p>
+                </fieldset>
                 <Select id="training-ce" label=Msg::LabelDefaultCe value=ce options=ce_options placeholder=Msg::CeNone optional=true />
                 {framework(Framework::C3, Msg::FrameworkC3)}
                 {framework(Framework::Sb803, Msg::FrameworkSb803)}

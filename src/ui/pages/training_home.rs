@@ -77,7 +77,7 @@ impl Trainer {
 /// Reads everything, records what is due to be recorded, and works out the board and the
 /// forecast for everyone on `today`.
 pub async fn read_trainer(c: Ctx, today: Date) -> Result<Rc<Trainer>, StoreError> {
-    let snap = read_snapshot(Whose::Everyone).await?;
+    let snap = read_snapshot(Whose::Everyone, false).await?;
     let mut plans = read_plans().await?;
     let due_soon = c.settings.with_untracked(|s| s.due_soon_days);
     let ctx = snap.context(due_soon);
@@ -335,6 +335,7 @@ pub fn TrainerHome() -> impl IntoView {
                     <a href="/training/sessions/new" class="button">{tr(Msg::NewSession)}</a>
                     <a href="/training/cohorts/new" class="button">{tr(Msg::NewCohort)}</a>
                     <a href="/training/curricula/new" class="button">{tr(Msg::NewCurriculum)}</a>
+                    <a href="/verification" class="button" id="verification-link">{tr(Msg::VerificationLink)}</a>
                 </div>
             </div>
             {dynamic(move || match data.with(|d| d.as_ref().map(|r| r.is_ok())) {

@@ -131,7 +131,7 @@ pub fn TrainingPage(id: String) -> impl IntoView {
             let snap = s.as_ref()?.as_ref().ok()?;
             let training_id = id.get();
             let done: Vec<Completion> = snap.records.completions_of_training(&training_id).cloned().collect();
-            let h = history(&done, |_| true);
+            let h = history(&done, &snap.catalog, |_| true);
             let names: std::collections::HashMap<&str, &str> = snap.records.people.iter().map(|p| (p.id.as_str(), p.name.as_str())).collect();
             Some(h.entries.iter().map(|d| {
                 let name = names.get(d.person_id.as_str()).copied().unwrap_or_default().to_owned();

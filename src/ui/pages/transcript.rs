@@ -7,7 +7,7 @@ use super::progress::{badge, date_line};
 use super::{load_snapshot, page_id, Whose};
 use crate::domain::compliance::transcript;
 use crate::domain::status::evaluate_all;
-use crate::i18n::{self, Msg};
+use crate::i18n::{self, Fmt, Msg};
 use crate::ui::browser;
 use crate::ui::ctx::{dynamic, use_ctx};
 use leptos::prelude::*;
@@ -33,7 +33,8 @@ pub fn Transcript(id: String) -> impl IntoView {
         let today = browser::today();
         let facts = snap.records.facts(&person);
         let evaluations = evaluate_all(facts, snap.context(due_soon_days), today);
-        let record = transcript(facts.completions, &evaluations, &snap.requirements, today);
+        let record = transcript(facts.completions, &evaluations, &snap.requirements, &snap.catalog, today);
+        let left_out = crate::domain::compliance::not_counted(facts.completions, None, today);
         let or_dash = |s: &str| if s.trim().is_empty() { "—".to_owned() } else { s.to_owned() };
         let fields = [
             (Msg::RecordNameTitle, [person.name.as_str(), person.role_title.as_str()].iter().filter(|s| !s.is_empty()).cloned().collect::<Vec<_>>().join(" · ")),
@@ -104,6 +105,7 @@ pub fn Transcript(id: String) -> impl IntoView {
                         </table>
                     }.into_any()
                 }}
+                {(left_out > 0).then(|| view! { <p class="muted" id="transcript-left-out">{i18n::fmt(locale, Fmt::LeftOutUnverified, &[("count", i18n::n(left_out as f64))])}</p> })}
                 <h2>{t(Msg::TranscriptCertifications)}</h2>
                 {if record.certifications.is_empty() {
                     view! { <p class="empty">{t(Msg::TranscriptNoCertifications)}</p> }.into_any()

@@ -5,7 +5,7 @@
 use super::{load_snapshot, Whose, page_id};
 use crate::domain::compliance::{record_years, year_record};
 use crate::domain::date::Datelike;
-use crate::i18n::{self, Msg};
+use crate::i18n::{self, Fmt, Msg};
 use crate::ui::browser;
 use crate::ui::ctx::{dynamic, use_ctx};
 use leptos::prelude::*;
@@ -52,7 +52,8 @@ fn YearRecord(id: String, year: i32) -> impl IntoView {
         let Some(person) = snap.records.people.first().cloned() else { return super::NotFound().into_any() };
         browser::set_title(&format!("{} · {} {year}", person.name, c.t(Msg::YearRecordTitle)));
         let facts = snap.records.facts(&person);
-        let (entries, total) = year_record(facts.completions, year);
+        let (entries, total) = year_record(facts.completions, &snap.catalog, year);
+        let left_out = crate::domain::compliance::not_counted(facts.completions, Some(year), browser::today());
         let years = record_years(facts.completions, browser::today().year());
         let dash = || "—".to_owned();
         let or_dash = |s: &str| if s.trim().is_empty() { dash() } else { s.to_owned() };
@@ -123,6 +124,7 @@ fn YearRecord(id: String, year: i32) -> impl IntoView {
                         </table>
                     }.into_any()
                 }}
+                {(left_out > 0).then(|| view! { <p class="muted" id="year-left-out">{i18n::fmt(locale, Fmt::LeftOutUnverified, &[("count", i18n::n(left_out as f64))])}</p> })}
                 <div class="signatures">
                     <p>{c.t(Msg::SupervisorSignature)}<span class="line"></span></p>
                     <p>{c.t(Msg::ColDate)}<span class="line"></span></p>

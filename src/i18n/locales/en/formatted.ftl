@@ -444,3 +444,58 @@ sync-conflicts-count = { $count ->
     [one] 1 record has two versions.
    *[other] { $count } records have two versions.
 }
+attendance-opens-on = Attendance opens on { $date }, the session's day: nobody can have attended it before.
+# Counts: $count
+left-out-unverified = { $count ->
+    [one] 1 self-reported training waiting for verification (or rejected) is not included.
+   *[other] { $count } self-reported trainings waiting for verification (or rejected) are not included.
+}
+hours-not-counted = (plus { $hours } waiting for verification or rejected: not counted)
+from-record-file = From a record file exported by { $by } on { $date }
+# Counts: $count
+waiting-count = { $count ->
+    [one] 1 record is waiting.
+   *[other] { $count } records are waiting.
+}
+# Counts: $expected
+extra-cells = { $expected ->
+    [one] This row has { $found } cells but the header names 1 column: nothing from it is added (look for a stray comma or semicolon).
+   *[other] This row has { $found } cells but the header names { $expected } columns: nothing from it is added (look for a stray comma or semicolon).
+}
+next-pay-step-overdue = Overdue: it was due { $date }
+
+# Counts: $count
+made-ladders = { $count ->
+    [one] 1 ladder
+   *[other] { $count } ladders
+}
+
+# Counts: $count
+made-pay-grades = { $count ->
+    [one] 1 pay grade
+   *[other] { $count } pay grades
+}
+
+# Counts: $count
+made-promotion-plans = { $count ->
+    [one] 1 promotion plan
+   *[other] { $count } promotion plans
+}
+
+# Counts: $count
+made-catalog = { $count ->
+    [one] 1 training or requirement of your own
+   *[other] { $count } trainings and requirements of your own
+}
+
+# Counts: $count
+made-training-plans = { $count ->
+    [one] 1 curriculum, cohort or assignment
+   *[other] { $count } curricula, cohorts and assignments
+}
+
+# Counts: $count
+example-remove-body = Its { $count ->
+    [one] 1 fictional person goes
+   *[other] { $count } fictional people go
+}, with every training, hour and placement recorded for them. You can undo it from the notice that follows.

@@ -445,3 +445,58 @@ sync-conflicts-count = { $count ->
     [one] 1 registro tiene dos versiones.
    *[other] { $count } registros tienen dos versiones.
 }
+attendance-opens-on = La asistencia se abre el { $date }, el día de la sesión: nadie puede haber asistido antes.
+# Counts: $count
+left-out-unverified = { $count ->
+    [one] No se incluye 1 capacitación reportada por la persona que espera verificación (o fue rechazada).
+   *[other] No se incluyen { $count } capacitaciones reportadas por la persona que esperan verificación (o fueron rechazadas).
+}
+hours-not-counted = (y { $hours } en espera de verificación o rechazadas: no cuentan)
+from-record-file = De un archivo de expediente exportado por { $by } el { $date }
+# Counts: $count
+waiting-count = { $count ->
+    [one] 1 registro está en espera.
+   *[other] { $count } registros están en espera.
+}
+# Counts: $expected
+extra-cells = { $expected ->
+    [one] Esta fila tiene { $found } celdas, pero el encabezado nombra 1 columna: no se agrega nada de ella (busque una coma o un punto y coma de más).
+   *[other] Esta fila tiene { $found } celdas, pero el encabezado nombra { $expected } columnas: no se agrega nada de ella (busque una coma o un punto y coma de más).
+}
+next-pay-step-overdue = Atrasado: correspondía el { $date }
+
+# Counts: $count
+made-ladders = { $count ->
+    [one] 1 escalera
+   *[other] { $count } escaleras
+}
+
+# Counts: $count
+made-pay-grades = { $count ->
+    [one] 1 grado salarial
+   *[other] { $count } grados salariales
+}
+
+# Counts: $count
+made-promotion-plans = { $count ->
+    [one] 1 plan de promociones
+   *[other] { $count } planes de promociones
+}
+
+# Counts: $count
+made-catalog = { $count ->
+    [one] 1 capacitación o requisito propio
+   *[other] { $count } capacitaciones y requisitos propios
+}
+
+# Counts: $count
+made-training-plans = { $count ->
+    [one] 1 currículo, cohorte o asignación
+   *[other] { $count } currículos, cohortes y asignaciones
+}
+
+# Counts: $count
+example-remove-body = { $count ->
+    [one] Se va su 1 persona ficticia
+   *[other] Se van sus { $count } personas ficticias
+}, con cada capacitación, hora y asignación registrada para ellas. Puede deshacerlo desde el aviso que aparece después.
