@@ -15,6 +15,7 @@
 //! - `roster_import`: a roster of people from a spreadsheet's CSV, checked row by row.
 //! - `calendar`: a person's coming dates as an `.ics` calendar file; `badge`: a training
 //!   completed as an (unsigned) Open Badges 3.0 credential.
+//! - `intake`: what a file brings in keeps the forms' rules (lengths, ids, hours).
 //! - `merge`: merging a backup into what is here, the newer change winning.
 //! - `verification`: what waits for a trainer or HR to check (self-reports, imports).
 //! - `compliance`: the engine over many people: filters, counts, 30/60/90-day lists, and
@@ -57,6 +58,7 @@ pub mod date;
 pub mod example_data;
 pub mod form;
 pub mod hours;
+pub mod intake;
 pub mod merge;
 pub mod ladders;
 pub mod my_record;

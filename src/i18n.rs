@@ -659,7 +659,33 @@ pub fn backup_problem(locale: Locale, p: &crate::domain::backup::BackupProblem, 
         NewerFormat { version } | NewerSchema { version } => fmt(locale, Fmt::BackupNewer, &[("version", n(*version)), ("ours", n(ours))]),
         Invalid { detail } => fmt(locale, Fmt::BackupInvalid, &[("detail", s(detail.clone()))]),
         DuplicateId { kind, id } => fmt(locale, Fmt::BackupDuplicate, &[("kind", s(kind.code())), ("id", s(id.clone()))]),
+        BreaksRule { what, field, problem } => fmt(locale, Fmt::BackupBreaksRule, &[("what", s(what.clone())), ("field", s(field_label(locale, *field))), ("problem", s(self::problem(locale, *problem)))]),
     }
+}
+
+/// The form label of a field a file's record can break (`domain::intake`).
+pub fn field_label(locale: Locale, field: crate::domain::form::Field) -> String {
+    use crate::domain::form::Field::*;
+    let msg = match field {
+        Name => Msg::LabelName,
+        Organization => Msg::LabelOrganization,
+        Program => Msg::LabelProgram,
+        RoleTitle => Msg::LabelRoleTitle,
+        HireDate => Msg::LabelHireDate,
+        Email => Msg::LabelEmail,
+        Supervisor => Msg::LabelSupervisor,
+        SupervisingOrg => Msg::LabelSupervisingOrg,
+        Provider => Msg::LabelProvider,
+        CertificateNumber => Msg::LabelCertificateNumber,
+        Hours => Msg::LabelHours,
+        Reason => Msg::LabelReason,
+        WaivedBy => Msg::LabelWaivedBy,
+        AttestedBy => Msg::AttestedByLabel,
+        NameEn => Msg::LabelNameEn,
+        NameEs => Msg::LabelNameEs,
+        _ => Msg::LabelNotes,
+    };
+    msg.text(locale).into()
 }
 
 /// Why a person's record file cannot be imported, in words.
@@ -670,6 +696,9 @@ pub fn record_problem(locale: Locale, p: &crate::domain::backup::BackupProblem) 
         NewerFormat { version } | NewerSchema { version } => fmt(locale, Fmt::RecordNewer, &[("version", n(*version))]),
         Invalid { detail } => fmt(locale, Fmt::RecordInvalid, &[("detail", s(detail.clone()))]),
         DuplicateId { kind, id } => fmt(locale, Fmt::RecordInvalid, &[("detail", s(format!("{} {id}", kind.code())))]),
+        BreaksRule { what, field, problem } => {
+            fmt(locale, Fmt::RecordInvalid, &[("detail", s(format!("{what} · {}: {}", field_label(locale, *field), self::problem(locale, *problem))))])
+        }
     }
 }
 

@@ -134,6 +134,8 @@ pub enum BackupProblem {
     /// A record is not what the format says (a date like 2025-02-30, hours as text…).
     Invalid { detail: String },
     DuplicateId { kind: Kind, id: String },
+    /// A record the forms would refuse (`domain::intake`): whose or which, and why.
+    BreaksRule { what: String, field: super::form::Field, problem: super::form::Problem },
 }
 
 impl BackupData {
@@ -203,7 +205,8 @@ impl BackupData {
 
 /// A backup being read in steps, so that a large file never holds the page for long: `open`
 /// reads the envelope and every kind of record but people's documents (kept as their text),
-/// `read_some` reads a few documents at a time (the bulk of a file), `finish` checks the ids.
+/// `read_some` reads a few documents at a time (the bulk of a file), `finish` checks the ids
+/// and every record against the forms' rules.
 pub struct Reading<'t> {
     data: BackupData,
     // Each document's text, borrowed from the file's (not copied).
@@ -276,6 +279,7 @@ impl<'t> Reading<'t> {
                 return Err(BackupProblem::DuplicateId { kind, id: id.to_owned() });
             }
         }
+        super::intake::check(&self.data)?;
         Ok(self.data)
     }
 }

@@ -91,10 +91,8 @@ impl PersonFile {
         let invalid = |e: serde_json::Error| BackupProblem::Invalid { detail: e.to_string() };
         let envelope: Envelope<Box<serde_json::value::RawValue>> = serde_json::from_str(text).map_err(invalid)?;
         let records = PersonRecords::from_json(&envelope.person.id, envelope.records.get()).map_err(invalid)?;
-        let mut seen = HashSet::new();
-        if let Some(c) = records.completions.iter().find(|c| !seen.insert(c.id.as_str())) {
-            return Err(BackupProblem::DuplicateId { kind: super::backup::Kind::PersonRecords, id: c.id.clone() });
-        }
+        super::intake::check_people(std::slice::from_ref(&envelope.person))?;
+        super::intake::check_records(&records, &envelope.person.name)?;
         let exported_on = envelope.exported_at.get(..10).and_then(Date::parse_iso);
         Ok(PersonFile { person: envelope.person, records, training_types: envelope.training_types, exported_by: envelope.exported_by, exported_on })
     }

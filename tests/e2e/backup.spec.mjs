@@ -234,6 +234,15 @@ test('every kind of bad backup file is refused with its reason, and no store cha
     ['bad-day.json', withCompletion({ completed_on: '2025-02-30' }), invalid],
     ['negative-hours.json', withCompletion({ hours: -3 }), invalid],
     ['huge-hours.json', withCompletion({ hours: 1e9 }), invalid],
+    // What no form accepts is refused as the form would (issue #20, 14): a 10,000-character
+    // name, two trainings under one id in a person's records.
+    ['long-name.json', JSON.stringify({ ...good, people: [{ ...good.people[0], name: 'Ñ'.repeat(10_000) }] }),
+      /^This backup has a record the app's forms would not accept, so nothing was restored: Ñ{60}… · Full name: Use at most 200 characters\.?$/],
+    ['training-twice.json', (() => {
+      const copy = structuredClone(good);
+      copy.person_records[0].completions.push({ ...copy.person_records[0].completions[0], provider: 'Otro proveedor' });
+      return JSON.stringify(copy);
+    })(), /^This backup has the same record twice \(person_records: Ana Flores · .+\), so nothing was restored\.$/],
     ['newer-format.json', JSON.stringify({ ...good, format_version: 3 }), /newer version of Escalera/],
     // 50 MB of valid JSON that is not a backup: read, refused, nothing written.
     ['big.json', JSON.stringify({ padding: 'x'.repeat(50 * 1024 * 1024) }), 'This file is not an Escalera backup.'],

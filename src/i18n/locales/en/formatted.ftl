@@ -258,6 +258,7 @@ validity-since = Completed since { $date }:
 backup-not-json = This is not a backup file: it stops making sense at line { $line }, column { $column }. Nothing was changed.
 backup-newer = This backup was made by a newer version of Escalera (data version { $version }; this app reads up to { $ours }). Update the app, then restore it. Nothing was changed.
 backup-invalid = This backup has a record that is not valid, so nothing was restored: { $detail }
+backup-breaks-rule = This backup has a record the app's forms would not accept, so nothing was restored: { $what } · { $field }: { $problem }
 backup-duplicate = This backup has the same record twice ({ $kind }: { $id }), so nothing was restored.
 # Counts: $count
 backup-conflicts = { $count ->

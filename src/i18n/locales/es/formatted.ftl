@@ -259,6 +259,7 @@ validity-since = Completadas desde el { $date }:
 backup-not-json = Esto no es una copia de seguridad: deja de tener sentido en la línea { $line }, columna { $column }. No se cambió nada.
 backup-newer = Esta copia la hizo una versión más nueva de Escalera (versión de datos { $version }; esta app lee hasta la { $ours }). Actualice la app y después restáurela. No se cambió nada.
 backup-invalid = Esta copia tiene un registro que no es válido, así que no se restauró nada: { $detail }
+backup-breaks-rule = Esta copia tiene un registro que los formularios de la aplicación no aceptarían, así que no se restauró nada: { $what } · { $field }: { $problem }
 backup-duplicate = Esta copia tiene el mismo registro dos veces ({ $kind }: { $id }), así que no se restauró nada.
 # Counts: $count
 backup-conflicts = { $count ->
