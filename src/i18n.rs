@@ -1078,6 +1078,38 @@ mod locale_files {
         assert_eq!(Fmt::ALL.len(), read("es", "formatted.ftl").len());
     }
 
+    /// Every source note the app ships (catalog, presets, ladder examples, pay grades, wage
+    /// floors, the pay policy, curricula, the example organization's file) reads in Spanish:
+    /// they carry the "check locally" advice a person must understand.
+    #[test]
+    fn every_built_in_source_has_a_spanish_title() {
+        use crate::domain::training::Source;
+        use crate::domain::{catalog, curricula, ladders, presets};
+        let mut sources: Vec<(String, Source)> = Vec::new();
+        sources.extend(catalog::builtin_trainings().into_iter().map(|t| (t.id, t.source)));
+        for r in presets::presets() {
+            sources.extend(r.history.iter().map(|v| (r.id.clone(), v.source.clone())));
+            sources.push((r.id, r.source));
+        }
+        sources.extend(ladders::examples::example_ladders().into_iter().map(|l| (l.id, l.source)));
+        sources.extend(ladders::examples::example_grades().into_iter().map(|g| (g.id, g.source)));
+        for f in ladders::examples::example_floors() {
+            sources.extend(f.schedule.into_iter().map(|r| (f.id.clone(), r.source)));
+        }
+        sources.push(("pay policy".into(), ladders::pay::PayPolicy::default().source));
+        sources.extend(curricula::examples::example_curricula().into_iter().filter_map(|k| k.source.map(|s| (k.id, s))));
+        let file = include_str!("../public/example-data.json");
+        let example = crate::domain::backup::BackupData::from_file(file, crate::domain::example_data::FILE_SCHEMA_VERSION).unwrap();
+        sources.extend(example.ladders.into_iter().map(|l| (l.id, l.source)));
+        sources.extend(example.pay_grades.into_iter().map(|g| (g.id, g.source)));
+        assert!(sources.len() > 50, "{}", sources.len());
+        let untranslated: Vec<&str> = sources.iter().filter(|(_, s)| !s.title.is_empty() && s.title_es.trim().is_empty()).map(|(id, _)| id.as_str()).collect();
+        assert!(untranslated.is_empty(), "sources without a Spanish title: {untranslated:?}");
+        let source = &sources[0].1;
+        assert_eq!(source.title_in(Locale::Es), source.title_es);
+        assert_eq!(source.title_in(Locale::En), source.title);
+    }
+
     #[test]
     fn the_checks_catch_a_missing_message_a_different_variable_and_a_missing_plural() {
         let en = check::parse("a = A\n# Counts: $count\nb = { $count ->\n    [one] one thing\n   *[other] { $count } things\n}\n").unwrap();

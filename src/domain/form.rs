@@ -549,7 +549,7 @@ impl TrainingDraft {
             default_ce_category: self.default_ce_category,
             exam: self.exam,
             part_completes: self.part_completes && !self.exam,
-            source: Source { title: source_title, url: source_url, verify },
+            source: Source::edited(source_title, source_url, verify, base.map(|b| &b.source)),
             effective_from: base.and_then(|b| b.effective_from),
             retired: base.is_some_and(|b| b.retired),
             validity_history: base.map(|b| b.validity_history.clone()).unwrap_or_default(),

@@ -454,7 +454,7 @@ impl RequirementDraft {
                 due_within_days_of_hire,
             })
         };
-        let source = Source { title: source_title, url: source_url, verify };
+        let source = Source::edited(source_title, source_url, verify, base.map(|b| &b.source));
         let mut out = Requirement {
             id: id.into(),
             name: Bilingual { en: name_en, es: name_es },

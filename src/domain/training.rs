@@ -3,7 +3,7 @@
 
 use super::date::{days_in_month, Date, DateExt, Datelike};
 use super::hours::Hours;
-use super::text::Bilingual;
+use super::text::{Bilingual, Locale};
 use serde::{Deserialize, Serialize};
 
 super::serde_as_code!(Category, CeCategory, PeriodUnit, ValidityKind);
@@ -311,10 +311,32 @@ impl Validity {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
 pub struct Source {
     pub title: String,
+    /// The title in Spanish: every built-in source has one (a test checks); one a person
+    /// types has only theirs, shown in both languages.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub title_es: String,
     pub url: String,
     /// True when the fact is secondary or unconfirmed: the UI asks the organization to check it.
     #[serde(default)]
     pub verify: bool,
+}
+
+impl Source {
+    /// The title in `locale`, falling back to the one it has.
+    pub fn title_in(&self, locale: Locale) -> &str {
+        match locale {
+            Locale::Es if !self.title_es.trim().is_empty() => &self.title_es,
+            _ => &self.title,
+        }
+    }
+
+    /// A source as a form saves it over `base`: its Spanish title is kept while the title it
+    /// translates stays the same (a changed title would leave the translation saying
+    /// something else).
+    pub fn edited(title: String, url: String, verify: bool, base: Option<&Source>) -> Source {
+        let title_es = base.filter(|b| b.title == title).map(|b| b.title_es.clone()).unwrap_or_default();
+        Source { title, title_es, url, verify }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

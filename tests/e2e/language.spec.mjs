@@ -1,7 +1,7 @@
 // Spanish throughout: the switch translates every page, persists across reloads, and
 // validation messages come in the chosen language.
 import { test, expect } from './fixtures.mjs';
-import { addPerson, chooseOrganization, h1 } from './helpers.mjs';
+import { addPerson, chooseOrganization, copyPeerExample, h1, setLanguage } from './helpers.mjs';
 
 test('switching to Spanish translates the pages and persists', async ({ page }) => {
   await chooseOrganization(page);
@@ -40,4 +40,34 @@ test('switching to Spanish translates the pages and persists', async ({ page }) 
 
   await page.getByRole('button', { name: 'View in English' }).click();
   await expect(page.locator('#total-hours')).toHaveText('1.5');
+});
+
+// Issue #20, 11: the source notes the app ships ("30 days is our default: set your policy")
+// and the ladder editor's conditions read in Spanish; no stored code is shown or typed.
+test('source notes and the ladder editor read in Spanish, with attestation kinds chosen by name', async ({ page }) => {
+  await chooseOrganization(page);
+  const ladder = await copyPeerExample(page);
+  await setLanguage(page, 'es');
+  const main = page.locator('main');
+  await expect(main.getByLabel('Tipo de constancia').first()).toBeVisible();
+  await expect(main).not.toContainText('supervisor_recommendation');
+  await expect(main).not.toContainText('lived_experience');
+  const kinds = main.getByLabel('Tipo de constancia');
+  expect(await kinds.count()).toBeGreaterThan(2);
+  await expect(kinds.first().locator('option:checked')).toHaveText('Experiencia vivida afín a la comunidad que atiende');
+  // The organization's own kind and a language are typed in words, not as codes.
+  await kinds.first().selectOption({ label: 'Dominio de idioma' });
+  await main.getByLabel('Idioma').first().fill('Tagalog');
+  await main.getByRole('button', { name: 'Guardar', exact: true }).click();
+  await expect(page).toHaveURL(new RegExp(`${ladder}$`));
+  await expect(main).toContainText(/Dominio de idioma: [Tt]agalog/);
+  await expect(main).toContainText('Condado de Calaveras');
+  await expect(main).not.toContainText('Calaveras County BH Peer');
+
+  await page.goto('/requirements');
+  await expect(main).toContainText('30 días es nuestro valor inicial: fije su política');
+  await expect(main).not.toContainText('is our default');
+  await page.goto('/trainings/builtin.hipaa');
+  await expect(main).toContainText('la capacitación anual es política del empleador');
+  await expect(main).not.toContainText('employer policy');
 });

@@ -43,6 +43,7 @@ pub fn example_curricula() -> Vec<Curriculum> {
             archived: false,
             source: Some(Source {
                 title: "Example built on the C3 Project core skills and the trainings the Whole Person Care pilots gave every new case manager; the 30/90-day sections are ours: set your own".into(),
+                title_es: "Ejemplo basado en las habilidades básicas del C3 Project y en las capacitaciones que los pilotos de Whole Person Care daban a cada nuevo gestor de casos; las secciones de 30 y 90 días son nuestras: fije las suyas".into(),
                 url: "https://www.c3project.org/roles-competencies".into(),
                 verify: true,
             }),
@@ -69,6 +70,7 @@ pub fn example_curricula() -> Vec<Curriculum> {
             archived: false,
             source: Some(Source {
                 title: "Example: Intentional Peer Support and WRAP as trained in California peer programs (PEERS, Copeland Center); the selection is ours: set your own".into(),
+                title_es: "Ejemplo: Intentional Peer Support y WRAP como se capacitan en los programas de pares de California (PEERS, Copeland Center); la selección es nuestra: fije la suya".into(),
                 url: "http://www.peersnet.org/trainings/wrap-certification".into(),
                 verify: true,
             }),
@@ -97,6 +99,7 @@ pub fn example_curricula() -> Vec<Curriculum> {
             archived: false,
             source: Some(Source {
                 title: "CalMHSA, Certification – Initial: 80-hour training with an approved entity, then the exam; specializations after the core training".into(),
+                title_es: "CalMHSA, certificación inicial: capacitación de 80 horas con una entidad aprobada y luego el examen; las especializaciones, después de la capacitación básica".into(),
                 url: "https://www.capeercertification.org/certification-initial/".into(),
                 verify: false,
             }),

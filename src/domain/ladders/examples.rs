@@ -16,8 +16,8 @@ use crate::domain::training::{CeCategory, Source};
 
 pub const EXAMPLE_PREFIX: &str = "example.";
 
-fn source(title: &str, url: &str, verify: bool) -> Source {
-    Source { title: title.into(), url: url.into(), verify }
+fn source(title: &str, title_es: &str, url: &str, verify: bool) -> Source {
+    Source { title: title.into(), title_es: title_es.into(), url: url.into(), verify }
 }
 
 const CALAVERAS: &str = "https://www.careersingovernment.com/job/672830/behavioral-health-peer-support-specialist-i-ii-extra-hire/";
@@ -39,19 +39,26 @@ fn grade(id: &str, en: &str, es: &str, base: i64, steps: u32, source: Source) ->
 
 /// The example pay grades (5 % steps, five steps each).
 pub fn example_grades() -> Vec<PayGrade> {
-    let own_values = |what: &str| source(&format!("Example values ({what}), not from a published table: set your organization's own"), CHW_SURVEY, true);
+    let own_values = |what: &str, que: &str| {
+        source(
+            &format!("Example values ({what}), not from a published table: set your organization's own"),
+            &format!("Valores de ejemplo ({que}), no tomados de una tabla publicada: fije los de su organización"),
+            CHW_SURVEY,
+            true,
+        )
+    };
     vec![
         grade("peer_i", "Peer Support Specialist I", "Especialista en apoyo entre pares I", 17_92, 5,
-            source("Calaveras County, BH Peer Support Specialist I, $17.92–$21.76 an hour (2023); 5 % steps give $21.79 at step 5: check your county's table", CALAVERAS, true)),
+            source("Calaveras County, BH Peer Support Specialist I, $17.92–$21.76 an hour (2023); 5 % steps give $21.79 at step 5: check your county's table", "Condado de Calaveras, BH Peer Support Specialist I, $17.92–$21.76 por hora (2023); con escalones del 5 % el escalón 5 da $21.79: revise la tabla de su condado", CALAVERAS, true)),
         grade("peer_ii", "Peer Support Specialist II", "Especialista en apoyo entre pares II", 22_84, 5,
-            source("Calaveras County, BH Peer Support Specialist II (journey level), $22.84–$27.76 an hour (2023)", CALAVERAS, true)),
-        grade("peer_lead", "Lead Peer Support Specialist", "Especialista líder en apoyo entre pares", 25_18, 5, own_values("one range above Peer II's middle")),
-        grade("peer_supervisor", "Peer Supervisor", "Supervisor(a) de pares", 27_76, 5, own_values("from Peer II's top step")),
+            source("Calaveras County, BH Peer Support Specialist II (journey level), $22.84–$27.76 an hour (2023)", "Condado de Calaveras, BH Peer Support Specialist II (nivel pleno), $22.84–$27.76 por hora (2023)", CALAVERAS, true)),
+        grade("peer_lead", "Lead Peer Support Specialist", "Especialista líder en apoyo entre pares", 25_18, 5, own_values("one range above Peer II's middle", "un rango por encima del punto medio de Peer II")),
+        grade("peer_supervisor", "Peer Supervisor", "Supervisor(a) de pares", 27_76, 5, own_values("from Peer II's top step", "desde el escalón más alto de Peer II")),
         grade("chw_i", "Community Health Worker I", "Trabajador(a) comunitario(a) de salud I", 20_00, 5,
-            own_values("UCSF/CHCF 2022: almost half of California CHW/Ps earned $20–$25 an hour")),
-        grade("chw_ii", "Community Health Worker II", "Trabajador(a) comunitario(a) de salud II", 22_05, 5, own_values("from CHW I's third step")),
-        grade("chw_iii", "Community Health Worker III (Senior)", "Trabajador(a) comunitario(a) de salud III (sénior)", 24_31, 5, own_values("from CHW I's top step")),
-        grade("chw_supervisor", "CHW Supervisor", "Supervisor(a) de CHW", 26_80, 5, own_values("from CHW II's top step")),
+            own_values("UCSF/CHCF 2022: almost half of California CHW/Ps earned $20–$25 an hour", "UCSF/CHCF 2022: casi la mitad de los CHW/P de California ganaban entre $20 y $25 por hora")),
+        grade("chw_ii", "Community Health Worker II", "Trabajador(a) comunitario(a) de salud II", 22_05, 5, own_values("from CHW I's third step", "desde el tercer escalón de CHW I")),
+        grade("chw_iii", "Community Health Worker III (Senior)", "Trabajador(a) comunitario(a) de salud III (sénior)", 24_31, 5, own_values("from CHW I's top step", "desde el escalón más alto de CHW I")),
+        grade("chw_supervisor", "CHW Supervisor", "Supervisor(a) de CHW", 26_80, 5, own_values("from CHW II's top step", "desde el escalón más alto de CHW II")),
     ]
 }
 
@@ -129,7 +136,7 @@ pub fn example_ladders() -> Vec<Ladder> {
                 ]),
                 ("Supervises peer staff.", "Supervisa al personal de pares.")),
         ],
-        source: source("Calaveras County BH Peer Support Specialist I/II (levels and ranges); Riverside and Santa Barbara trainee levels; requirements: an example built on CalMHSA certification", CALAVERAS, true),
+        source: source("Calaveras County BH Peer Support Specialist I/II (levels and ranges); Riverside and Santa Barbara trainee levels; requirements: an example built on CalMHSA certification", "Condado de Calaveras, BH Peer Support Specialist I/II (niveles y rangos); niveles de aprendiz de Riverside y Santa Bárbara; requisitos: un ejemplo basado en la certificación de CalMHSA", CALAVERAS, true),
         example: true,
         retired: false,
     };
@@ -166,7 +173,7 @@ pub fn example_ladders() -> Vec<Ladder> {
                 Rule::All(vec![Rule::MonthsInStep { months: 12 }, Rule::MonthsOfService { months: 60 }, training("trauma_informed_care"), attested(SUPERVISOR_RECOMMENDATION)]),
                 ("Substantial supervisory duties and a considerable pay differential (CDC).", "Funciones importantes de supervisión y una diferencia salarial considerable (CDC).")),
         ],
-        source: source("CDC CHW e-Learning, Creating a Career Ladder (three levels in San Francisco); pay: example values; requirements: an example built on DHCS CHW qualifications", CDC_LADDER, true),
+        source: source("CDC CHW e-Learning, Creating a Career Ladder (three levels in San Francisco); pay: example values; requirements: an example built on DHCS CHW qualifications", "CDC CHW e-Learning, Creating a Career Ladder (tres niveles en San Francisco); salario: valores de ejemplo; requisitos: un ejemplo basado en las calificaciones de CHW del DHCS", CDC_LADDER, true),
         example: true,
         retired: false,
     };
@@ -192,7 +199,7 @@ pub fn example_ladders() -> Vec<Ladder> {
                 ]),
                 ("44 additional hours in the listed areas (the 24-month window is ours: Nevada's is not stated).", "44 horas adicionales en las áreas indicadas (la ventana de 24 meses es nuestra: Nevada no la indica).")),
         ],
-        source: source("Nevada Certification Board, CHW Certification Requirements (CHW II: 44 additional hours)", NEVADA, true),
+        source: source("Nevada Certification Board, CHW Certification Requirements (CHW II: 44 additional hours)", "Nevada Certification Board, requisitos de certificación de CHW (CHW II: 44 horas adicionales)", NEVADA, true),
         example: true,
         retired: false,
     };
@@ -211,10 +218,10 @@ pub fn example_floors() -> Vec<WageFloor> {
             name: Bilingual::new("California minimum wage", "Salario mínimo de California"),
             kind: FloorKind::Minimum,
             schedule: vec![
-                rate("2023-01-01", 15_50, source("Rate history table (secondary; check DIR)", MIN_WAGE_TABLE, true)),
-                rate("2024-01-01", 16_00, source("Widely reported when it took effect (Perkins Coie, ABC30); the secondary table's $15.50 is wrong; check DIR", MIN_WAGE_TABLE, true)),
-                rate("2025-01-01", 16_50, source("California DIR, news release 2025-118", DIR_2026, false)),
-                rate("2026-01-01", 16_90, source("California DIR, news release 2025-118: $16.90 from January 1, 2026", DIR_2026, false)),
+                rate("2023-01-01", 15_50, source("Rate history table (secondary; check DIR)", "Tabla histórica de salarios (fuente secundaria; revise el DIR)", MIN_WAGE_TABLE, true)),
+                rate("2024-01-01", 16_00, source("Widely reported when it took effect (Perkins Coie, ABC30); the secondary table's $15.50 is wrong; check DIR", "Ampliamente informado al entrar en vigor (Perkins Coie, ABC30); los $15.50 de la tabla secundaria son un error; revise el DIR", MIN_WAGE_TABLE, true)),
+                rate("2025-01-01", 16_50, source("California DIR, news release 2025-118", "DIR de California, comunicado de prensa 2025-118", DIR_2026, false)),
+                rate("2026-01-01", 16_90, source("California DIR, news release 2025-118: $16.90 from January 1, 2026", "DIR de California, comunicado de prensa 2025-118: $16.90 desde el 1 de enero de 2026", DIR_2026, false)),
             ],
             retired: false,
         },
@@ -222,7 +229,7 @@ pub fn example_floors() -> Vec<WageFloor> {
             id: "floor.ca_health_care".into(),
             name: Bilingual::new("California health care minimum wage (SB 525), covered facilities", "Salario mínimo de atención médica de California (SB 525), centros cubiertos"),
             kind: FloorKind::Minimum,
-            schedule: vec![rate("2025-07-01", 24_00, source("SB 525 took effect October 16, 2024; one secondary source gives $24 since July 2025 for certain staff. The schedule depends on the facility type: check DIR's and set yours", "https://particle.news/story/california-minimum-wage-to-rise-to-1690-in-2026", true))],
+            schedule: vec![rate("2025-07-01", 24_00, source("SB 525 took effect October 16, 2024; one secondary source gives $24 since July 2025 for certain staff. The schedule depends on the facility type: check DIR's and set yours", "La SB 525 entró en vigor el 16 de octubre de 2024; una fuente secundaria indica $24 desde julio de 2025 para cierto personal. El calendario depende del tipo de centro: revise el del DIR y fije el suyo", "https://particle.news/story/california-minimum-wage-to-rise-to-1690-in-2026", true))],
             // Applies only to covered health care facilities: turned on by those that are.
             retired: true,
         },
@@ -230,7 +237,7 @@ pub fn example_floors() -> Vec<WageFloor> {
             id: "floor.living_wage".into(),
             name: Bilingual::new("Living wage (set your own reference)", "Salario digno (fije su propia referencia)"),
             kind: FloorKind::LivingWage,
-            schedule: vec![rate("2025-01-01", 28_72, source("MIT Living Wage, California statewide as quoted by a secondary tool (family type unstated; not confirmed): replace with your county's figure and source", "https://wagewright.com/tools/living-wage-calculator/", true))],
+            schedule: vec![rate("2025-01-01", 28_72, source("MIT Living Wage, California statewide as quoted by a secondary tool (family type unstated; not confirmed): replace with your county's figure and source", "MIT Living Wage, California en conjunto según una herramienta secundaria (tipo de familia no indicado; no confirmado): reemplácelo por la cifra y la fuente de su condado", "https://wagewright.com/tools/living-wage-calculator/", true))],
             retired: false,
         },
     ]

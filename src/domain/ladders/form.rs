@@ -40,13 +40,13 @@ impl Errors {
         }
     }
 
-    fn source(&mut self, title_field: Field, url_field: Field, title: &str, url: &str, verify: bool) -> Source {
+    fn source(&mut self, title_field: Field, url_field: Field, title: &str, url: &str, verify: bool, base: Option<&Source>) -> Source {
         let title = self.text(title_field, title, false, LONG);
         let url = self.text(url_field, url, false, 2_000);
         if !url.is_empty() && !(url.starts_with("https://") || url.starts_with("http://")) {
             self.add(url_field, Problem::InvalidUrl);
         }
-        Source { title, url, verify }
+        Source::edited(title, url, verify, base)
     }
 }
 
@@ -117,7 +117,7 @@ impl GradeDraft {
             Scale::Explicit { rates }
         };
         let verify = base.is_some_and(|b| b.source.title == self.source_title.trim() && b.source.url == self.source_url.trim() && b.source.verify);
-        let source = e.source(Field::SourceTitle, Field::SourceUrl, &self.source_title, &self.source_url, verify);
+        let source = e.source(Field::SourceTitle, Field::SourceUrl, &self.source_title, &self.source_url, verify, base.map(|b| &b.source));
         e.result(PayGrade { id: id.to_owned(), name: Bilingual { en: name_en, es: name_es }, scale, source, example: false })
     }
 }
@@ -246,6 +246,8 @@ pub struct FloorRateDraft {
     pub source_title: String,
     pub source_url: String,
     pub verify: bool,
+    /// The row's source as stored (empty for a new row): keeps its Spanish title.
+    pub was: Source,
 }
 
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -267,7 +269,7 @@ impl FloorDraft {
             rows: f
                 .schedule
                 .iter()
-                .map(|r| FloorRateDraft { from: r.from.to_iso(), rate: money_text(r.hourly, decimal), source_title: r.source.title.clone(), source_url: r.source.url.clone(), verify: r.source.verify })
+                .map(|r| FloorRateDraft { from: r.from.to_iso(), rate: money_text(r.hourly, decimal), source_title: r.source.title.clone(), source_url: r.source.url.clone(), verify: r.source.verify, was: r.source.clone() })
                 .collect(),
         }
     }
@@ -284,7 +286,7 @@ impl FloorDraft {
             let i = i as u8;
             let from = e.date(Field::FloorFrom(i), &r.from, true);
             let hourly = e.money(Field::FloorRate(i), &r.rate);
-            let source = e.source(Field::SourceTitle, Field::FloorSourceUrl(i), &r.source_title, &r.source_url, r.verify);
+            let source = e.source(Field::SourceTitle, Field::FloorSourceUrl(i), &r.source_title, &r.source_url, r.verify, Some(&r.was));
             if let Some(from) = from {
                 schedule.push(FloorRate { from, hourly, source });
             }

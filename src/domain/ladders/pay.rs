@@ -156,6 +156,7 @@ impl Default for PayPolicy {
             fringe: Bp(3000),
             source: Source {
                 title: "San Mateo County SMCCE MOU §5.3 (step timing, longevity); 5 % steps and 30 % fringe are editable defaults, not a rule".into(),
+                title_es: "MOU del SMCCE del condado de San Mateo §5.3 (plazos de los escalones, antigüedad); los escalones del 5 % y el 30 % de prestaciones son valores iniciales editables, no una regla".into(),
                 url: "http://elr-smcgov.org/smcce-5-3-salary-step-increases/".into(),
                 verify: true,
             },

@@ -115,6 +115,44 @@ pub const RECOMMENDATION_LETTER: &str = "recommendation_letter";
 pub const BIRTH_SUPPORTED: &str = "birth_supported";
 pub const LANGUAGE_PREFIX: &str = "language:";
 
+/// The kinds a person chooses from by name; a language and the organization's own kinds are
+/// typed (`AttestationChoice`).
+pub const KNOWN_KINDS: [&str; 5] = [LIVED_EXPERIENCE, SUPERVISOR_RECOMMENDATION, PROBATION, RECOMMENDATION_LETTER, BIRTH_SUPPORTED];
+
+/// An attestation kind as an editor offers it: one of `KNOWN_KINDS`, `language` with the
+/// language typed, or `other` with the organization's own words; never a code to type.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AttestationChoice {
+    pub choice: String,
+    pub language: String,
+    pub other: String,
+}
+
+impl AttestationChoice {
+    /// How a stored kind is shown for editing (a new, empty one starts as lived experience).
+    pub fn of(kind: &str) -> AttestationChoice {
+        let (choice, language, other) = if kind.is_empty() {
+            (LIVED_EXPERIENCE, "", "")
+        } else if KNOWN_KINDS.contains(&kind) {
+            (kind, "", "")
+        } else if let Some(language) = kind.strip_prefix(LANGUAGE_PREFIX) {
+            ("language", language, "")
+        } else {
+            ("other", "", kind)
+        };
+        AttestationChoice { choice: choice.into(), language: language.into(), other: other.into() }
+    }
+
+    /// The kind it stores.
+    pub fn kind(&self) -> String {
+        match self.choice.as_str() {
+            "language" => format!("{LANGUAGE_PREFIX}{}", self.language.trim().to_lowercase()),
+            "other" => self.other.trim().to_owned(),
+            known => known.to_owned(),
+        }
+    }
+}
+
 /// A training the person plans to complete on a date: it counts toward the earliest date
 /// they could be ready, never toward being ready now.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -242,6 +280,18 @@ impl Pay {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_attestation_kind_is_chosen_by_name_and_reads_back_as_it_was_stored() {
+        for kind in ["lived_experience", "birth_supported", "language:spanish", "Bilingual certificate"] {
+            assert_eq!(AttestationChoice::of(kind).kind(), kind);
+        }
+        assert_eq!(AttestationChoice::of("language:tagalog").language, "tagalog");
+        assert_eq!(AttestationChoice::of("Bilingual certificate").choice, "other");
+        assert_eq!(AttestationChoice::of("").kind(), LIVED_EXPERIENCE, "a new condition starts on a kind, never on a blank code");
+        let typed = AttestationChoice { choice: "language".into(), language: " Tagalog ".into(), other: String::new() };
+        assert_eq!(typed.kind(), "language:tagalog");
+    }
     use crate::domain::ladders::money::Bp;
     use crate::domain::ladders::pay::{Amount, Differential, DifferentialWhen, Scale};
     use crate::domain::text::Bilingual;

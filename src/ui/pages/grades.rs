@@ -90,7 +90,7 @@ pub fn GradeList() -> impl IntoView {
                                     aria-label=format!("{}: {}", Msg::Edit.text(locale), g.name.get(locale))>{Msg::Edit.text(locale)}</a> })}
                             </div>
                             {table::table("", "", &columns, rows)}
-                            {(!g.source.title.is_empty()).then(|| view! { <p class="muted">{Msg::Source.text(locale)}": "{g.source.title.clone()}
+                            {(!g.source.title.is_empty()).then(|| view! { <p class="muted">{Msg::Source.text(locale)}": "{g.source.title_in(locale).to_owned()}
                                 {g.source.verify.then(|| view! { " "<span class="badge badge-verify">{Msg::BadgeVerify.text(locale)}</span> })}</p> })}
                         </section>
                     }

@@ -12,7 +12,7 @@ use crate::domain::form::{Errors, Field};
 use crate::domain::ladders::board::{board, LadderSet};
 use crate::domain::ladders::form::{LadderDraft, RuleDraft, StepDraft, RULE_KINDS};
 use crate::domain::ladders::ladder::Ladder;
-use crate::domain::ladders::person::{LIVED_EXPERIENCE, PROBATION, SUPERVISOR_RECOMMENDATION};
+use crate::domain::ladders::person::{AttestationChoice, KNOWN_KINDS};
 use crate::domain::person::WorkerType;
 use crate::domain::text::Locale;
 use crate::domain::training::CeCategory;
@@ -259,13 +259,29 @@ fn node_view(ed: Editor, node: NodeUi, depth: u32) -> AnyView {
             }
             .into_any(),
             _ => {
-                let known: Vec<(String, String)> = [LIVED_EXPERIENCE, SUPERVISOR_RECOMMENDATION, PROBATION, "language:spanish"]
-                    .iter()
-                    .map(|k| ((*k).to_owned(), crate::i18n::ladders::attestation_kind(locale, k)))
-                    .collect();
+                // A choice by name, with a language or the organization's own words typed:
+                // the stored code is never shown or typed.
+                let start = AttestationChoice::of(&node.target.get_untracked());
+                let choice = RwSignal::new(start.choice);
+                let language = RwSignal::new(start.language);
+                let other = RwSignal::new(start.other);
+                Effect::new(move |_| {
+                    let kind = AttestationChoice { choice: choice.get(), language: language.get(), other: other.get() }.kind();
+                    if node.target.get_untracked() != kind {
+                        node.target.set(kind);
+                    }
+                });
+                let mut options: Vec<(String, String)> = KNOWN_KINDS.iter().map(|k| ((*k).to_owned(), crate::i18n::ladders::attestation_kind(locale, k))).collect();
+                options.push(("language".into(), Msg::KindLanguage.text(locale).to_owned()));
+                options.push(("other".into(), Msg::KindOther.text(locale).to_owned()));
+                let (language_id, other_id) = (id("language"), id("other"));
                 view! {
-                    {text_input(id("target"), Msg::AttestationKindLabel.text(locale).to_owned(), node.target, "text")}
-                    <p class="hint">{Msg::AttestationKindHint.text(locale)}" "{known.into_iter().map(|(code, label)| format!("{code} ({label})")).collect::<Vec<_>>().join(", ")}</p>
+                    {select_input(id("target"), Msg::AttestationKindLabel.text(locale).to_owned(), choice, options, None)}
+                    {move || match choice.get().as_str() {
+                        "language" => Some(text_input(language_id.clone(), Msg::LanguageLabel.text(locale).to_owned(), language, "text").into_any()),
+                        "other" => Some(text_input(other_id.clone(), Msg::KindOtherLabel.text(locale).to_owned(), other, "text").into_any()),
+                        _ => None,
+                    }}
                 }
                 .into_any()
             }

@@ -106,7 +106,7 @@ pub fn LadderList() -> impl IntoView {
                             <h3><a href=format!("/ladders/{}", l.id)>{l.name.get(locale).to_owned()}</a>" "<span class="badge">{Msg::Example.text(locale)}</span></h3>
                             <p>{l.description.get(locale).to_owned()}</p>
                             <p class="muted">{steps_line(locale, l)}</p>
-                            <p class="muted">{Msg::Source.text(locale)}": "<a href=l.source.url.clone() rel="noopener noreferrer" target="_blank">{l.source.title.clone()}</a>
+                            <p class="muted">{Msg::Source.text(locale)}": "<a href=l.source.url.clone() rel="noopener noreferrer" target="_blank">{l.source.title_in(locale).to_owned()}</a>
                                 {l.source.verify.then(|| view! { " "<span class="badge badge-verify">{Msg::BadgeVerify.text(locale)}</span> })}</p>
                             <p class="actions"><button type="button" class="primary" on:click=move |_| copy(id.clone())
                                 aria-label=format!("{}: {}", Msg::UseExample.text(locale), l.name.get(locale))>{Msg::UseExample.text(locale)}</button></p>
@@ -263,7 +263,7 @@ pub fn LadderPage(id: String) -> impl IntoView {
                 <h2 id="ladder-table-title">{Msg::StepsTitle.text(locale)}</h2>
                 {table::table("ladder-table", "ladder-table", &columns, rows)}
                 <p class="muted">{format!("{} {}", Msg::FloorsAsOf.text(locale), crate::i18n::date(locale, today))}</p>
-                <p class="muted">{Msg::Source.text(locale)}": "{ladder.source.title.clone()}</p>
+                <p class="muted">{Msg::Source.text(locale)}": "{ladder.source.title_in(locale).to_owned()}</p>
             }
             .into_any()
         })

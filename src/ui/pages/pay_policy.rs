@@ -84,11 +84,12 @@ struct RateRow {
     title: RwSignal<String>,
     url: RwSignal<String>,
     verify: RwSignal<bool>,
+    was: StoredValue<crate::domain::training::Source>,
 }
 
 impl RateRow {
     fn new(key: u32, d: FloorRateDraft) -> RateRow {
-        RateRow { key, from: RwSignal::new(d.from), rate: RwSignal::new(d.rate), title: RwSignal::new(d.source_title), url: RwSignal::new(d.source_url), verify: RwSignal::new(d.verify) }
+        RateRow { key, from: RwSignal::new(d.from), rate: RwSignal::new(d.rate), title: RwSignal::new(d.source_title), url: RwSignal::new(d.source_url), verify: RwSignal::new(d.verify), was: StoredValue::new(d.was) }
     }
 }
 
@@ -221,7 +222,7 @@ pub fn PayPolicyPage() -> impl IntoView {
                     </For>
                     <button type="button" on:click=move |_| { let r = DiffRow::new(key(), DifferentialDraft { when: "attestation".into(), amount_kind: "per_hour".into(), ..DifferentialDraft::default() }); diffs.update(|v| v.push(r)); }>{tr(Msg::AddRow)}</button>
                 </fieldset>
-                <p class="muted">{dynamic(move || snapshot.with(|s| s.as_ref().and_then(|r| r.as_ref().ok()).map(|snap| format!("{}: {}", c.t(Msg::Source), snap.policy.source.title))))}</p>
+                <p class="muted">{dynamic(move || snapshot.with(|s| s.as_ref().and_then(|r| r.as_ref().ok()).map(|snap| format!("{}: {}", c.t(Msg::Source), snap.policy.source.title_in(c.locale.get())))))}</p>
                 <div class="actions"><button type="submit" class="primary">{tr(Msg::Save)}</button></div>
             </form>
             <div class="page-head">
@@ -254,8 +255,8 @@ fn floor_card(c: crate::ui::ctx::Ctx, locale: crate::domain::text::Locale, f: &W
         .iter()
         .map(|r| {
             let source = view! {
-                {if r.source.url.is_empty() { view! { <span>{r.source.title.clone()}</span> }.into_any() } else {
-                    view! { <a href=r.source.url.clone() rel="noopener noreferrer" target="_blank">{r.source.title.clone()}</a> }.into_any() }}
+                {if r.source.url.is_empty() { view! { <span>{r.source.title_in(locale).to_owned()}</span> }.into_any() } else {
+                    view! { <a href=r.source.url.clone() rel="noopener noreferrer" target="_blank">{r.source.title_in(locale).to_owned()}</a> }.into_any() }}
                 {r.source.verify.then(|| view! { " "<span class="badge badge-verify">{Msg::BadgeVerify.text(locale)}</span> })}
             }
             .into_any();
@@ -325,7 +326,7 @@ pub fn FloorForm(#[prop(optional)] id: String) -> impl IntoView {
             rows: rows
                 .get_untracked()
                 .iter()
-                .map(|r| FloorRateDraft { from: r.from.get_untracked(), rate: r.rate.get_untracked(), source_title: r.title.get_untracked(), source_url: r.url.get_untracked(), verify: r.verify.get_untracked() })
+                .map(|r| FloorRateDraft { from: r.from.get_untracked(), rate: r.rate.get_untracked(), source_title: r.title.get_untracked(), source_url: r.url.get_untracked(), verify: r.verify.get_untracked(), was: r.was.get_value() })
                 .collect(),
         };
         let record_id = Some(id.get_untracked()).filter(|s| !s.is_empty()).unwrap_or_else(browser::new_id);

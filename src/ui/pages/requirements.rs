@@ -45,7 +45,7 @@ fn row(c: Ctx, snap: &Snapshot, locale: Locale, entry: RequirementEntry) -> impl
     let history = (!r.history.is_empty()).then(|| {
         let earlier = newest_first_with_start(&r.history, |v| v.until).into_iter().map(|(from, v)| {
             let line = i18n::rule_version(locale, from, v.until, &v.changed_by, v.changed_on);
-            view! { <li><span class="when">{line}</span>" "{rule_words(&v.rule)}{(!v.source.title.is_empty()).then(|| format!(" ({})", v.source.title))}</li> }
+            view! { <li><span class="when">{line}</span>" "{rule_words(&v.rule)}{(!v.source.title.is_empty()).then(|| format!(" ({})", v.source.title_in(locale)))}</li> }
         }).collect_view();
         view! {
             <details class="history">
@@ -70,7 +70,7 @@ fn row(c: Ctx, snap: &Snapshot, locale: Locale, entry: RequirementEntry) -> impl
             <p>{summary}</p>
             <p class="muted">{c.t(Msg::AppliesTo)}" "{applies_to(locale, &r)}</p>
             {history}
-            {(!r.source.title.is_empty()).then(|| view! { <p class="muted source">{r.source.title.clone()}" "{source}</p> })}
+            {(!r.source.title.is_empty()).then(|| view! { <p class="muted source">{r.source.title_in(locale).to_owned()}" "{source}</p> })}
             <p class="actions">
                 <a class="button" href=format!("/requirements/{}/edit", r.id) aria-label=format!("{}: {name}", c.t(Msg::Edit))>{c.t(Msg::Edit)}</a>
                 <button type="button" on:click=toggle aria-label=format!("{}: {name}", c.t(if in_use { Msg::StopUsing } else { Msg::UseRequirement }))>

@@ -108,10 +108,10 @@ pub fn TrainingPage(id: String) -> impl IntoView {
                 {t.effective_from.map(|d| view! { <dt>{c.t(Msg::AppliesFrom)}</dt><dd>{i18n::date(locale, d)}</dd> })}
                 <dt>{c.t(Msg::Source)}</dt>
                 <dd>{if t.source.url.is_empty() {
-                    view! { <span>{t.source.title.clone()}</span> }.into_any()
+                    view! { <span>{t.source.title_in(locale).to_owned()}</span> }.into_any()
                 } else {
                     view! { <a href=t.source.url.clone() rel="noopener noreferrer" target="_blank">{
-                        if t.source.title.is_empty() { t.source.url.clone() } else { t.source.title.clone() }
+                        if t.source.title.is_empty() { t.source.url.clone() } else { t.source.title_in(locale).to_owned() }
                     }</a> }.into_any()
                 }}</dd>
             </dl>

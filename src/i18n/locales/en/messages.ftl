@@ -355,7 +355,6 @@ framework-label = Framework
 competency-ids-label = Only these competency ids (empty: all of them)
 ce-categories-any = Categories (none ticked: any continuing education)
 attestation-kind-label = Attestation kind
-attestation-kind-hint = Known kinds:
 preview-ready = Preview who would be ready
 preview-title = Under the edited rules, today
 nobody-on-ladder = Nobody is placed on this ladder yet.

@@ -355,7 +355,6 @@ framework-label = Marco
 competency-ids-label = Solo estos identificadores de competencia (vacío: todas)
 ce-categories-any = Categorías (ninguna marcada: cualquier educación continua)
 attestation-kind-label = Tipo de constancia
-attestation-kind-hint = Tipos conocidos:
 preview-ready = Ver quién estaría listo(a)
 preview-title = Con las reglas editadas, hoy
 nobody-on-ladder = Todavía no hay nadie asignado a esta escalera.
