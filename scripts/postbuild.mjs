@@ -29,10 +29,20 @@ export function policy(scriptHashes) {
   ].join('; ');
 }
 
+/** Trunk's preload of the wasm (`as="fetch"`) carries an `integrity` that browsers ignore for
+ *  that kind of preload (Chrome logs a warning on every load, crbug.com/981419), and the fetch
+ *  that uses it carries none, so it never checked anything: left off, the preload is used as
+ *  it is. Integrity stays where browsers enforce it: the JS and the CSS (docs/security.md). */
+export function withoutIgnoredIntegrity(html) {
+  // Release builds minify the HTML: attribute values may come unquoted.
+  return html.replace(/<link\b[^>]*>/g, (tag) =>
+    /\brel="?preload\b/.test(tag) && /\bas="?fetch\b/.test(tag) ? tag.replace(/\s+integrity=("[^"]*"|[^\s>]+)/, '') : tag);
+}
+
 /** Adds (or refreshes) the CSP and referrer <meta> tags in dir/index.html. */
 export async function secure(dir) {
   const file = join(dir, 'index.html');
-  let html = await readFile(file, 'utf8');
+  let html = withoutIgnoredIntegrity(await readFile(file, 'utf8'));
   html = html.replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, '').replace(/<meta name="referrer"[^>]*>/, '');
   const hashes = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)]
     .map((m) => createHash('sha256').update(m[1], 'utf8').digest('base64'));

@@ -415,6 +415,42 @@ async fn saves_to_one_person_at_once_never_overwrite_each_other_and_other_tabs_a
     tab_b.close();
 }
 
+#[wasm_bindgen_test]
+async fn a_form_save_is_refused_when_another_tab_changed_the_person_since_it_opened() {
+    fresh("t-guarded").await;
+    let tab_a = Db::open("t-guarded", Hooks::default()).await.unwrap();
+    let tab_b = Db::open("t-guarded", Hooks::default()).await.unwrap();
+    let opened = person("p1", "Rosa Núñez");
+    tab_a.save_person_over(&opened, None, None).await.unwrap();
+    // A new person's id taken meanwhile is refused too (nothing opened, something stored).
+    assert!(tab_b.save_person_over(&opened, None, None).await.unwrap_err().changed_elsewhere().is_some());
+    // Both tabs open the form on the same person; tab A saves first.
+    let a = Person { role_title: "Lead Peer Support Specialist".into(), ..opened.clone() };
+    tab_a.save_person_over(&a, Some(&opened), None).await.unwrap();
+    let b = Person { notes: "Prefiere llamadas por la tarde".into(), ..opened.clone() };
+    let refused = tab_b.save_person_over(&b, Some(&opened), None).await.unwrap_err();
+    let now: Person = serde_json::from_str(refused.changed_elsewhere().expect("refused as changed elsewhere")).unwrap();
+    assert_eq!(now, a, "the error carries the person as stored now");
+    tab_b.forget();
+    assert_eq!(tab_b.person("p1").await.unwrap(), Some(a.clone()), "nothing of tab B's save was written");
+    // Saved over what is there now (the person chose to keep theirs): accepted.
+    tab_b.save_person_over(&b, Some(&a), None).await.unwrap();
+    tab_a.forget();
+    assert_eq!(tab_a.person("p1").await.unwrap(), Some(b));
+
+    // A built-in training never customised: what the form opened is the built-in itself.
+    let hipaa = builtin_trainings().into_iter().find(|t| t.id == "builtin.hipaa").unwrap();
+    let mut longer = hipaa.clone();
+    longer.typical_hours = Hours::whole(3);
+    tab_a.save_training_type_over(&longer, Some(&hipaa)).await.unwrap();
+    let mut renamed = hipaa.clone();
+    renamed.name.es = "Capacitación HIPAA (privacidad)".into();
+    assert!(tab_b.save_training_type_over(&renamed, Some(&hipaa)).await.unwrap_err().changed_elsewhere().is_some());
+    tab_b.save_training_type_over(&renamed, Some(&longer)).await.unwrap();
+    tab_a.close();
+    tab_b.close();
+}
+
 /// Polls three futures together (no executor dependency beyond the test's own).
 async fn futures_join<A: std::future::Future, B: std::future::Future, C: std::future::Future>(a: A, b: B, c: C) -> (A::Output, B::Output, C::Output) {
     use std::pin::pin;

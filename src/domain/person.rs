@@ -227,6 +227,15 @@ pub fn possible_duplicates<'a>(
         .collect()
 }
 
+/// People a picker offers: not archived, whose name holds `query` (ignoring case, accents and
+/// spacing: "jose nunez" finds "José Núñez"), in alphabetical order the same way.
+pub fn to_pick<'a>(people: &'a [Person], query: &str) -> Vec<&'a Person> {
+    let query = fold(query);
+    let mut out: Vec<(String, &Person)> = people.iter().filter(|p| !p.archived).map(|p| (fold(&p.name), p)).filter(|(name, _)| name.contains(&query)).collect();
+    out.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.name.cmp(&b.1.name)));
+    out.into_iter().map(|(_, p)| p).collect()
+}
+
 #[cfg(test)]
 pub(crate) fn sample(id: &str, name: &str) -> Person {
     Person {
@@ -250,6 +259,16 @@ pub(crate) fn sample(id: &str, name: &str) -> Person {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_picker_offers_people_alphabetically_found_without_accents_and_never_the_archived() {
+        let people = [sample("1", "Ximena Ortiz"), sample("2", "Ángela Núñez"), Person { archived: true, ..sample("3", "Ana Archivada") }, sample("4", "ana flores"), sample("5", "José Núñez")];
+        let names = |q: &str| to_pick(&people, q).into_iter().map(|p| p.name.as_str()).collect::<Vec<_>>();
+        assert_eq!(names(""), ["ana flores", "Ángela Núñez", "José Núñez", "Ximena Ortiz"]);
+        assert_eq!(names("nunez"), ["Ángela Núñez", "José Núñez"]);
+        assert_eq!(names("  JOSÉ   núñez "), ["José Núñez"]);
+        assert!(names("Archivada").is_empty());
+    }
 
     #[test]
     fn the_supervising_organization_falls_back_to_the_persons_own() {

@@ -54,7 +54,16 @@ impl From<indexed_db_futures::error::Error> for StoreError {
     }
 }
 
+/// How a guarded write (`Db::write_all_if`) says the record changed after the form opened.
+const CHANGED_ELSEWHERE: &str = "ChangedElsewhere: ";
+
 impl StoreError {
+    /// A save refused because its record changed elsewhere (another tab, a sync pass) after
+    /// the form showed it: the record as it is now, as JSON (`{}` when it is gone).
+    pub fn changed_elsewhere(&self) -> Option<&str> {
+        self.0.strip_prefix(CHANGED_ELSEWHERE)
+    }
+
     /// The device's storage is full (the browser's quota for this site is used up): the
     /// write was refused as a whole, and the person is told to free space and back up.
     pub fn is_full(&self) -> bool {
@@ -228,6 +237,30 @@ impl Db {
         let tx = self.db.transaction(stores.as_slice()).with_mode(TransactionMode::Readwrite).build()?;
         for (store, value) in writes {
             // A failed put drops `tx` unfinished, which aborts it: nothing is written.
+            tx.object_store(store)?.put(value.clone()).primitive()?;
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// `write_all`, only while the record `key` of `store` is still what the form opened
+    /// (`unchanged` says, given the record as stored now, or `None` when there is none). The
+    /// record is read in the same transaction as the writes, so no other tab's write can come
+    /// between the check and the save; otherwise nothing is written and the error carries
+    /// the record as it is now (`StoreError::changed_elsewhere`).
+    pub(super) async fn write_all_if(&self, writes: &[(&str, JsValue)], store: &str, key: &str, unchanged: impl Fn(Option<&JsValue>) -> bool) -> Result<()> {
+        let mut stores: Vec<&str> = writes.iter().map(|(s, _)| *s).chain([store]).collect();
+        stores.sort_unstable();
+        stores.dedup();
+        let tx = self.db.transaction(stores.as_slice()).with_mode(TransactionMode::Readwrite).build()?;
+        let now: Option<JsValue> = tx.object_store(store)?.get(key).primitive()?.await?;
+        let now = now.filter(|v| !v.is_undefined());
+        if !unchanged(now.as_ref()) {
+            // Dropped unfinished, the transaction aborts: nothing was written.
+            let text = now.and_then(|v| js_sys::JSON::stringify(&v).ok()).and_then(|t| t.as_string()).unwrap_or_else(|| "{}".into());
+            return Err(StoreError(format!("{CHANGED_ELSEWHERE}{text}")));
+        }
+        for (store, value) in writes {
             tx.object_store(store)?.put(value.clone()).primitive()?;
         }
         tx.commit().await?;

@@ -187,6 +187,71 @@ impl Db {
         Ok(())
     }
 
+    /// Writes `writes` (a record kept in its own store and what goes with it) only while the
+    /// stored record `key` of `store` is still `opened`, what the form showed. `shipped` is the
+    /// built-in a record never customised stands for (a catalog training, a preset): stored
+    /// nothing, it is what the form opened. See `save_person_over`.
+    async fn save_over<T: serde::de::DeserializeOwned + PartialEq>(&self, mut writes: Vec<(&str, JsValue)>, store: &str, key: &str, opened: Option<&T>, shipped: Option<T>) -> Result<()> {
+        if self.stamps() {
+            let stamps = stamps_of(&writes, &now_iso())?;
+            writes.extend(stamps);
+        }
+        let unchanged = |now: Option<&JsValue>| {
+            let now: Option<T> = now.and_then(|v| v.into_serde().ok());
+            now.as_ref().or(shipped.as_ref()) == opened
+        };
+        self.write_all_if(&writes, store, key, unchanged).await
+    }
+
+    /// `save_training_type`, refused when the training changed elsewhere since `opened`.
+    pub async fn save_training_type_over(&self, training: &TrainingType, opened: Option<&TrainingType>) -> Result<()> {
+        let shipped = crate::domain::catalog::builtin_trainings().into_iter().find(|t| t.id == training.id);
+        self.save_over(vec![(TRAINING_TYPES, record(training)?)], TRAINING_TYPES, &training.id, opened, shipped).await?;
+        self.forget_list(|c| c.training_types = None);
+        Ok(())
+    }
+
+    /// `save_requirement`, refused when the requirement changed elsewhere since `opened`.
+    pub async fn save_requirement_over(&self, requirement: &Requirement, opened: Option<&Requirement>) -> Result<()> {
+        let shipped = crate::domain::presets::presets().into_iter().find(|r| r.id == requirement.id);
+        self.save_over(vec![(REQUIREMENTS, record(requirement)?)], REQUIREMENTS, &requirement.id, opened, shipped).await?;
+        self.forget_list(|c| c.requirements = None);
+        Ok(())
+    }
+
+    /// `save_ladder` of an edited ladder, refused when it changed elsewhere since `opened`.
+    pub async fn save_ladder_over(&self, ladder: &Ladder, opened: Option<&Ladder>) -> Result<()> {
+        self.save_over(vec![(LADDERS, record(ladder)?)], LADDERS, &ladder.id, opened, None).await?;
+        self.forget_list(|c| c.ladders = None);
+        Ok(())
+    }
+
+    /// Saves the person a form edited, only while the stored person is still `opened` (what
+    /// the form showed; `None` for a new person): a save never overwrites a change it did not
+    /// see (another tab's, a sync's). `settings` are saved with it when given (the first run
+    /// in personal mode). Refused with `StoreError::changed_elsewhere`.
+    pub async fn save_person_over(&self, person: &Person, opened: Option<&Person>, settings: Option<&Settings>) -> Result<()> {
+        let mut writes = vec![(PEOPLE, record(person)?)];
+        if let Some(s) = settings {
+            writes.push((SETTINGS, record(&Keyed { id: SETTINGS_KEY, value: s })?));
+        }
+        if self.stamps() {
+            let stamps = stamps_of(&writes, &now_iso())?;
+            writes.extend(stamps);
+        }
+        let unchanged = |now: Option<&JsValue>| {
+            let now: Option<Person> = now.and_then(|v| v.into_serde().ok());
+            now.as_ref() == opened
+        };
+        self.write_all_if(&writes, PEOPLE, &person.id, unchanged).await?;
+        let mut cache = self.cache.borrow_mut();
+        cache.put_person(person);
+        if let Some(s) = settings {
+            cache.settings = Some(s.clone());
+        }
+        Ok(())
+    }
+
     /// Adds or updates many people in one transaction: all of them or none (a roster import).
     pub async fn save_people(&self, people: &[Person]) -> Result<()> {
         let writes = people.iter().map(|p| Ok((PEOPLE, record(p)?))).collect::<Result<Vec<_>>>()?;

@@ -133,6 +133,18 @@ impl Ctx {
     }
 
     fn save_boxed(self, work: Work, failed: RwSignal<bool>, done: Msg, after: Box<dyn FnOnce()>) {
+        self.save_guarded(work, failed, None, done, after)
+    }
+
+    /// `save` of a form that edits a stored record: a save refused because the record changed
+    /// elsewhere since the form opened puts the form's version (`mine`, JSON) and the stored
+    /// one in `conflict`, for `fields::ChangedElsewhere` to show.
+    pub fn save_over(self, work: impl std::future::Future<Output = Result<(), crate::store::StoreError>> + 'static, failed: RwSignal<bool>, conflict: RwSignal<Option<(String, String)>>, mine: String, done: Msg, after: impl FnOnce() + 'static) {
+        conflict.set(None);
+        self.save_guarded(Box::pin(work), failed, Some((conflict, mine)), done, Box::new(after))
+    }
+
+    fn save_guarded(self, work: Work, failed: RwSignal<bool>, conflict: Option<(RwSignal<Option<(String, String)>>, String)>, done: Msg, after: Box<dyn FnOnce()>) {
         failed.set(false);
         leptos::task::spawn_local(async move {
             match work.await {
@@ -141,7 +153,10 @@ impl Ctx {
                     self.changed();
                     self.notify(done, None);
                 }
-                Err(e) => self.form_refused(&e, failed),
+                Err(e) => match (e.changed_elsewhere(), conflict) {
+                    (Some(now), Some((conflict, mine))) => conflict.set(Some((mine, now.to_owned()))),
+                    _ => self.form_refused(&e, failed),
+                },
             }
         });
     }

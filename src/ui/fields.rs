@@ -212,3 +212,51 @@ pub fn change_fields(
         </Show>
     }
 }
+
+/// A save refused because the record changed elsewhere after the form opened (another tab, a
+/// sync pass): says so, shows what differs between the form and the record as saved now, and
+/// lets the person keep theirs (save it over what is there now) or take the saved version
+/// into the form. `mine` and `theirs` are the two versions as JSON.
+#[component]
+pub fn ChangedElsewhere(mine: String, theirs: String, keep_mine: impl Fn() + Copy + 'static, take_theirs: impl Fn() + Copy + 'static) -> impl IntoView {
+    let c = use_ctx();
+    let locale = c.locale.get_untracked();
+    let rows = crate::sync::local::differences(&mine, &theirs)
+        .into_iter()
+        .map(|d| view! {
+            <tr>
+                <th scope="row">{crate::i18n::sync::field(locale, &d.field)}</th>
+                <td data-label=c.t(Msg::ChangedMine)>{d.shown}</td>
+                <td data-label=c.t(Msg::ChangedTheirs)>{d.other}</td>
+            </tr>
+        })
+        .collect_view();
+    browser::focus_after_render("changed-elsewhere");
+    view! {
+        <div class="alert alert-warning" id="changed-elsewhere" tabindex="-1" role="alert">
+            <h2>{c.t(Msg::ChangedElsewhereTitle)}</h2>
+            <p>{c.t(Msg::ChangedElsewhereBody)}</p>
+            <div class="table-wrap">
+                <table class="list conflict">
+                    <thead><tr><th scope="col">{c.t(Msg::SyncField)}</th><th scope="col">{c.t(Msg::ChangedMine)}</th><th scope="col">{c.t(Msg::ChangedTheirs)}</th></tr></thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
+            <div class="actions">
+                <button type="button" id="keep-mine" on:click=move |_| keep_mine()>{c.t(Msg::KeepMine)}</button>
+                <button type="button" id="take-theirs" on:click=move |_| take_theirs()>{c.t(Msg::TakeTheirs)}</button>
+            </div>
+        </div>
+    }
+}
+
+/// "Save mine over it" on a form refused by `ChangedElsewhere`: the version saved now becomes
+/// what the form saves over, and the form submits again (checked as any submit is).
+pub fn save_mine_over<T: serde::de::DeserializeOwned + Send + Sync + 'static>(original: RwSignal<Option<T>>, conflict: RwSignal<Option<(String, String)>>, form: NodeRef<leptos::html::Form>) {
+    let theirs = conflict.with_untracked(|c| c.as_ref().and_then(|(_, t)| serde_json::from_str::<T>(t).ok()));
+    original.set(theirs);
+    conflict.set(None);
+    if let Some(f) = form.get_untracked() {
+        let _ = f.request_submit();
+    }
+}

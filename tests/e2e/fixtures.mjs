@@ -1,6 +1,7 @@
 // Every end-to-end test runs with these guards (issue #12), so the whole suite proves them:
 // - no Content-Security-Policy violation in any page it opens;
 // - no request from the app to another origin (navigations the test itself makes aside);
+// - no console message about an ignored or failed `integrity` (issue #20);
 // - no user data ever written as markup (innerHTML, outerHTML, insertAdjacentHTML,
 //   document.write): everything the app shows, a person's name included, goes in as text.
 //   Leptos clones the static parts of a view from <template> elements (and, for SVG, from an
@@ -43,6 +44,10 @@ export const test = base.extend({
       Element.prototype.insertAdjacentHTML = function (where, v) { report('html (insertAdjacentHTML)', v); return insert.call(this, where, v); };
       const write = Document.prototype.write;
       Document.prototype.write = function (...v) { report('html (document.write)', v.join('')); return write.apply(this, v); };
+    });
+    // A browser that ignores part of the page (an `integrity` on a preload it cannot check).
+    page.on('console', (message) => {
+      if (/integrity/i.test(message.text())) found.push(`console ${message.type()}: ${message.text().slice(0, 160)}`);
     });
     page.on('request', (request) => {
       const url = new URL(request.url());

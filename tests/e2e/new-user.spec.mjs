@@ -151,3 +151,52 @@ test('on a phone, links in lists and "← back" links are at least 44 px tall', 
   await page.goto(`${person}/transcript`);
   for (const h of await heights(`main p > a[href="${person}"]`)) expect(h).toBeGreaterThanOrEqual(44);
 });
+
+// Issue #20: a readiness group is titled by what blocks it, never by one member's months or
+// date; each person's own date is in their row.
+test('readiness groups are titled by their blocker, and each person shows their own date', async ({ page }) => {
+  await explore(page);
+  await page.getByRole('link', { name: 'Readiness', exact: true }).click();
+  await expect(h1(page)).toHaveText('Readiness board');
+  const headings = page.locator('h3.blocker');
+  expect(await headings.count()).toBeGreaterThan(1);
+  for (const heading of await headings.allTextContents()) {
+    expect(heading, 'no member\'s own count or date in a group title').not.toMatch(/\d+ more|\(\w+ \d{1,2}, \d{4}\)/);
+  }
+  // Each member's own months and date are in their row of the group.
+  const rows = page.locator('section[aria-labelledby="blocked"] tbody tr');
+  expect(await rows.count()).toBeGreaterThan(1);
+  const missing = await rows.allTextContents();
+  expect(missing.some((t) => /\d+ more month|[A-Z][a-z]+ \d{1,2}, \d{4}/.test(t)), missing.slice(0, 5).join(' | ')).toBe(true);
+});
+
+// Issue #20: person pickers over the example's 60 people are alphabetical and searchable
+// (without accents, as people type on phones); the cohort form lists each ladder step once.
+test('person pickers are sorted and searchable, and the cohort form lists each ladder step once', async ({ page }) => {
+  await explore(page);
+  await page.goto('/training');
+  await page.locator('#sessions-table a').first().click();
+  const pick = page.getByLabel('Add a person');
+  const options = async () => (await pick.locator('option').allTextContents()).slice(1).map((t) => t.trim());
+  const all = await options();
+  expect(all.length).toBeGreaterThan(20);
+  const fold = (t) => t.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase();
+  expect(all).toEqual([...all].sort((a, b) => (fold(a) < fold(b) ? -1 : fold(a) > fold(b) ? 1 : 0)));
+  await page.locator('#roster-search').fill('nunez');
+  const found = await options();
+  expect(found.length).toBeGreaterThan(0);
+  expect(found.length).toBeLessThan(all.length);
+  for (const name of found) expect(fold(name)).toContain('nunez');
+
+  await page.goto('/training/assign');
+  await page.locator('#assign-search').fill('garcia');
+  const targets = (await page.locator('#assign-target option').allTextContents()).filter((t) => t.startsWith('Person: '));
+  expect(targets.length).toBeGreaterThan(0);
+  for (const t of targets) expect(fold(t)).toContain('garcia');
+
+  await page.goto('/training/cohorts/new');
+  await expect.poll(() => page.locator('#cohort-step option').count()).toBeGreaterThan(4);
+  const steps = (await page.locator('#cohort-step option').allTextContents()).slice(1);
+  expect(steps.length).toBeGreaterThan(3);
+  expect(new Set(steps).size, steps.join(' | ')).toBe(steps.length);
+});

@@ -21,3 +21,66 @@ test('a change in one tab shows in another open tab', async ({ context }) => {
   await first.getByRole('button', { name: 'Save' }).click();
   await expect(second.getByRole('link', { name: 'My record' })).toBeVisible();
 });
+
+// Issue #20, 13: a save never overwrites a change it did not see. Tab one saves a new role;
+// tab two, still showing the form it opened before, is refused, shown both versions, and
+// chooses: take the saved version (and edit from there), or keep its own knowingly.
+test('two tabs editing one person: the later save is refused, shows both, and lets the person choose', async ({ context }) => {
+  const first = await context.newPage();
+  await chooseOrganization(first);
+  await addPerson(first, { name: 'Teresa Campos Villanueva de la Fuente' });
+  const person = new URL(first.url()).pathname;
+  const second = await context.newPage();
+  for (const tab of [first, second]) {
+    await tab.goto(`${person}/edit`);
+    await expect(tab.getByLabel('Role title')).toHaveValue('');
+  }
+  const role = 'Promotora líder de salud comunitaria, Valle Central';
+  await first.getByLabel('Role title').fill(role);
+  await first.getByRole('button', { name: 'Save' }).click();
+  await expect(h1(first)).toHaveText('Teresa Campos Villanueva de la Fuente');
+
+  const note = 'Prefiere que la llamen por la tarde; acompaña a familias de trabajadores agrícolas en Fresno y Tulare.';
+  await second.getByLabel('Notes').fill(note);
+  await second.getByRole('button', { name: 'Save' }).click();
+  const warning = second.locator('#changed-elsewhere');
+  await expect(warning).toBeVisible();
+  await expect(warning).toContainText('nothing was saved');
+  await expect(warning.locator('tr', { hasText: 'Role title' })).toContainText(role);
+  await expect(warning.locator('tr', { hasText: 'Notes' })).toContainText(note);
+  expect(new URL(second.url()).pathname).toBe(`${person}/edit`);
+  // Nothing was lost: the first tab's role is still what is stored.
+  await second.reload();
+  await expect(second.getByLabel('Role title')).toHaveValue(role);
+
+  // Again, and this time take the saved version, then edit from there: both changes kept.
+  await first.goto(`${person}/edit`);
+  await first.getByLabel('Program').fill('Enhanced Care Management');
+  await second.getByLabel('Notes').fill(note);
+  await first.getByRole('button', { name: 'Save' }).click();
+  await expect(h1(first)).toHaveText('Teresa Campos Villanueva de la Fuente');
+  await second.getByRole('button', { name: 'Save' }).click();
+  await expect(warning).toBeVisible();
+  await second.getByRole('button', { name: 'Use the saved version' }).click();
+  await expect(warning).toHaveCount(0);
+  await expect(second.getByLabel('Program')).toHaveValue('Enhanced Care Management');
+  await second.getByLabel('Notes').fill(note);
+  await second.getByRole('button', { name: 'Save' }).click();
+  await expect(h1(second)).toHaveText('Teresa Campos Villanueva de la Fuente');
+  await expect(second.locator('main')).toContainText('Enhanced Care Management');
+  await expect(second.locator('main')).toContainText(note);
+
+  // Keeping one's own over the other change is a choice, made knowingly.
+  await first.goto(`${person}/edit`);
+  await second.goto(`${person}/edit`);
+  await first.getByLabel('Program').fill('Community Supports');
+  await first.getByRole('button', { name: 'Save' }).click();
+  await expect(h1(first)).toHaveText('Teresa Campos Villanueva de la Fuente');
+  await second.getByLabel('Program').fill('Behavioral Health');
+  await second.getByRole('button', { name: 'Save' }).click();
+  await expect(warning.locator('tr', { hasText: 'Program' })).toContainText('Community Supports');
+  await second.getByRole('button', { name: 'Save mine over it' }).click();
+  await expect(h1(second)).toHaveText('Teresa Campos Villanueva de la Fuente');
+  await expect(second.locator('main')).toContainText('Behavioral Health');
+  await expect(second.locator('main')).not.toContainText('Community Supports');
+});

@@ -32,6 +32,15 @@ pub struct PayGrade {
     pub example: bool,
 }
 
+/// Grades as a picker lists them: the organization's own first, then the built-in examples,
+/// each from the lowest starting rate up (a store lists by id, where "grade.10" comes before
+/// "grade.6").
+pub fn in_pay_order(grades: &[PayGrade]) -> Vec<&PayGrade> {
+    let mut out: Vec<&PayGrade> = grades.iter().collect();
+    out.sort_by(|a, b| (a.example, a.rate(1), &a.name.en).cmp(&(b.example, b.rate(1), &b.name.en)));
+    out
+}
+
 /// The most steps a grade may have (forms refuse more).
 pub const MAX_STEPS: u32 = 20;
 
@@ -242,6 +251,14 @@ pub fn below_minimum(floors: &[WageFloor], rate: Cents, date: Date) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_picker_lists_own_grades_first_then_examples_each_from_the_lowest_rate() {
+        let grade = |id: &str, base: i64, example: bool| PayGrade { id: id.into(), name: Bilingual::new(id, id), scale: Scale::Explicit { rates: vec![Cents(base)] }, source: Source::default(), example };
+        let grades = [grade("example.grade.10", 2680, true), grade("own.supervisor", 2776, false), grade("example.grade.6", 2000, true), grade("own.peer_i", 1792, false)];
+        let order: Vec<&str> = in_pay_order(&grades).into_iter().map(|g| g.id.as_str()).collect();
+        assert_eq!(order, ["own.peer_i", "own.supervisor", "example.grade.6", "example.grade.10"]);
+    }
     use crate::domain::date::DateExt;
 
     fn grade(base: i64, step: u32, steps: u32) -> PayGrade {

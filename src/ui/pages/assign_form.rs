@@ -53,13 +53,20 @@ pub fn AssignForm() -> impl IntoView {
             _ => Vec::new(),
         })
     });
+    // People sorted and narrowed by a search (an organization has dozens); cohorts first.
+    let target_search = RwSignal::new(String::new());
     let target_options = Signal::derive(move || {
         let l = c.locale.get();
+        let q = target_search.get();
         data.with(|d| match d {
             Some(Ok(d)) => {
                 let (snap, plans) = d.as_ref();
                 let mut v: Vec<(String, String)> = plans.cohorts.iter().filter(|k| !k.archived).map(|k| (format!("cohort:{}", k.id), format!("{}: {}", Msg::CohortWord.text(l), k.name))).collect();
-                v.extend(snap.records.people.iter().filter(|p| !p.archived).map(|p| (format!("person:{}", p.id), format!("{}: {}", Msg::PersonWord.text(l), p.name))));
+                v.extend(crate::domain::person::to_pick(&snap.records.people, "")
+                    .into_iter()
+                    // The one chosen stays offered whatever the search says.
+                    .filter(|p| target.with_untracked(|t| t.strip_prefix("person:") == Some(p.id.as_str())) || crate::domain::text::fold(&p.name).contains(&crate::domain::text::fold(&q)))
+                    .map(|p| (format!("person:{}", p.id), format!("{}: {}", Msg::PersonWord.text(l), p.name))));
                 v
             }
             _ => Vec::new(),
@@ -115,6 +122,10 @@ pub fn AssignForm() -> impl IntoView {
                 <ErrorSummary errors failed />
                 {dynamic(move || already.get().map(|text| view! { <p class="alert alert-info" role="status" id="already-assigned">{text}</p> }))}
                 <Select id="assign-work" label=Msg::AssignWhat value=work options=work_options placeholder=Msg::ChooseOne errors field=Field::Work />
+                <div class="field">
+                    <label for="assign-search">{tr(Msg::SearchLabel)}</label>
+                    <input id="assign-search" type="search" bind:value=target_search />
+                </div>
                 <Select id="assign-target" label=Msg::AssignTo value=target options=target_options placeholder=Msg::ChooseOne errors field=Field::Target />
                 <Select id="assign-due" label=Msg::AssignDue value=due options=due_options />
                 <Show when=move || matches!(due.get().as_str(), "after_hire" | "after_given" | "before_expiry")>

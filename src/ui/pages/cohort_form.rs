@@ -90,22 +90,24 @@ pub fn CohortForm(#[prop(optional)] id: String) -> impl IntoView {
     let step_options = Signal::derive(move || {
         let l = c.locale.get();
         snapshot.with(|s| match s {
+            // Ladders people can be placed on: not the built-in examples (a copy of one is
+            // listed once, as the organization's own) and not retired.
             Some(Ok(snap)) => snap
                 .ladders
                 .iter()
+                .filter(|ladder| !ladder.example && !ladder.retired)
                 .flat_map(|ladder| ladder.steps.iter().map(move |st| (format!("{}/{}", ladder.id, st.id), format!("{}: {}", ladder.name.get(l), st.title.get(l)))))
                 .collect(),
             _ => Vec::new(),
         })
     });
     let people_options = Signal::derive(move || {
-        let q = fold(&search.get());
+        let q = search.get();
         snapshot.with(|s| match s {
-            Some(Ok(snap)) => snap
-                .records
-                .people
-                .iter()
-                .filter(|p| !p.archived && (people.with_untracked(|v| v.contains(&p.id)) || q.is_empty() || fold(&p.name).contains(&q)))
+            // Those found by the search, and those already chosen (never hidden by it).
+            Some(Ok(snap)) => crate::domain::person::to_pick(&snap.records.people, "")
+                .into_iter()
+                .filter(|p| people.with_untracked(|v| v.contains(&p.id)) || crate::domain::text::fold(&p.name).contains(&crate::domain::text::fold(&q)))
                 .map(|p| (p.id.clone(), p.name.clone()))
                 .collect(),
             _ => Vec::new(),

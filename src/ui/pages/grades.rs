@@ -46,8 +46,8 @@ pub fn GradeList() -> impl IntoView {
                 Some(Err(_)) => return view! { <p class="alert alert-error">{c.t(Msg::DbFailed)}</p> }.into_any(),
                 Some(Ok(snap)) => snap,
             };
-            snap.grades
-                .iter()
+            crate::domain::ladders::pay::in_pay_order(&snap.grades)
+                .into_iter()
                 .map(|g| {
                     let columns = [
                         Column::text(Msg::PayStepLabel.text(locale)),

@@ -19,7 +19,7 @@ use crate::domain::training::CeCategory;
 use crate::i18n::{self, Msg};
 use crate::ui::browser;
 use crate::ui::ctx::{dynamic, db, tr, use_ctx};
-use crate::ui::fields::{checked, ErrorSummary};
+use crate::ui::fields::{checked, save_mine_over, ChangedElsewhere, ErrorSummary};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
@@ -317,6 +317,9 @@ pub fn LadderForm(#[prop(optional)] id: String) -> impl IntoView {
     let in_use = RwSignal::new(true);
     let steps = RwSignal::new(Vec::<StepUi>::new());
     let original = RwSignal::new(None::<Ladder>);
+    // A save refused because the record changed elsewhere since the form opened (both as JSON).
+    let conflict = RwSignal::new(None::<(String, String)>);
+    let form = NodeRef::<leptos::html::Form>::new();
     let loaded = RwSignal::new(false);
     let preview = RwSignal::new(None::<Vec<(String, String, String)>>);
 
@@ -370,7 +373,8 @@ pub fn LadderForm(#[prop(optional)] id: String) -> impl IntoView {
         ladder.retired = !in_use.get_untracked();
         let href = format!("/ladders/{}", ladder.id);
         let navigate = navigate.clone();
-        c.save(async move { db().save_ladder(&ladder, &[]).await }, failed, Msg::Saved, move || navigate(&href, Default::default()));
+        let mine = serde_json::to_string(&ladder).unwrap_or_default();
+        c.save_over(async move { db().save_ladder_over(&ladder, base.as_ref()).await }, failed, conflict, mine, Msg::Saved, move || navigate(&href, Default::default()));
     };
     let run_preview = move |_| {
         let Some(ladder) = checked(draft().to_ladder(&Some(ladder_id()).filter(|s| !s.is_empty()).unwrap_or_else(|| "draft".into()), None), errors) else { return };
@@ -410,8 +414,11 @@ pub fn LadderForm(#[prop(optional)] id: String) -> impl IntoView {
     view! {
         <section class="ladder-editor">
             <h1>{title}</h1>
-            <form novalidate on:submit=submit>
+            <form novalidate on:submit=submit node_ref=form>
                 <ErrorSummary errors failed />
+                {dynamic(move || conflict.get().map(|(mine, theirs)| view! {
+                    <ChangedElsewhere mine theirs keep_mine=move || save_mine_over(original, conflict, form) take_theirs=browser::reload />
+                }))}
                 <div class="row">
                     {plain_input("ladder-name-en", Msg::LabelNameEn, name_en, errors, Field::NameEn)}
                     {plain_input("ladder-name-es", Msg::LabelNameEs, name_es, errors, Field::NameEs)}
@@ -498,7 +505,7 @@ fn step_view(ed: Editor, steps: RwSignal<Vec<StepUi>>, step: StepUi) -> impl Int
     let grade_options = move || {
         let locale = c.locale.get();
         ed.snapshot.with(|s| match s {
-            Some(Ok(snap)) => snap.grades.iter().map(|g| (g.id.clone(), if g.example { format!("{} ({})", g.name.get(locale), Msg::Example.text(locale)) } else { g.name.get(locale).to_owned() })).collect::<Vec<_>>(),
+            Some(Ok(snap)) => crate::domain::ladders::pay::in_pay_order(&snap.grades).into_iter().map(|g| (g.id.clone(), if g.example { format!("{} ({})", g.name.get(locale), Msg::Example.text(locale)) } else { g.name.get(locale).to_owned() })).collect::<Vec<_>>(),
             _ => Vec::new(),
         })
     };

@@ -8,7 +8,7 @@ use crate::domain::settings::{Mode, Settings};
 use crate::i18n::{self, Msg};
 use crate::ui::browser;
 use crate::ui::ctx::{dynamic, db, use_ctx, tr};
-use crate::ui::fields::{checked, ErrorSummary, Input, Select, TextArea};
+use crate::ui::fields::{checked, ChangedElsewhere, ErrorSummary, Input, Select, TextArea};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
@@ -35,30 +35,52 @@ pub fn PersonForm(#[prop(optional)] own: bool, #[prop(optional)] id: String) -> 
     let errors = RwSignal::new(Errors::default());
     let failed = RwSignal::new(false);
     let duplicates = RwSignal::new(Vec::<Person>::new());
+    // The person as the form opened them: a save is refused if the stored one is no longer it.
     let original = RwSignal::new(None::<Person>);
+    // A save refused for that: the form's version and the one saved now, as JSON.
+    let conflict = RwSignal::new(None::<(String, String)>);
+    let form = NodeRef::<leptos::html::Form>::new();
 
+    let fill = move |p: &Person| {
+        let d = PersonDraft::from_person(p);
+        name.set(d.name);
+        language.set(d.preferred_language.code().into());
+        worker.set(d.worker_type.code().into());
+        organization.set(d.organization);
+        program.set(d.program);
+        role.set(d.role_title);
+        hire.set(d.hire_date);
+        employment.set(d.employment_type.map(|t| t.code().to_owned()).unwrap_or_default());
+        supervisor.set(d.supervisor);
+        supervising_org.set(d.supervising_org);
+        email.set(d.email);
+        notes.set(d.notes);
+        original.set(Some(p.clone()));
+    };
     Effect::new(move |_| {
         let Some(Ok(all)) = people.get() else { return };
         if original.with_untracked(Option::is_some) {
             return;
         }
         if let Some(p) = all.iter().find(|p| p.id == id.get_untracked()) {
-            let d = PersonDraft::from_person(p);
-            name.set(d.name);
-            language.set(d.preferred_language.code().into());
-            worker.set(d.worker_type.code().into());
-            organization.set(d.organization);
-            program.set(d.program);
-            role.set(d.role_title);
-            hire.set(d.hire_date);
-            employment.set(d.employment_type.map(|t| t.code().to_owned()).unwrap_or_default());
-            supervisor.set(d.supervisor);
-            supervising_org.set(d.supervising_org);
-            email.set(d.email);
-            notes.set(d.notes);
-            original.set(Some(p.clone()));
+            fill(p);
         }
     });
+    let theirs = move || conflict.with_untracked(|c| c.as_ref().and_then(|(_, t)| serde_json::from_str::<Person>(t).ok()));
+    // Keep mine: the saved version becomes what the form is saved over, and the form submits.
+    let keep_mine = move || {
+        original.set(theirs());
+        conflict.set(None);
+        if let Some(f) = form.get_untracked() {
+            let _ = f.request_submit();
+        }
+    };
+    let take_theirs = move || {
+        if let Some(p) = theirs() {
+            fill(&p);
+        }
+        conflict.set(None);
+    };
 
     // A warning is about the name and email it was shown for: editing them asks again.
     Effect::new(move |_| {
@@ -107,16 +129,17 @@ pub fn PersonForm(#[prop(optional)] own: bool, #[prop(optional)] id: String) -> 
                 return;
             }
         }
+        conflict.set(None);
         leptos::task::spawn_local(async move {
             let saved = if own {
                 let settings = Settings { mode: Some(Mode::Personal { person_id: Some(person.id.clone()) }), ..c.settings.get_untracked() };
-                let r = db().save_person_and_settings(&person, &settings).await;
+                let r = db().save_person_over(&person, before.as_ref(), Some(&settings)).await;
                 if r.is_ok() {
                     c.settings.set(settings);
                 }
                 r
             } else {
-                db().save_person(&person).await
+                db().save_person_over(&person, before.as_ref(), None).await
             };
             match saved {
                 Ok(()) => {
@@ -124,7 +147,10 @@ pub fn PersonForm(#[prop(optional)] own: bool, #[prop(optional)] id: String) -> 
                     navigate(&format!("/people/{}", person.id), Default::default());
                     c.notify(Msg::Saved, None);
                 }
-                Err(e) => c.form_refused(&e, failed),
+                Err(e) => match e.changed_elsewhere() {
+                    Some(now) => conflict.set(Some((serde_json::to_string(&person).unwrap_or_default(), now.to_owned()))),
+                    None => c.form_refused(&e, failed),
+                },
             }
         });
     };
@@ -149,8 +175,9 @@ pub fn PersonForm(#[prop(optional)] own: bool, #[prop(optional)] id: String) -> 
         <section class="narrow">
             <h1>{dynamic(title)}</h1>
             {own.then(|| view! { <p class="lead">{tr(Msg::AboutYouIntro)}</p> })}
-            <form novalidate on:submit=submit>
+            <form novalidate on:submit=submit node_ref=form>
                 <ErrorSummary errors failed />
+                {dynamic(move || conflict.get().map(|(mine, theirs)| view! { <ChangedElsewhere mine theirs keep_mine take_theirs /> }))}
                 <Input id="person-name" label=Msg::LabelName value=name errors field=crate::domain::form::Field::Name autocomplete="name" />
                 <Select id="person-worker-type" label=Msg::LabelWorkerType value=worker options=workers />
                 <Select id="person-language" label=Msg::LabelPreferredLanguage value=language options=languages />

@@ -172,13 +172,21 @@ pub fn ReadinessBoard() -> impl IntoView {
     }
 }
 
-/// The heading of a group of blocked people: what blocks them, without per-person details.
+/// The heading of a group of blocked people: what blocks them, without one member's details
+/// (how many months, until when: each person's own are in their row).
 fn group_label(locale: Locale, m: &crate::domain::ladders::readiness::Missing, names: &Names) -> String {
     use crate::domain::ladders::readiness::Missing::*;
-    match m {
-        Training { training_id, .. } => (names.training)(training_id),
-        Requirement { requirement_id, .. } => (names.requirement)(requirement_id),
-        Attestation { kind } => words::attestation_kind(locale, kind),
-        other => words::missing(locale, DateStyle::Local, other, names),
-    }
+    let kind = match m {
+        Training { training_id, .. } => return (names.training)(training_id),
+        Requirement { requirement_id, .. } => return (names.requirement)(requirement_id),
+        Attestation { kind } => return words::attestation_kind(locale, kind),
+        // The choices by name ("A / B / C"): how many more each person needs is in their row.
+        Choose { of, .. } => return of.iter().map(|m| group_label(locale, m, names)).collect::<Vec<_>>().join(" / "),
+        Competencies { .. } => Msg::RuleCompetencies,
+        CeHours { .. } => Msg::RuleCeHours,
+        MonthsInStep { .. } => Msg::RuleMonthsInStep,
+        MonthsOfService { .. } => Msg::RuleMonthsOfService,
+        HoursWorked { .. } => Msg::RuleHoursWorked,
+    };
+    kind.text(locale).to_owned()
 }

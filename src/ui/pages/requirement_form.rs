@@ -12,7 +12,7 @@ use crate::domain::training::CeCategory;
 use crate::i18n::{self, Msg};
 use crate::ui::browser;
 use crate::ui::ctx::{dynamic, db, tr, use_ctx};
-use crate::ui::fields::{change_fields, check_list, checked, ErrorSummary, Input, Select};
+use crate::ui::fields::{change_fields, check_list, checked, save_mine_over, ChangedElsewhere, ErrorSummary, Input, Select};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use super::pathway_editor::{pathways_editor, PathwayUi};
@@ -69,6 +69,9 @@ pub fn RequirementForm(#[prop(optional)] id: String, #[prop(optional)] hours_rul
     let errors = RwSignal::new(Errors::default());
     let failed = RwSignal::new(false);
     let original = RwSignal::new(None::<Requirement>);
+    // A save refused because the record changed elsewhere since the form opened (both as JSON).
+    let conflict = RwSignal::new(None::<(String, String)>);
+    let form = NodeRef::<leptos::html::Form>::new();
     let missing = RwSignal::new(false);
 
     let mins = minimums.clone();
@@ -164,7 +167,8 @@ pub fn RequirementForm(#[prop(optional)] id: String, #[prop(optional)] hours_rul
         let record_id = base.as_ref().map(|r| r.id.clone()).unwrap_or_else(browser::new_id);
         let Some(requirement) = checked(draft.to_requirement(&record_id, base.as_ref(), browser::today()), errors) else { return };
         let navigate = navigate.clone();
-        c.save(async move { db().save_requirement(&requirement).await }, failed, Msg::Saved, move || navigate("/requirements", Default::default()));
+        let mine = serde_json::to_string(&requirement).unwrap_or_default();
+        c.save_over(async move { db().save_requirement_over(&requirement, base.as_ref()).await }, failed, conflict, mine, Msg::Saved, move || navigate("/requirements", Default::default()));
     };
 
     let worker_options = Signal::derive(move || {
@@ -237,8 +241,11 @@ pub fn RequirementForm(#[prop(optional)] id: String, #[prop(optional)] hours_rul
         <section class="narrow">
             <h1>{dynamic(title)}</h1>
             {dynamic(move || missing.get().then(|| view! { <p class="alert alert-error">{c.t(Msg::NotFoundBody)}</p> }))}
-            <form novalidate on:submit=submit>
+            <form novalidate on:submit=submit node_ref=form>
                 <ErrorSummary errors failed />
+                {dynamic(move || conflict.get().map(|(mine, theirs)| view! {
+                    <ChangedElsewhere mine theirs keep_mine=move || save_mine_over(original, conflict, form) take_theirs=browser::reload />
+                }))}
                 <Input id="req-name-en" label=Msg::LabelNameEn value=name_en errors field=Field::NameEn />
                 <Input id="req-name-es" label=Msg::LabelNameEs value=name_es errors field=Field::NameEs />
                 {checks(Msg::AppliesToLegend, "req-workers", worker_options, workers)}

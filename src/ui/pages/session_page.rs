@@ -190,9 +190,16 @@ pub fn SessionPage(id: String) -> impl IntoView {
         browser::set_title(&format!("{} · {name}", c.t(Msg::SessionTitle)));
     });
 
+    // Sorted and narrowed by a search: a roster picks from dozens of names.
+    let person_search = RwSignal::new(String::new());
     let person_options = Signal::derive(move || {
+        let q = person_search.get();
         snapshot.with(|s| match s {
-            Some(Ok(snap)) => snap.records.people.iter().filter(|p| !p.archived && !shown.with(|x| x.as_ref().is_some_and(|x| x.roster.contains(&p.id)))).map(|p| (p.id.clone(), p.name.clone())).collect(),
+            Some(Ok(snap)) => crate::domain::person::to_pick(&snap.records.people, &q)
+                .into_iter()
+                .filter(|p| !shown.with(|x| x.as_ref().is_some_and(|x| x.roster.contains(&p.id))))
+                .map(|p| (p.id.clone(), p.name.clone()))
+                .collect(),
             _ => Vec::new(),
         })
     });
@@ -438,6 +445,10 @@ pub fn SessionPage(id: String) -> impl IntoView {
                 {dynamic(details)}
                 <h2>{tr(Msg::RosterHeading)}</h2>
                 <div class="filters">
+                    <div class="field">
+                        <label for="roster-search">{tr(Msg::SearchLabel)}</label>
+                        <input id="roster-search" type="search" bind:value=person_search />
+                    </div>
                     <Select id="roster-person" label=Msg::AddPersonLabel value=person_pick options=person_options placeholder=Msg::ChooseOne />
                     <button type="button" on:click=add_person>{tr(Msg::AddToRoster)}</button>
                     <Select id="roster-cohort" label=Msg::AddCohortLabel value=cohort_pick options=cohort_options placeholder=Msg::ChooseOne />

@@ -9,7 +9,7 @@ use crate::domain::training::{Category, CeCategory, PeriodUnit, TrainingType, Va
 use crate::i18n::{self, Msg};
 use crate::ui::browser;
 use crate::ui::ctx::{dynamic, db, use_ctx, tr};
-use crate::ui::fields::{change_fields, checked, ErrorSummary, Input, Select};
+use crate::ui::fields::{change_fields, checked, save_mine_over, ChangedElsewhere, ErrorSummary, Input, Select};
 use crate::domain::date::DateExt;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
@@ -43,6 +43,9 @@ pub fn TrainingForm(#[prop(optional)] id: String) -> impl IntoView {
     let errors = RwSignal::new(Errors::default());
     let failed = RwSignal::new(false);
     let original = RwSignal::new(None::<TrainingType>);
+    // A save refused because the record changed elsewhere since the form opened (both as JSON).
+    let conflict = RwSignal::new(None::<(String, String)>);
+    let form = NodeRef::<leptos::html::Form>::new();
 
     Effect::new(move |_| {
         let Some(Ok(all)) = catalog.get() else { return };
@@ -105,7 +108,8 @@ pub fn TrainingForm(#[prop(optional)] id: String) -> impl IntoView {
         let Some(training) = checked(draft.to_training(&record_id, base.as_ref(), browser::today()), errors) else { return };
         let href = format!("/trainings/{}", training.id);
         let navigate = navigate.clone();
-        c.save(async move { db().save_training_type(&training).await }, failed, Msg::Saved, move || navigate(&href, Default::default()));
+        let mine = serde_json::to_string(&training).unwrap_or_default();
+        c.save_over(async move { db().save_training_type_over(&training, base.as_ref()).await }, failed, conflict, mine, Msg::Saved, move || navigate(&href, Default::default()));
     };
 
     let categories = Signal::derive(move || {
@@ -155,8 +159,11 @@ pub fn TrainingForm(#[prop(optional)] id: String) -> impl IntoView {
     view! {
         <section class="narrow">
             <h1>{title}</h1>
-            <form novalidate on:submit=submit>
+            <form novalidate on:submit=submit node_ref=form>
                 <ErrorSummary errors failed />
+                {dynamic(move || conflict.get().map(|(mine, theirs)| view! {
+                    <ChangedElsewhere mine theirs keep_mine=move || save_mine_over(original, conflict, form) take_theirs=browser::reload />
+                }))}
                 <p class="hint">{tr(Msg::NamesHint)}</p>
                 <Input id="training-name-en" label=Msg::LabelNameEn value=name_en errors field=Field::NameEn optional=true />
                 <Input id="training-name-es" label=Msg::LabelNameEs value=name_es errors field=Field::NameEs optional=true />

@@ -1021,3 +1021,11 @@ example-made-intro = You also made these while exploring. Keep them?
 example-keep-made = Remove the example, keep what I made
 example-remove-all = Remove everything
 example-removed-kept = The example data was removed. What you made is kept.
+
+# A save refused because the record changed elsewhere after the form opened (issue #20, 13).
+changed-elsewhere-title = Changed in another tab
+changed-elsewhere-body = This record was changed somewhere else (another tab or window, or a sync) after you opened this form, so nothing was saved. Here is what differs. Keep yours to save it over the other change, or use the saved version and edit from there.
+changed-mine = Yours (this form)
+changed-theirs = Saved now
+keep-mine = Save mine over it
+take-theirs = Use the saved version

@@ -1021,3 +1021,11 @@ example-made-intro = Mientras exploraba también hizo lo siguiente. ¿Lo conserv
 example-keep-made = Quitar el ejemplo y conservar lo que hice
 example-remove-all = Quitar todo
 example-removed-kept = Se quitaron los datos de ejemplo. Lo que usted hizo se conserva.
+
+# A save refused because the record changed elsewhere after the form opened (issue #20, 13).
+changed-elsewhere-title = Cambiado en otra pestaña
+changed-elsewhere-body = Este registro se cambió en otro lugar (otra pestaña o ventana, o una sincronización) después de que abrió este formulario, así que no se guardó nada. Esto es lo que difiere. Conserve el suyo para guardarlo sobre el otro cambio, o use la versión guardada y edite a partir de ella.
+changed-mine = El suyo (este formulario)
+changed-theirs = Guardado ahora
+keep-mine = Guardar el mío encima
+take-theirs = Usar la versión guardada
