@@ -145,10 +145,12 @@ test('on a phone, links in lists and "← back" links are at least 44 px tall', 
   await page.locator('main a[href^="/people/example.person."]').first().click();
   const person = new URL(page.url()).pathname;
   const heights = async (selector) => page.locator(selector).evaluateAll((els) => els.filter((e) => e.offsetParent).map((e) => e.getBoundingClientRect().height));
+  await expect(page.locator('#history a').first()).toBeVisible();
   const inHistory = await heights('#history a');
   expect(inHistory.length).toBeGreaterThan(0);
   for (const h of inHistory) expect(h).toBeGreaterThanOrEqual(44);
   await page.goto(`${person}/transcript`);
+  await expect(page.locator(`main p > a[href="${person}"]`).first()).toBeVisible();
   for (const h of await heights(`main p > a[href="${person}"]`)) expect(h).toBeGreaterThanOrEqual(44);
 });
 
