@@ -232,7 +232,7 @@ pub fn possible_duplicates<'a>(
 pub fn to_pick<'a>(people: &'a [Person], query: &str) -> Vec<&'a Person> {
     let query = fold(query);
     let mut out: Vec<(String, &Person)> = people.iter().filter(|p| !p.archived).map(|p| (fold(&p.name), p)).filter(|(name, _)| name.contains(&query)).collect();
-    out.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.name.cmp(&b.1.name)));
+    out.sort_unstable_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.name.cmp(&b.1.name)));
     out.into_iter().map(|(_, p)| p).collect()
 }
 

@@ -13,6 +13,8 @@ use super::text::Bilingual;
 use super::ladders::person::{BIRTH_SUPPORTED, RECOMMENDATION_LETTER};
 use super::training::{CeCategory, PeriodUnit, Source, Validity};
 
+// Not inlined: it is called once per built-in source, and inlined each call grew the code.
+#[inline(never)]
 fn source(title: &str, title_es: &str, url: &str, verify: bool) -> Source {
     Source { title: title.into(), title_es: title_es.into(), url: url.into(), verify }
 }

@@ -248,7 +248,8 @@ impl Db {
     /// record is read in the same transaction as the writes, so no other tab's write can come
     /// between the check and the save; otherwise nothing is written and the error carries
     /// the record as it is now (`StoreError::changed_elsewhere`).
-    pub(super) async fn write_all_if(&self, writes: &[(&str, JsValue)], store: &str, key: &str, unchanged: impl Fn(Option<&JsValue>) -> bool) -> Result<()> {
+    // `unchanged` is a trait object: one copy of this transaction's code for every record type.
+    pub(super) async fn write_all_if(&self, writes: &[(&str, JsValue)], store: &str, key: &str, unchanged: &dyn Fn(Option<&JsValue>) -> bool) -> Result<()> {
         let mut stores: Vec<&str> = writes.iter().map(|(s, _)| *s).chain([store]).collect();
         stores.sort_unstable();
         stores.dedup();

@@ -200,7 +200,7 @@ impl Db {
             let now: Option<T> = now.and_then(|v| v.into_serde().ok());
             now.as_ref().or(shipped.as_ref()) == opened
         };
-        self.write_all_if(&writes, store, key, unchanged).await
+        self.write_all_if(&writes, store, key, &unchanged).await
     }
 
     /// `save_training_type`, refused when the training changed elsewhere since `opened`.
@@ -235,15 +235,7 @@ impl Db {
         if let Some(s) = settings {
             writes.push((SETTINGS, record(&Keyed { id: SETTINGS_KEY, value: s })?));
         }
-        if self.stamps() {
-            let stamps = stamps_of(&writes, &now_iso())?;
-            writes.extend(stamps);
-        }
-        let unchanged = |now: Option<&JsValue>| {
-            let now: Option<Person> = now.and_then(|v| v.into_serde().ok());
-            now.as_ref() == opened
-        };
-        self.write_all_if(&writes, PEOPLE, &person.id, unchanged).await?;
+        self.save_over(writes, PEOPLE, &person.id, opened, None).await?;
         let mut cache = self.cache.borrow_mut();
         cache.put_person(person);
         if let Some(s) = settings {

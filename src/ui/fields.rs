@@ -218,7 +218,8 @@ pub fn change_fields(
 /// lets the person keep theirs (save it over what is there now) or take the saved version
 /// into the form. `mine` and `theirs` are the two versions as JSON.
 #[component]
-pub fn ChangedElsewhere(mine: String, theirs: String, keep_mine: impl Fn() + Copy + 'static, take_theirs: impl Fn() + Copy + 'static) -> impl IntoView {
+// The two actions are callbacks, not generic closures: one copy of this view for every form.
+pub fn ChangedElsewhere(mine: String, theirs: String, keep_mine: UnsyncCallback<()>, take_theirs: UnsyncCallback<()>) -> impl IntoView {
     let c = use_ctx();
     let locale = c.locale.get_untracked();
     let rows = crate::sync::local::differences(&mine, &theirs)
@@ -243,8 +244,8 @@ pub fn ChangedElsewhere(mine: String, theirs: String, keep_mine: impl Fn() + Cop
                 </table>
             </div>
             <div class="actions">
-                <button type="button" id="keep-mine" on:click=move |_| keep_mine()>{c.t(Msg::KeepMine)}</button>
-                <button type="button" id="take-theirs" on:click=move |_| take_theirs()>{c.t(Msg::TakeTheirs)}</button>
+                <button type="button" id="keep-mine" on:click=move |_| keep_mine.run(())>{c.t(Msg::KeepMine)}</button>
+                <button type="button" id="take-theirs" on:click=move |_| take_theirs.run(())>{c.t(Msg::TakeTheirs)}</button>
             </div>
         </div>
     }

@@ -37,7 +37,7 @@ pub struct PayGrade {
 /// "grade.6").
 pub fn in_pay_order(grades: &[PayGrade]) -> Vec<&PayGrade> {
     let mut out: Vec<&PayGrade> = grades.iter().collect();
-    out.sort_by(|a, b| (a.example, a.rate(1), &a.name.en).cmp(&(b.example, b.rate(1), &b.name.en)));
+    out.sort_unstable_by(|a, b| (a.example, a.rate(1), &a.name.en, &a.id).cmp(&(b.example, b.rate(1), &b.name.en, &b.id)));
     out
 }
 

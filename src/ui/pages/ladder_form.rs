@@ -417,7 +417,7 @@ pub fn LadderForm(#[prop(optional)] id: String) -> impl IntoView {
             <form novalidate on:submit=submit node_ref=form>
                 <ErrorSummary errors failed />
                 {dynamic(move || conflict.get().map(|(mine, theirs)| view! {
-                    <ChangedElsewhere mine theirs keep_mine=move || save_mine_over(original, conflict, form) take_theirs=browser::reload />
+                    <ChangedElsewhere mine theirs keep_mine=UnsyncCallback::new(move |_| save_mine_over(original, conflict, form)) take_theirs=UnsyncCallback::new(|_| browser::reload()) />
                 }))}
                 <div class="row">
                     {plain_input("ladder-name-en", Msg::LabelNameEn, name_en, errors, Field::NameEn)}

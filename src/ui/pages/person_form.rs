@@ -177,7 +177,7 @@ pub fn PersonForm(#[prop(optional)] own: bool, #[prop(optional)] id: String) -> 
             {own.then(|| view! { <p class="lead">{tr(Msg::AboutYouIntro)}</p> })}
             <form novalidate on:submit=submit node_ref=form>
                 <ErrorSummary errors failed />
-                {dynamic(move || conflict.get().map(|(mine, theirs)| view! { <ChangedElsewhere mine theirs keep_mine take_theirs /> }))}
+                {dynamic(move || conflict.get().map(|(mine, theirs)| view! { <ChangedElsewhere mine theirs keep_mine=UnsyncCallback::new(move |_| keep_mine()) take_theirs=UnsyncCallback::new(move |_| take_theirs()) /> }))}
                 <Input id="person-name" label=Msg::LabelName value=name errors field=crate::domain::form::Field::Name autocomplete="name" />
                 <Select id="person-worker-type" label=Msg::LabelWorkerType value=worker options=workers />
                 <Select id="person-language" label=Msg::LabelPreferredLanguage value=language options=languages />

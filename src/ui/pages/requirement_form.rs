@@ -244,7 +244,7 @@ pub fn RequirementForm(#[prop(optional)] id: String, #[prop(optional)] hours_rul
             <form novalidate on:submit=submit node_ref=form>
                 <ErrorSummary errors failed />
                 {dynamic(move || conflict.get().map(|(mine, theirs)| view! {
-                    <ChangedElsewhere mine theirs keep_mine=move || save_mine_over(original, conflict, form) take_theirs=browser::reload />
+                    <ChangedElsewhere mine theirs keep_mine=UnsyncCallback::new(move |_| save_mine_over(original, conflict, form)) take_theirs=UnsyncCallback::new(|_| browser::reload()) />
                 }))}
                 <Input id="req-name-en" label=Msg::LabelNameEn value=name_en errors field=Field::NameEn />
                 <Input id="req-name-es" label=Msg::LabelNameEs value=name_es errors field=Field::NameEs />

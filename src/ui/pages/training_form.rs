@@ -162,7 +162,7 @@ pub fn TrainingForm(#[prop(optional)] id: String) -> impl IntoView {
             <form novalidate on:submit=submit node_ref=form>
                 <ErrorSummary errors failed />
                 {dynamic(move || conflict.get().map(|(mine, theirs)| view! {
-                    <ChangedElsewhere mine theirs keep_mine=move || save_mine_over(original, conflict, form) take_theirs=browser::reload />
+                    <ChangedElsewhere mine theirs keep_mine=UnsyncCallback::new(move |_| save_mine_over(original, conflict, form)) take_theirs=UnsyncCallback::new(|_| browser::reload()) />
                 }))}
                 <p class="hint">{tr(Msg::NamesHint)}</p>
                 <Input id="training-name-en" label=Msg::LabelNameEn value=name_en errors field=Field::NameEn optional=true />
