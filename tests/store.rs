@@ -447,6 +447,17 @@ async fn a_form_save_is_refused_when_another_tab_changed_the_person_since_it_ope
     renamed.name.es = "Capacitación HIPAA (privacidad)".into();
     assert!(tab_b.save_training_type_over(&renamed, Some(&hipaa)).await.unwrap_err().changed_elsewhere().is_some());
     tab_b.save_training_type_over(&renamed, Some(&longer)).await.unwrap();
+
+    // A trainer's record, stored as text: refused the same way, and shown as the record itself.
+    use escalera::domain::curricula::cohort::Cohort;
+    use escalera::domain::curricula::plan::PlanRecord;
+    let cohort = Cohort { id: "k1".into(), name: "Promotoras del Valle Central, cohorte de enero".into(), rule: None, people: vec!["p1".into()], archived: false };
+    tab_a.save_plan_record_over(&PlanRecord::Cohort(cohort.clone()), None).await.unwrap();
+    let renamed = Cohort { name: "Cohorte de enero (Fresno y Tulare)".into(), ..cohort.clone() };
+    tab_a.save_plan_record_over(&PlanRecord::Cohort(renamed.clone()), Some(&PlanRecord::Cohort(cohort.clone()))).await.unwrap();
+    let refused = tab_b.save_plan_record_over(&PlanRecord::Cohort(Cohort { archived: true, ..cohort.clone() }), Some(&PlanRecord::Cohort(cohort))).await.unwrap_err();
+    let shown: Cohort = serde_json::from_str(refused.changed_elsewhere().unwrap()).unwrap();
+    assert_eq!(shown, renamed);
     tab_a.close();
     tab_b.close();
 }

@@ -249,7 +249,8 @@ impl Db {
     /// between the check and the save; otherwise nothing is written and the error carries
     /// the record as it is now (`StoreError::changed_elsewhere`).
     // `unchanged` is a trait object: one copy of this transaction's code for every record type.
-    pub(super) async fn write_all_if(&self, writes: &[(&str, JsValue)], store: &str, key: &str, unchanged: &dyn Fn(Option<&JsValue>) -> bool) -> Result<()> {
+    /// `shown` turns the stored record into the JSON the person compares (`None`: as stored).
+    pub(super) async fn write_all_if(&self, writes: &[(&str, JsValue)], store: &str, key: &str, unchanged: &dyn Fn(Option<&JsValue>) -> bool, shown: Option<&dyn Fn(&JsValue) -> Option<String>>) -> Result<()> {
         let mut stores: Vec<&str> = writes.iter().map(|(s, _)| *s).chain([store]).collect();
         stores.sort_unstable();
         stores.dedup();
@@ -258,7 +259,12 @@ impl Db {
         let now = now.filter(|v| !v.is_undefined());
         if !unchanged(now.as_ref()) {
             // Dropped unfinished, the transaction aborts: nothing was written.
-            let text = now.and_then(|v| js_sys::JSON::stringify(&v).ok()).and_then(|t| t.as_string()).unwrap_or_else(|| "{}".into());
+            let text = now
+                .and_then(|v| match shown {
+                    Some(shown) => shown(&v),
+                    None => js_sys::JSON::stringify(&v).ok().and_then(|t| t.as_string()),
+                })
+                .unwrap_or_else(|| "{}".into());
             return Err(StoreError(format!("{CHANGED_ELSEWHERE}{text}")));
         }
         for (store, value) in writes {

@@ -200,7 +200,29 @@ impl Db {
             let now: Option<T> = now.and_then(|v| v.into_serde().ok());
             now.as_ref().or(shipped.as_ref()) == opened
         };
-        self.write_all_if(&writes, store, key, &unchanged).await
+        self.write_all_if(&writes, store, key, &unchanged, None).await
+    }
+
+    /// `save_grade`, refused when the grade changed elsewhere since `opened`.
+    pub async fn save_grade_over(&self, grade: &PayGrade, opened: Option<&PayGrade>) -> Result<()> {
+        self.save_over(vec![(PAY_GRADES, record(grade)?)], PAY_GRADES, &grade.id, opened, None).await?;
+        self.forget_list(|c| c.grades = None);
+        Ok(())
+    }
+
+    /// One trainer's record (a cohort, a session) saved from its form, refused when it changed
+    /// elsewhere since `opened` (stored as text: compared as the record it reads back as).
+    pub async fn save_plan_record_over(&self, r: &PlanRecord, opened: Option<&PlanRecord>) -> Result<()> {
+        let mut writes = vec![(TRAINING_PLANS, plan_document(r)?)];
+        if self.stamps() {
+            let stamps = stamps_of(&writes, &now_iso())?;
+            writes.extend(stamps);
+        }
+        let unchanged = |now: Option<&JsValue>| now.and_then(|v| from_plan_document(v).ok()).as_ref() == opened;
+        let shown = |v: &JsValue| from_plan_document(v).ok().map(|r| r.record_json());
+        self.write_all_if(&writes, TRAINING_PLANS, &r.key(), &unchanged, Some(&shown)).await?;
+        self.forget_list(|c| c.training = None);
+        Ok(())
     }
 
     /// `save_training_type`, refused when the training changed elsewhere since `opened`.

@@ -84,3 +84,27 @@ test('two tabs editing one person: the later save is refused, shows both, and le
   await expect(second.locator('main')).toContainText('Behavioral Health');
   await expect(second.locator('main')).not.toContainText('Community Supports');
 });
+
+// The same for the catalog: a built-in training edited in two tabs (never customised before,
+// so what both forms opened is the built-in itself).
+test('two tabs editing one training: the later save is refused until the person chooses', async ({ context }) => {
+  const first = await context.newPage();
+  await chooseOrganization(first);
+  const second = await context.newPage();
+  for (const tab of [first, second]) {
+    await tab.goto('/trainings/builtin.hipaa/edit');
+    await expect(tab.getByLabel('Typical hours')).not.toHaveValue('');
+  }
+  await first.getByLabel('Typical hours').fill('3');
+  await first.getByRole('button', { name: 'Save' }).click();
+  await expect(first).toHaveURL(/\/trainings\/builtin\.hipaa$/);
+  await second.getByLabel('Name in Spanish').fill('Capacitación sobre privacidad de HIPAA para todo el personal nuevo');
+  await second.getByRole('button', { name: 'Save' }).click();
+  const warning = second.locator('#changed-elsewhere');
+  await expect(warning).toBeVisible();
+  await expect(warning.locator('tbody tr')).not.toHaveCount(0);
+  await second.getByRole('button', { name: 'Save mine over it' }).click();
+  await expect(second).toHaveURL(/\/trainings\/builtin\.hipaa$/);
+  await second.getByRole('button', { name: 'Ver en español' }).click();
+  await expect(second.locator('main')).toContainText('Capacitación sobre privacidad de HIPAA para todo el personal nuevo');
+});

@@ -34,6 +34,20 @@ pub enum PlanRecord {
 }
 
 impl PlanRecord {
+    /// The record itself as JSON, without the kind around it: what a person compares when
+    /// two versions of it differ.
+    pub fn record_json(&self) -> String {
+        match self {
+            PlanRecord::Curriculum(x) => serde_json::to_string(x),
+            PlanRecord::Cohort(x) => serde_json::to_string(x),
+            PlanRecord::Membership(x) => serde_json::to_string(x),
+            PlanRecord::Assignment(x) => serde_json::to_string(x),
+            PlanRecord::Exemption(x) => serde_json::to_string(x),
+            PlanRecord::Session(x) => serde_json::to_string(x),
+        }
+        .unwrap_or_default()
+    }
+
     /// Its stored key: unique across kinds, and the same for every save of one record (a
     /// curriculum's versions are separate records; a membership is one stay in a cohort).
     pub fn key(&self) -> String {

@@ -12,7 +12,7 @@ use crate::domain::text::fold;
 use crate::i18n::{self, Fmt, Msg};
 use crate::ui::browser;
 use crate::ui::ctx::{db, dynamic, tr, use_ctx};
-use crate::ui::fields::{check_list, checked, ErrorSummary, Input, Select};
+use crate::ui::fields::{check_list, checked, save_mine_over, ChangedElsewhere, ErrorSummary, Input, Select};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
@@ -40,6 +40,9 @@ pub fn CohortForm(#[prop(optional)] id: String) -> impl IntoView {
     let errors = RwSignal::new(Errors::default());
     let failed = RwSignal::new(false);
     let original = RwSignal::new(None::<Cohort>);
+    // A save refused because the cohort changed elsewhere since the form opened (both as JSON).
+    let conflict = RwSignal::new(None::<(String, String)>);
+    let form = NodeRef::<leptos::html::Form>::new();
 
     Effect::new(move |_| {
         let Some(Ok(p)) = plans.get() else { return };
@@ -151,7 +154,9 @@ pub fn CohortForm(#[prop(optional)] id: String) -> impl IntoView {
         let Some(cohort) = checked(draft().to_cohort(&record_id, before.as_ref().is_some_and(|k| k.archived)), errors) else { return };
         let navigate = navigate.clone();
         let to = format!("/training?cohort={}", cohort.id);
-        c.save(async move { db().save_plan_records(&[PlanRecord::Cohort(cohort)]).await }, failed, Msg::Saved, move || navigate(&to, Default::default()));
+        let mine = serde_json::to_string(&cohort).unwrap_or_default();
+        let opened = before.map(PlanRecord::Cohort);
+        c.save_over(async move { db().save_plan_record_over(&PlanRecord::Cohort(cohort), opened.as_ref()).await }, failed, conflict, mine, Msg::Saved, move || navigate(&to, Default::default()));
     };
     let archive = move |_| {
         let Some(k) = original.get_untracked() else { return };
@@ -163,8 +168,11 @@ pub fn CohortForm(#[prop(optional)] id: String) -> impl IntoView {
     view! {
         <section class="narrow">
             <h1>{title}</h1>
-            <form novalidate on:submit=submit>
+            <form novalidate on:submit=submit node_ref=form>
                 <ErrorSummary errors failed />
+                {dynamic(move || conflict.get().map(|(mine, theirs)| view! {
+                    <ChangedElsewhere mine theirs keep_mine=UnsyncCallback::new(move |_| save_mine_over(original, conflict, form)) take_theirs=UnsyncCallback::new(|_| browser::reload()) />
+                }))}
                 <Input id="cohort-name" label=Msg::ColName value=name errors field=Field::Name />
                 <fieldset class="checks">
                     <legend>{tr(Msg::CohortKindLegend)}</legend>

@@ -13,7 +13,7 @@ use crate::i18n::ladders as words;
 use crate::i18n::{self, Msg};
 use crate::ui::browser;
 use crate::ui::ctx::{dynamic, db, tr, use_ctx};
-use crate::ui::fields::{checked, ErrorSummary, Input, TextArea};
+use crate::ui::fields::{checked, save_mine_over, ChangedElsewhere, ErrorSummary, Input, TextArea};
 use crate::ui::query::{query_state, History};
 use crate::ui::table::{self, Cell, Column, Row};
 use leptos::prelude::*;
@@ -138,6 +138,9 @@ pub fn GradeForm(#[prop(optional)] id: String) -> impl IntoView {
     let errors = RwSignal::new(Errors::default());
     let failed = RwSignal::new(false);
     let original = RwSignal::new(None::<PayGrade>);
+    // A save refused because the grade changed elsewhere since the form opened (both as JSON).
+    let conflict = RwSignal::new(None::<(String, String)>);
+    let form = NodeRef::<leptos::html::Form>::new();
     Effect::new(move |_| {
         if original.with_untracked(Option::is_some) || id.with_untracked(String::is_empty) {
             return;
@@ -177,13 +180,17 @@ pub fn GradeForm(#[prop(optional)] id: String) -> impl IntoView {
         let record_id = before.as_ref().map(|g| g.id.clone()).unwrap_or_else(browser::new_id);
         let Some(grade) = checked(draft.to_grade(&record_id, before.as_ref()), errors) else { return };
         let navigate = navigate.clone();
-        c.save(async move { db().save_grade(&grade).await }, failed, Msg::Saved, move || navigate("/pay/grades", Default::default()));
+        let mine = serde_json::to_string(&grade).unwrap_or_default();
+        c.save_over(async move { db().save_grade_over(&grade, before.as_ref()).await }, failed, conflict, mine, Msg::Saved, move || navigate("/pay/grades", Default::default()));
     };
     view! {
         <section class="narrow">
             <h1>{title}</h1>
-            <form novalidate on:submit=submit>
+            <form novalidate on:submit=submit node_ref=form>
                 <ErrorSummary errors failed />
+                {dynamic(move || conflict.get().map(|(mine, theirs)| view! {
+                    <ChangedElsewhere mine theirs keep_mine=UnsyncCallback::new(move |_| save_mine_over(original, conflict, form)) take_theirs=UnsyncCallback::new(|_| browser::reload()) />
+                }))}
                 <Input id="grade-name-en" label=Msg::LabelNameEn value=name_en errors field=Field::NameEn />
                 <Input id="grade-name-es" label=Msg::LabelNameEs value=name_es errors field=Field::NameEs />
                 <fieldset class="checks">

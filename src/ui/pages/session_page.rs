@@ -14,7 +14,7 @@ use crate::i18n::training as words;
 use crate::i18n::{self, Fmt, Msg};
 use crate::ui::browser;
 use crate::ui::ctx::{db, dynamic, tr, use_ctx, Ctx};
-use crate::ui::fields::{checked, ErrorSummary, Input, Select};
+use crate::ui::fields::{checked, save_mine_over, ChangedElsewhere, ErrorSummary, Input, Select};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
@@ -43,6 +43,9 @@ pub fn SessionForm(#[prop(optional)] id: String) -> impl IntoView {
     let errors = RwSignal::new(Errors::default());
     let failed = RwSignal::new(false);
     let original = RwSignal::new(None::<Session>);
+    // A save refused because the session changed elsewhere since the form opened (both as JSON).
+    let conflict = RwSignal::new(None::<(String, String)>);
+    let form = NodeRef::<leptos::html::Form>::new();
 
     Effect::new(move |_| {
         let Some(Ok(p)) = plans.get() else { return };
@@ -108,13 +111,24 @@ pub fn SessionForm(#[prop(optional)] id: String) -> impl IntoView {
         let navigate = navigate.clone();
         let to = format!("/training/sessions/{}", sessions[0].id);
         let records: Vec<PlanRecord> = sessions.into_iter().map(PlanRecord::Session).collect();
-        c.save(async move { db().save_plan_records(&records).await }, failed, Msg::Saved, move || navigate(&to, Default::default()));
+        match before {
+            // An edited session: never over a change made elsewhere since the form opened.
+            Some(b) => {
+                let mine = match &records[0] { PlanRecord::Session(s) => serde_json::to_string(s).unwrap_or_default(), _ => String::new() };
+                let opened = PlanRecord::Session(b);
+                c.save_over(async move { db().save_plan_record_over(&records[0], Some(&opened)).await }, failed, conflict, mine, Msg::Saved, move || navigate(&to, Default::default()));
+            }
+            None => c.save(async move { db().save_plan_records(&records).await }, failed, Msg::Saved, move || navigate(&to, Default::default())),
+        }
     };
     view! {
         <section class="narrow">
             <h1>{title}</h1>
-            <form novalidate on:submit=submit>
+            <form novalidate on:submit=submit node_ref=form>
                 <ErrorSummary errors failed />
+                {dynamic(move || conflict.get().map(|(mine, theirs)| view! {
+                    <ChangedElsewhere mine theirs keep_mine=UnsyncCallback::new(move |_| save_mine_over(original, conflict, form)) take_theirs=UnsyncCallback::new(|_| browser::reload()) />
+                }))}
                 <Select id="session-training" label=Msg::ColTraining value=training options=training_options placeholder=Msg::ChooseTraining errors field=Field::Training />
                 <div class="row">
                     <Input id="session-on" label=Msg::ColDate value=on errors field=Field::On kind="date" />
