@@ -221,31 +221,37 @@ pub fn change_fields(
 // The two actions are callbacks, not generic closures: one copy of this view for every form.
 pub fn ChangedElsewhere(mine: String, theirs: String, keep_mine: UnsyncCallback<()>, take_theirs: UnsyncCallback<()>) -> impl IntoView {
     let c = use_ctx();
-    let locale = c.locale.get_untracked();
-    let rows = crate::sync::local::differences(&mine, &theirs)
-        .into_iter()
-        .map(|d| view! {
-            <tr>
-                <th scope="row">{crate::i18n::sync::field(locale, &d.field)}</th>
-                <td data-label=c.t(Msg::ChangedMine)>{d.shown}</td>
-                <td data-label=c.t(Msg::ChangedTheirs)>{d.other}</td>
-            </tr>
-        })
-        .collect_view();
+    let differences = crate::sync::local::differences(&mine, &theirs);
+    // Words follow the language if it is switched while the choice is open.
+    let rows = move || {
+        let locale = c.locale.get();
+        // An empty side says so: on a phone an empty cell would vanish from its card.
+        let value = move |v: &str| if v.trim().is_empty() { Msg::NotSaid.text(locale).to_owned() } else { v.to_owned() };
+        differences
+            .iter()
+            .map(|d| view! {
+                <tr>
+                    <th scope="row">{crate::i18n::sync::field(locale, &d.field)}</th>
+                    <td data-label=Msg::ChangedMine.text(locale)>{value(&d.shown)}</td>
+                    <td data-label=Msg::ChangedTheirs.text(locale)>{value(&d.other)}</td>
+                </tr>
+            })
+            .collect_view()
+    };
     browser::focus_after_render("changed-elsewhere");
     view! {
         <div class="alert alert-warning" id="changed-elsewhere" tabindex="-1" role="alert">
-            <h2>{c.t(Msg::ChangedElsewhereTitle)}</h2>
-            <p>{c.t(Msg::ChangedElsewhereBody)}</p>
+            <h2>{tr(Msg::ChangedElsewhereTitle)}</h2>
+            <p>{tr(Msg::ChangedElsewhereBody)}</p>
             <div class="table-wrap">
                 <table class="list conflict">
-                    <thead><tr><th scope="col">{c.t(Msg::SyncField)}</th><th scope="col">{c.t(Msg::ChangedMine)}</th><th scope="col">{c.t(Msg::ChangedTheirs)}</th></tr></thead>
-                    <tbody>{rows}</tbody>
+                    <thead><tr><th scope="col">{tr(Msg::SyncField)}</th><th scope="col">{tr(Msg::ChangedMine)}</th><th scope="col">{tr(Msg::ChangedTheirs)}</th></tr></thead>
+                    <tbody>{dynamic(rows)}</tbody>
                 </table>
             </div>
             <div class="actions">
-                <button type="button" id="keep-mine" on:click=move |_| keep_mine.run(())>{c.t(Msg::KeepMine)}</button>
-                <button type="button" id="take-theirs" on:click=move |_| take_theirs.run(())>{c.t(Msg::TakeTheirs)}</button>
+                <button type="button" id="keep-mine" on:click=move |_| keep_mine.run(())>{tr(Msg::KeepMine)}</button>
+                <button type="button" id="take-theirs" on:click=move |_| take_theirs.run(())>{tr(Msg::TakeTheirs)}</button>
             </div>
         </div>
     }

@@ -58,6 +58,8 @@ test('source notes and the ladder editor read in Spanish, with attestation kinds
   // The organization's own kind and a language are typed in words, not as codes.
   await kinds.first().selectOption({ label: 'Dominio de idioma' });
   await main.getByLabel('Idioma').first().fill('Tagalog');
+  await kinds.first().scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'tests/e2e/screenshots/ladder-attestation-es.png' });
   await main.getByRole('button', { name: 'Guardar', exact: true }).click();
   await expect(page).toHaveURL(new RegExp(`${ladder}$`));
   await expect(main).toContainText(/Dominio de idioma: tagalo/i);

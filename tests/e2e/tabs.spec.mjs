@@ -1,7 +1,7 @@
 // Two tabs of the app: a write in one shows in the other without a reload, so the second
 // tab never shows (or saves over) stale records.
 import { test, expect } from './fixtures.mjs';
-import { addPerson, chooseOrganization, h1 } from './helpers.mjs';
+import { addPerson, chooseOrganization, h1, seriousViolations, setLanguage } from './helpers.mjs';
 
 test('a change in one tab shows in another open tab', async ({ context }) => {
   const first = await context.newPage();
@@ -47,8 +47,19 @@ test('two tabs editing one person: the later save is refused, shows both, and le
   await expect(warning).toBeVisible();
   await expect(warning).toContainText('nothing was saved');
   await expect(warning.locator('tr', { hasText: 'Role title' })).toContainText(role);
+  await expect(warning.locator('tr', { hasText: 'Role title' })).toContainText('Not given');
   await expect(warning.locator('tr', { hasText: 'Notes' })).toContainText(note);
   expect(new URL(second.url()).pathname).toBe(`${person}/edit`);
+  await expect(warning).toBeFocused();
+  expect(await seriousViolations(second)).toEqual([]);
+  // On a phone, in Spanish: both versions readable without scrolling sideways.
+  await second.setViewportSize({ width: 360, height: 740 });
+  await setLanguage(second, 'es');
+  await expect(warning).toContainText('no se guardó nada');
+  expect(await second.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  await warning.screenshot({ path: 'tests/e2e/screenshots/changed-elsewhere-es-360.png' });
+  await setLanguage(second, 'en');
+  await second.setViewportSize({ width: 1280, height: 720 });
   // Nothing was lost: the first tab's role is still what is stored.
   await second.reload();
   await expect(second.getByLabel('Role title')).toHaveValue(role);
