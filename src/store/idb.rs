@@ -247,9 +247,9 @@ impl Db {
     /// (`unchanged` says, given the record as stored now, or `None` when there is none). The
     /// record is read in the same transaction as the writes, so no other tab's write can come
     /// between the check and the save; otherwise nothing is written and the error carries
-    /// the record as it is now (`StoreError::changed_elsewhere`).
+    /// the record as it is now (`StoreError::changed_elsewhere`). `shown` turns the stored
+    /// record into the JSON the person compares (`None`: as stored).
     // `unchanged` is a trait object: one copy of this transaction's code for every record type.
-    /// `shown` turns the stored record into the JSON the person compares (`None`: as stored).
     pub(super) async fn write_all_if(&self, writes: &[(&str, JsValue)], store: &str, key: &str, unchanged: &dyn Fn(Option<&JsValue>) -> bool, shown: Option<&dyn Fn(&JsValue) -> Option<String>>) -> Result<()> {
         let mut stores: Vec<&str> = writes.iter().map(|(s, _)| *s).chain([store]).collect();
         stores.sort_unstable();
