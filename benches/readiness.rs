@@ -106,7 +106,7 @@ fn records() -> Records {
         });
         let mut file = PersonRecords::new(&id);
         file.completions = (0..COMPLETIONS_EACH)
-            .map(|j| Completion { verification: None,
+            .map(|j| Completion { verification: None, partial: false,
                 id: format!("c{i}-{j}"),
                 person_id: id.clone(),
                 training_id: format!("builtin.{}", TRAININGS[next(TRAININGS.len() as u64) as usize]),
@@ -132,9 +132,10 @@ fn records() -> Records {
             note: String::new(),
             plan_id: String::new(),
             removed: false,
+            unconfirmed: None,
         });
         for kind in [LIVED_EXPERIENCE, SUPERVISOR_RECOMMENDATION].iter().take(next(3) as usize) {
-            file.attestations.push(Attestation { id: format!("a{i}{kind}"), person_id: id.clone(), kind: (*kind).into(), on: start.add_days(1500), attested_by: "HR".into(), note: String::new(), removed: false });
+            file.attestations.push(Attestation { id: format!("a{i}{kind}"), person_id: id.clone(), kind: (*kind).into(), on: start.add_days(1500), attested_by: "HR".into(), note: String::new(), removed: false, unconfirmed: None });
         }
         files.insert(id, Rc::new(file));
     }

@@ -46,7 +46,7 @@ fn data() -> (Vec<Person>, Vec<Vec<Completion>>) {
             archived: false,
         });
         let mut mine: Vec<Completion> = (0..COMPLETIONS_EACH)
-            .map(|j| Completion { verification: None,
+            .map(|j| Completion { verification: None, partial: false,
                 id: format!("c{i}-{j}"),
                 person_id: format!("p{i}"),
                 training_id: format!("builtin.{}", TRAININGS[next(TRAININGS.len() as u64) as usize]),
