@@ -91,9 +91,9 @@ build_release() {
 # the app is over the ceiling (README, "Bundle"), so the test fails only if it grows past the
 # ratchet; raising the ratchet is a deliberate change with its cost in the README.
 BUNDLE_CEILING_KIB=450
-# 1129: +19.7 KiB for the rest of issue #20 (imports checked by the forms' rules, Spanish
+# 1132: +22.6 KiB for the rest of issue #20 (imports checked by the forms' rules, Spanish
 # titles of built-in sources, saves that refuse a change they did not see, sorted pickers).
-BUNDLE_RATCHET_KIB=1129
+BUNDLE_RATCHET_KIB=1132
 
 bundle_report() {
   log "Bundle size (gzip -9)"
@@ -119,7 +119,7 @@ bundle_report() {
   # +5.6 KiB for tabs taking turns (Web Lock), revision stemming and retries with backoff;
   # +24.6 KiB for what new users found (#20): the verification list, renewals by the credential
   # held, partial attendance, es-US numbers, record-file origins, the dashboard's status lists;
-# +19.7 KiB for imports checked by the forms' rules, Spanish sources and guarded saves (#20).
+# +22.6 KiB for imports checked by the forms' rules, Spanish sources and guarded saves (#20).
   printf '  %-40s %25d gzipped (%d KiB; ceiling %d KiB, ratchet %d KiB)\n' "total wasm+js+css" "$total" $((total / 1024)) "$BUNDLE_CEILING_KIB" "$BUNDLE_RATCHET_KIB"
   if [ "$total" -gt $((BUNDLE_CEILING_KIB * 1024)) ]; then
     echo "  NOTE: $(( (total - BUNDLE_CEILING_KIB * 1024) / 1024 )) KiB over the owner's $BUNDLE_CEILING_KIB KiB ceiling; see README \"Bundle\" for the cost of each part"

@@ -458,6 +458,17 @@ async fn a_form_save_is_refused_when_another_tab_changed_the_person_since_it_ope
     let refused = tab_b.save_plan_record_over(&PlanRecord::Cohort(Cohort { archived: true, ..cohort.clone() }), Some(&PlanRecord::Cohort(cohort))).await.unwrap_err();
     let shown: Cohort = serde_json::from_str(refused.changed_elsewhere().unwrap()).unwrap();
     assert_eq!(shown, renamed);
+
+    // The pay policy, one record that starts as the default: the same.
+    use escalera::domain::ladders::pay::PayPolicy;
+    let default = PayPolicy::default();
+    let longer = PayPolicy { hours_per_year: 2_088, ..default.clone() };
+    tab_a.save_pay_policy_over(&longer, &default).await.unwrap();
+    let refused = tab_b.save_pay_policy_over(&PayPolicy { hours_per_year: 1_950, ..default.clone() }, &default).await.unwrap_err();
+    assert!(refused.changed_elsewhere().is_some());
+    tab_b.save_pay_policy_over(&PayPolicy { hours_per_year: 1_950, ..default }, &longer).await.unwrap();
+    tab_a.forget();
+    assert_eq!(tab_a.pay_policy().await.unwrap().hours_per_year, 1_950);
     tab_a.close();
     tab_b.close();
 }

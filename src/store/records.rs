@@ -596,6 +596,30 @@ impl Db {
         Ok(())
     }
 
+    /// `save_pay_policy`, refused when the policy changed elsewhere since `opened` (never
+    /// saved: the default policy is what the form opened).
+    pub async fn save_pay_policy_over(&self, policy: &PayPolicy, opened: &PayPolicy) -> Result<()> {
+        let mut writes = vec![(SETTINGS, record(&Keyed { id: PAY_POLICY_KEY, value: policy })?)];
+        if self.stamps() {
+            writes.extend(stamps_of(&writes, &now_iso())?);
+        }
+        let unchanged = |now: Option<&JsValue>| now.and_then(|v| v.into_serde::<PayPolicy>().ok()).unwrap_or_default() == *opened;
+        // Shown as the policy itself, without the settings store's key beside its fields.
+        let shown = |v: &JsValue| v.into_serde::<PayPolicy>().ok().and_then(|p| serde_json::to_string(&p).ok());
+        self.write_all_if(&writes, SETTINGS, PAY_POLICY_KEY, &unchanged, Some(&shown)).await?;
+        self.forget_list(|c| c.policy = Some(policy.clone()));
+        Ok(())
+    }
+
+    /// `save_floor`, refused when the floor changed elsewhere since `opened` (a built-in floor
+    /// never customised: the built-in is what the form opened).
+    pub async fn save_floor_over(&self, floor: &WageFloor, opened: Option<&WageFloor>) -> Result<()> {
+        let shipped = crate::domain::ladders::examples::example_floors().into_iter().find(|f| f.id == floor.id);
+        self.save_over(vec![(WAGE_FLOORS, record(floor)?)], WAGE_FLOORS, &floor.id, opened, shipped).await?;
+        self.forget_list(|c| c.floors = None);
+        Ok(())
+    }
+
     /// Saves a ladder together with grades (a copied example brings its grades along).
     pub async fn save_ladder(&self, ladder: &Ladder, grades: &[PayGrade]) -> Result<()> {
         let mut writes = vec![(LADDERS, record(ladder)?)];

@@ -1,7 +1,7 @@
 // Two tabs of the app: a write in one shows in the other without a reload, so the second
 // tab never shows (or saves over) stale records.
 import { test, expect } from './fixtures.mjs';
-import { addPerson, chooseOrganization, h1, seriousViolations, setLanguage } from './helpers.mjs';
+import { addPerson, chooseOrganization, copyPeerExample, h1, seriousViolations, setLanguage } from './helpers.mjs';
 
 test('a change in one tab shows in another open tab', async ({ context }) => {
   const first = await context.newPage();
@@ -118,4 +118,77 @@ test('two tabs editing one training: the later save is refused until the person 
   await expect(second).toHaveURL(/\/trainings\/builtin\.hipaa$/);
   await second.getByRole('button', { name: 'Ver en español' }).click();
   await expect(second.locator('main')).toContainText('Capacitación sobre privacidad de HIPAA para todo el personal nuevo');
+});
+
+// Pay: the organization's pay policy (one record, the default until saved) and a built-in
+// wage floor, each edited in two tabs.
+test('two tabs editing the pay policy or a wage floor: the later save is refused until the person chooses', async ({ context }) => {
+  const first = await context.newPage();
+  await chooseOrganization(first);
+  const second = await context.newPage();
+  for (const tab of [first, second]) {
+    await tab.goto('/pay/policy');
+    await expect(tab.locator('#policy-hours-year')).toHaveValue('2080');
+  }
+  await first.locator('#policy-hours-year').fill('2088');
+  await first.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(first.getByRole('status')).toContainText('Saved');
+  await second.locator('#policy-weekly').fill('37');
+  await second.getByRole('button', { name: 'Save', exact: true }).click();
+  const warning = second.locator('#changed-elsewhere');
+  await expect(warning).toBeVisible();
+  await expect(warning).toContainText('2088');
+  await second.getByRole('button', { name: 'Save mine over it' }).click();
+  await expect(warning).toHaveCount(0);
+  await expect(second.getByRole('status')).toContainText('Saved');
+  // Saved, the form goes on from what it saved: a second save is not refused.
+  await second.locator('#policy-weekly').fill('38');
+  await second.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(second.getByRole('status')).toContainText('Saved');
+  await expect(warning).toHaveCount(0);
+
+  for (const tab of [first, second]) {
+    await tab.goto('/pay/floors/floor.ca_minimum/edit');
+    await expect(tab.locator('#floor-name-en')).not.toHaveValue('');
+  }
+  await first.locator('#floor-name-en').fill('California minimum wage (state)');
+  await first.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(first).toHaveURL(/\/pay\/policy$/);
+  await second.locator('#floor-name-es').fill('Salario mínimo de California (estatal)');
+  await second.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(warning).toBeVisible();
+  await expect(warning).toContainText('California minimum wage (state)');
+});
+
+// A form whose rows were made as it was filled (a ladder's steps, a requirement's pathways,
+// the pay policy's tiers) still saves after another tab saved something else: those rows
+// belong to the page, not to the effect that filled it (which runs again on every save).
+test('a ladder, a requirement and the pay policy still save after another tab saved something else', async ({ context }) => {
+  const first = await context.newPage();
+  await chooseOrganization(first);
+  const errors = [];
+  first.on('pageerror', (e) => errors.push(e.message));
+  const second = await context.newPage();
+  await second.goto('/people');
+  const ladder = await copyPeerExample(first);
+  await addPerson(second, { name: 'Guadalupe Ramírez Castillo' });
+  const stepII = first.locator('.step-editor').nth(2);
+  await stepII.locator('.rule-node[data-kind="months_in_step"]').getByLabel('Months').fill('9');
+  await first.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(first).toHaveURL(new RegExp(`${ladder}$`));
+  await expect(first.locator('main')).toContainText('9 months in the current step');
+
+  await first.goto('/requirements/preset.doula_training/edit');
+  await expect(first.getByLabel('Name in English').first()).not.toHaveValue('');
+  await addPerson(second, { name: 'Keisha Washington-Delgado' });
+  await first.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(first).toHaveURL(/\/requirements$/);
+
+  await first.goto('/pay/policy');
+  await expect(first.locator('#policy-hours-year')).toHaveValue('2080');
+  await addPerson(second, { name: 'Mai Nguyen Tran' });
+  await first.locator('#policy-hours-year').fill('2088');
+  await first.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(first.getByRole('status')).toContainText('Saved');
+  expect(errors).toEqual([]);
 });

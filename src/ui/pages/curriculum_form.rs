@@ -80,6 +80,10 @@ pub fn CurriculumForm(#[prop(optional)] id: String) -> impl IntoView {
         items.update(|v| v.push(row));
     };
 
+    // Rows made when the form is filled belong to the page, not to the effect that fills it:
+    // the effect runs again on any save anywhere (another tab's too), and its next run would
+    // dispose what its last run made, so the form's save would read disposed signals.
+    let owner = Owner::current().expect("a page runs inside the app");
     // Fill the form from the curriculum edited or copied, once it is read.
     let filled = StoredValue::new(false);
     Effect::new(move |_| {
@@ -91,7 +95,7 @@ pub fn CurriculumForm(#[prop(optional)] id: String) -> impl IntoView {
         let editing = id.get_untracked();
         let source = if editing.is_empty() { from.get_untracked() } else { editing.clone() };
         if source.is_empty() {
-            add_item(ItemDraft { required: true, ..ItemDraft::default() });
+            owner.with(|| add_item(ItemDraft { required: true, ..ItemDraft::default() }));
             return;
         }
         let Some(found) = p.current_curricula().into_iter().find(|k| k.id == source).cloned() else {
@@ -108,12 +112,14 @@ pub fn CurriculumForm(#[prop(optional)] id: String) -> impl IntoView {
         at_least.set(d.at_least);
         workers.set(d.worker_types.iter().map(|w| w.code().to_owned()).collect());
         languages.set(d.languages.iter().map(|l| l.code().to_owned()).collect());
-        for s in d.sections {
-            add_section(s);
-        }
-        for i in d.items {
-            add_item(i);
-        }
+        owner.with(|| {
+            for s in d.sections {
+                add_section(s);
+            }
+            for i in d.items {
+                add_item(i);
+            }
+        });
         if !copy {
             assigned.set(p.assigned(&found.id));
             original.set(Some(found));

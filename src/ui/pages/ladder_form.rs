@@ -323,6 +323,10 @@ pub fn LadderForm(#[prop(optional)] id: String) -> impl IntoView {
     let loaded = RwSignal::new(false);
     let preview = RwSignal::new(None::<Vec<(String, String, String)>>);
 
+    // Rows made when the form is filled belong to the page, not to the effect that fills it:
+    // the effect runs again on any save anywhere (another tab's too), and its next run would
+    // dispose what its last run made, so the form's save would read disposed signals.
+    let owner = Owner::current().expect("a page runs inside the app");
     let new_step = move || {
         let draft = StepDraft { id: browser::new_id(), rule: RuleDraft { key: ed.key(), kind: "all".into(), ..RuleDraft::default() }, ..StepDraft::default() };
         StepUi::new(&draft, ed.key())
@@ -346,10 +350,10 @@ pub fn LadderForm(#[prop(optional)] id: String) -> impl IntoView {
                 description_es.set(d.description_es);
                 workers.set(d.worker_types);
                 in_use.set(!l.retired);
-                steps.set(d.steps.iter().map(|s| StepUi::new(s, ed.key())).collect());
+                owner.with(|| steps.set(d.steps.iter().map(|s| StepUi::new(s, ed.key())).collect()));
                 original.set(Some(l));
             }
-            None => steps.set(vec![new_step()]),
+            None => owner.with(|| steps.set(vec![new_step()])),
         }
     });
     let title = move || c.t(if id.with(String::is_empty) { Msg::NewLadder } else { Msg::EditLadder });

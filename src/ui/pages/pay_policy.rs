@@ -12,7 +12,7 @@ use crate::i18n::ladders as words;
 use crate::i18n::{self, Msg};
 use crate::ui::browser;
 use crate::ui::ctx::{dynamic, db, tr, use_ctx};
-use crate::ui::fields::{checked, ErrorSummary, Input};
+use crate::ui::fields::{checked, save_mine_over, ChangedElsewhere, ErrorSummary, Input};
 use crate::ui::table::{self, Cell, Column, Row};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
@@ -114,13 +114,22 @@ pub fn PayPolicyPage() -> impl IntoView {
     };
     let errors = RwSignal::new(Errors::default());
     let failed = RwSignal::new(false);
+    // Rows made when the form is filled belong to the page, not to the effect that fills it:
+    // the effect runs again on any save anywhere (another tab's too), and its next run would
+    // dispose what its last run made, so the form's save would read disposed signals.
+    let owner = Owner::current().expect("a page runs inside the app");
     let loaded = RwSignal::new(false);
+    // The policy as the form opened it, and a save refused because it changed since (as JSON).
+    let opened = RwSignal::new(None::<crate::domain::ladders::pay::PayPolicy>);
+    let conflict = RwSignal::new(None::<(String, String)>);
+    let form = NodeRef::<leptos::html::Form>::new();
     Effect::new(move |_| {
         if loaded.get_untracked() {
             return;
         }
         let Some(policy) = snapshot.with(|s| s.as_ref()?.as_ref().ok().map(|snap| snap.policy.clone())) else { return };
         loaded.set(true);
+        opened.set(Some(policy.clone()));
         let d = PolicyDraft::from_policy(&policy, i18n::decimal_separator(c.locale.get_untracked()));
         hours_per_year.set(d.hours_per_year);
         weekly.set(d.weekly_hours);
@@ -128,8 +137,10 @@ pub fn PayPolicyPage() -> impl IntoView {
         later.set(d.later_steps_every_hours);
         raise.set(d.promotion_raise);
         fringe.set(d.fringe);
-        longevity.set(d.longevity.into_iter().map(|(y, p)| LongevityRow::new(key(), y, p)).collect());
-        diffs.set(d.differentials.into_iter().map(|x| DiffRow::new(key(), x)).collect());
+        owner.with(|| {
+            longevity.set(d.longevity.into_iter().map(|(y, p)| LongevityRow::new(key(), y, p)).collect());
+            diffs.set(d.differentials.into_iter().map(|x| DiffRow::new(key(), x)).collect());
+        });
     });
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -143,9 +154,11 @@ pub fn PayPolicyPage() -> impl IntoView {
             promotion_raise: raise.get_untracked(),
             fringe: fringe.get_untracked(),
         };
-        let base = snapshot.with_untracked(|s| s.as_ref().and_then(|r| r.as_ref().ok()).map(|snap| snap.policy.clone())).unwrap_or_default();
+        let base = opened.get_untracked().unwrap_or_default();
         let Some(policy) = checked(draft.to_policy(&base), errors) else { return };
-        c.save(async move { db().save_pay_policy(&policy).await }, failed, Msg::Saved, || ());
+        let mine = serde_json::to_string(&policy).unwrap_or_default();
+        let saved = policy.clone();
+        c.save_over(async move { db().save_pay_policy_over(&policy, &base).await }, failed, conflict, mine, Msg::Saved, move || opened.set(Some(saved)));
     };
     let err = move |field: Field| move || errors.with(|e| e.get(field)).map(|p| i18n::problem(c.locale.get(), p));
     let floors = move || {
@@ -159,9 +172,12 @@ pub fn PayPolicyPage() -> impl IntoView {
         <section>
             <h1>{tr(Msg::PolicyTitle)}</h1>
             {dynamic(move || pay_links(c.locale.get()))}
-            <form novalidate on:submit=submit class="card" aria-labelledby="policy-form-title">
+            <form novalidate on:submit=submit class="card" aria-labelledby="policy-form-title" node_ref=form>
                 <h2 id="policy-form-title">{tr(Msg::PayPolicyTitle)}</h2>
                 <ErrorSummary errors failed />
+                {dynamic(move || conflict.get().map(|(mine, theirs)| view! {
+                    <ChangedElsewhere mine theirs keep_mine=UnsyncCallback::new(move |_| save_mine_over(opened, conflict, form)) take_theirs=UnsyncCallback::new(|_| browser::reload()) />
+                }))}
                 <div class="row">
                     <Input id="policy-hours-year" label=Msg::HoursPerYearLabel value=hours_per_year errors field=Field::HoursPerYear inputmode="numeric" />
                     <Input id="policy-weekly" label=Msg::WeeklyHoursLabel value=weekly errors field=Field::WeeklyHours inputmode="numeric" />
@@ -299,19 +315,28 @@ pub fn FloorForm(#[prop(optional)] id: String) -> impl IntoView {
     };
     let errors = RwSignal::new(Errors::default());
     let failed = RwSignal::new(false);
+    // Rows made when the form is filled belong to the page, not to the effect that fills it:
+    // the effect runs again on any save anywhere (another tab's too), and its next run would
+    // dispose what its last run made, so the form's save would read disposed signals.
+    let owner = Owner::current().expect("a page runs inside the app");
     let loaded = RwSignal::new(false);
+    // The floor as the form opened it, and a save refused because it changed since (as JSON).
+    let opened = RwSignal::new(None::<WageFloor>);
+    let conflict = RwSignal::new(None::<(String, String)>);
+    let form = NodeRef::<leptos::html::Form>::new();
     Effect::new(move |_| {
         if loaded.get_untracked() || id.with_untracked(String::is_empty) {
             return;
         }
         let Some(found) = snapshot.with(|s| s.as_ref()?.as_ref().ok()?.floors.iter().find(|f| f.id == id.get_untracked()).cloned()) else { return };
         loaded.set(true);
+        opened.set(Some(found.clone()));
         let d = FloorDraft::from_floor(&found, i18n::decimal_separator(c.locale.get_untracked()));
         name_en.set(d.name_en);
         name_es.set(d.name_es);
         living.set(d.living_wage);
         in_use.set(d.in_use);
-        rows.set(d.rows.into_iter().map(|r| RateRow::new(key(), r)).collect());
+        owner.with(|| rows.set(d.rows.into_iter().map(|r| RateRow::new(key(), r)).collect()));
     });
     let title = move || c.t(if id.with(String::is_empty) { Msg::NewFloor } else { Msg::EditFloor });
     Effect::new(move |_| browser::set_title(title()));
@@ -332,14 +357,19 @@ pub fn FloorForm(#[prop(optional)] id: String) -> impl IntoView {
         let record_id = Some(id.get_untracked()).filter(|s| !s.is_empty()).unwrap_or_else(browser::new_id);
         let Some(floor) = checked(draft.to_floor(&record_id), errors) else { return };
         let navigate = navigate.clone();
-        c.save(async move { db().save_floor(&floor).await }, failed, Msg::Saved, move || navigate("/pay/policy", Default::default()));
+        let mine = serde_json::to_string(&floor).unwrap_or_default();
+        let before = opened.get_untracked();
+        c.save_over(async move { db().save_floor_over(&floor, before.as_ref()).await }, failed, conflict, mine, Msg::Saved, move || navigate("/pay/policy", Default::default()));
     };
     let err = move |field: Field| move || errors.with(|e| e.get(field)).map(|p| i18n::problem(c.locale.get(), p));
     view! {
         <section class="narrow">
             <h1>{title}</h1>
-            <form novalidate on:submit=submit>
+            <form novalidate on:submit=submit node_ref=form>
                 <ErrorSummary errors failed />
+                {dynamic(move || conflict.get().map(|(mine, theirs)| view! {
+                    <ChangedElsewhere mine theirs keep_mine=UnsyncCallback::new(move |_| save_mine_over(opened, conflict, form)) take_theirs=UnsyncCallback::new(|_| browser::reload()) />
+                }))}
                 <Input id="floor-name-en" label=Msg::LabelNameEn value=name_en errors field=Field::NameEn />
                 <Input id="floor-name-es" label=Msg::LabelNameEs value=name_es errors field=Field::NameEs />
                 <label class="check"><input type="checkbox" bind:checked=living />{tr(Msg::IsLivingWage)}</label>

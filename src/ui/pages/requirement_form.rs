@@ -75,6 +75,10 @@ pub fn RequirementForm(#[prop(optional)] id: String, #[prop(optional)] hours_rul
     let missing = RwSignal::new(false);
 
     let mins = minimums.clone();
+    // Rows made when the form is filled belong to the page, not to the effect that fills it:
+    // the effect runs again on any save anywhere (another tab's too), and its next run would
+    // dispose what its last run made, so the form's save would read disposed signals.
+    let owner = Owner::current().expect("a page runs inside the app");
     Effect::new(move |_| {
         let Some(Ok(snap)) = snapshot.get() else { return };
         if original.with_untracked(Option::is_some) || id.with_untracked(String::is_empty) {
@@ -96,7 +100,7 @@ pub fn RequirementForm(#[prop(optional)] id: String, #[prop(optional)] hours_rul
         granted_by.set(d.granted_by);
         renewed_by.set(d.renewed_by);
         prerequisites.set(d.prerequisites);
-        pathways.set(d.pathways.into_iter().enumerate().map(|(i, p)| PathwayUi::new(i as u32, p)).collect());
+        owner.with(|| pathways.set(d.pathways.into_iter().enumerate().map(|(i, p)| PathwayUi::new(i as u32, p)).collect()));
         from_previous_expiry.set(d.from_previous_expiry);
         window_days.set(d.window_days);
         grace_days.set(d.grace_days);
