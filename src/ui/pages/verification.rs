@@ -30,38 +30,35 @@ pub enum Unconfirmed {
 #[component]
 pub fn Confirmation(what: Unconfirmed) -> impl IntoView {
     let c = use_ctx();
-    let (confirm, set_aside): (Box<dyn Fn(Ctx)>, Box<dyn Fn(Ctx)>) = match what {
-        Unconfirmed::Attestation(a) => {
-            let b = a.clone();
-            (
-                Box::new(move |c: Ctx| {
-                    let after = confirm_attestation(&a);
-                    let before = a.clone();
-                    c.write(async move { db().save_attestation(&after).await }, Some(Msg::ConfirmedDone), Some(Undo::Attestation(before)));
-                }),
-                Box::new(move |c: Ctx| {
-                    let after = Attestation { removed: true, ..b.clone() };
-                    let before = b.clone();
-                    c.write(async move { db().save_attestation(&after).await }, Some(Msg::SetAsideDone), Some(Undo::Attestation(before)));
-                }),
-            )
-        }
-        Unconfirmed::Placement(p) => {
-            let q = p.clone();
-            (
-                Box::new(move |c: Ctx| {
-                    let after = confirm_placement(&p);
-                    let before = p.clone();
-                    c.write(async move { db().save_placement(&after).await }, Some(Msg::ConfirmedDone), Some(Undo::Placement(before)));
-                }),
-                Box::new(move |c: Ctx| {
-                    let after = Placement { removed: true, ..q.clone() };
-                    let before = q.clone();
-                    c.write(async move { db().save_placement(&after).await }, Some(Msg::SetAsideDone), Some(Undo::Placement(before)));
-                }),
-            )
-        }
+    // Each action is the record as it becomes (confirmed, or removed to the trash), saved
+    // the same way for both kinds, with the record as it was to undo.
+    let (confirmed, aside, undo) = match what {
+        Unconfirmed::Attestation(a) => (
+            Unconfirmed::Attestation(confirm_attestation(&a)),
+            Unconfirmed::Attestation(Attestation { removed: true, ..a.clone() }),
+            Undo::Attestation(a),
+        ),
+        Unconfirmed::Placement(p) => (
+            Unconfirmed::Placement(confirm_placement(&p)),
+            Unconfirmed::Placement(Placement { removed: true, ..p.clone() }),
+            Undo::Placement(p),
+        ),
     };
+    let save = move |c: Ctx, after: Unconfirmed, done: Msg, undo: Undo| {
+        c.write(
+            async move {
+                match after {
+                    Unconfirmed::Attestation(a) => db().save_attestation(&a).await,
+                    Unconfirmed::Placement(p) => db().save_placement(&p).await,
+                }
+            },
+            Some(done),
+            Some(undo),
+        );
+    };
+    let undo_aside = undo.clone();
+    let confirm = move |c: Ctx| save(c, confirmed.clone(), Msg::ConfirmedDone, undo.clone());
+    let set_aside = move |c: Ctx| save(c, aside.clone(), Msg::SetAsideDone, undo_aside.clone());
     let org = c.settings.with_untracked(|s| !s.is_personal());
     view! {
         <span class="badge status-due_soon">{tr(Msg::AwaitingConfirmation)}</span>
